@@ -1,0 +1,132 @@
+import type { JourneyDocument } from '../graph/journey.schema';
+import type { StepOutcome } from '../kinds/node-kind';
+import type { Effect } from './effect';
+import {
+  isTerminalStatus,
+  type AdvanceInput,
+  type EnrollmentSnapshot,
+  type EnrollmentState,
+  type EnrollmentStatus,
+} from './enrollment-state';
+import { indexJourney, type IndexedNode, type JourneyIndex } from './journey-index';
+import type { Reason } from './reason';
+
+/** Steps taken in one activation before handing over to a fresh job, so no journey can hog a worker. */
+export const MAX_STEPS_PER_ACTIVATION = 100;
+
+export type JourneyVersionSnapshot = { id: string; document: JourneyDocument };
+
+export type AdvanceResult = {
+  state: EnrollmentState;
+  effects: Effect[];
+  reasons: Reason[];
+  /** When the engine should wake this enrollment next; `now` to continue at once; null when nothing is due. */
+  wakeAt: Date | null;
+};
+
+const ignored = (snapshot: EnrollmentSnapshot, input: AdvanceInput, why: string): AdvanceResult => ({
+  state: snapshot.state,
+  effects: [],
+  reasons: [{ nodeId: snapshot.state.nodeId, code: 'input.ignored', params: { input: input.type, why } }],
+  wakeAt: snapshot.state.wakeAt ? new Date(snapshot.state.wakeAt) : null,
+});
+
+const finish = (state: EnrollmentState, status: EnrollmentStatus): EnrollmentState => ({ ...state, status, wakeAt: null });
+
+/** Decides whether the input moves the enrollment, and whether the current node runs fresh or is resumed. */
+const admit = (
+  index: JourneyIndex,
+  snapshot: EnrollmentSnapshot,
+  input: AdvanceInput,
+  now: Date,
+): { resumed: boolean } | { rejected: AdvanceResult } => {
+  const { state } = snapshot;
+  if (isTerminalStatus(state.status)) return { rejected: ignored(snapshot, input, `enrollment is ${state.status}`) };
+  if (input.type === 'entry') {
+    return state.status === 'active' && index.nodes.get(state.nodeId)?.kind.category === 'trigger'
+      ? { resumed: false }
+      : { rejected: ignored(snapshot, input, 'already entered') };
+  }
+  if (input.type === 'timer') {
+    if (state.status === 'active') return { resumed: false };
+    if (!state.wakeAt) return { rejected: ignored(snapshot, input, 'not waiting for a time') };
+    if (now.getTime() < Date.parse(state.wakeAt)) {
+      return {
+        rejected: {
+          ...ignored(snapshot, input, 'not due'),
+          reasons: [{ nodeId: state.nodeId, code: 'wait.not-yet-due', params: { until: state.wakeAt } }],
+        },
+      };
+    }
+    return { resumed: true };
+  }
+  // Events only move enrollments parked at kinds that wait for them; none do yet, so they change nothing.
+  return { rejected: ignored(snapshot, input, 'not waiting for an event') };
+};
+
+/**
+ * The pure interpreter: from a pinned version, an enrollment and one input, the next state, the effects to
+ * perform (as data), the reason for every decision and the next wake-up. Same arguments, same result.
+ */
+export const advance = (
+  version: JourneyVersionSnapshot,
+  snapshot: EnrollmentSnapshot,
+  input: AdvanceInput,
+  now: Date,
+  random: () => number,
+): AdvanceResult => {
+  const index = indexJourney(version.document);
+  const admitted = admit(index, snapshot, input, now);
+  if ('rejected' in admitted) return admitted.rejected;
+
+  let state: EnrollmentState = { ...snapshot.state, visits: { ...snapshot.state.visits } };
+  let resumed = admitted.resumed;
+  const effects: Effect[] = [];
+  const reasons: Reason[] = [];
+
+  for (let steps = 0; steps < MAX_STEPS_PER_ACTIVATION; steps += 1) {
+    const current: IndexedNode | undefined = index.nodes.get(state.nodeId);
+    if (!current) {
+      reasons.push({ nodeId: state.nodeId, code: 'node.missing', params: {} });
+      return { state: finish(state, 'failed'), effects, reasons, wakeAt: null };
+    }
+    const outcome: StepOutcome = current.kind.step({
+      nodeId: state.nodeId,
+      config: current.config,
+      resumed,
+      input,
+      state,
+      visit: state.visits[state.nodeId] ?? 1,
+      customer: snapshot.customer,
+      trigger: snapshot.trigger,
+      now,
+      random,
+    });
+    reasons.push(outcome.reason);
+
+    if (outcome.type === 'wait') {
+      const wakeAt = outcome.until.toISOString();
+      return { state: { ...state, status: 'waiting', wakeAt }, effects, reasons, wakeAt: outcome.until };
+    }
+    if (outcome.type === 'exit') return { state: finish(state, 'completed'), effects, reasons, wakeAt: null };
+
+    effects.push(...(outcome.effects ?? []));
+    const target = index.targets.get(`${state.nodeId}:${outcome.output}`);
+    if (!target) {
+      reasons.push({ nodeId: state.nodeId, code: 'output.unconnected', params: { output: outcome.output } });
+      return { state: finish(state, 'failed'), effects, reasons, wakeAt: null };
+    }
+    state = {
+      ...state,
+      status: 'active',
+      nodeId: target,
+      wakeAt: null,
+      nodeEnteredAt: now.toISOString(),
+      visits: { ...state.visits, [target]: (state.visits[target] ?? 0) + 1 },
+    };
+    resumed = false;
+  }
+
+  reasons.push({ nodeId: state.nodeId, code: 'step.limit-reached', params: { steps: MAX_STEPS_PER_ACTIVATION } });
+  return { state: { ...state, status: 'active' }, effects, reasons, wakeAt: now };
+};

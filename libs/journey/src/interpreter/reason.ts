@@ -1,0 +1,43 @@
+/** Why the engine did what it did; codes with parameters, rendered in the reader's language elsewhere. */
+export type ReasonCode =
+  | 'enrollment.entered'
+  | 'trigger.passed'
+  | 'wait.scheduled'
+  | 'wait.elapsed'
+  | 'wait.not-yet-due'
+  | 'condition.matched'
+  | 'condition.not-matched'
+  | 'email.requested'
+  | 'exit.reached'
+  | 'output.unconnected'
+  | 'node.missing'
+  | 'step.limit-reached'
+  | 'input.ignored';
+
+export type ReasonParams = Record<string, string | number | boolean | null>;
+
+export type Reason = { nodeId: string; code: ReasonCode; params: ReasonParams };
+
+const show = (value: ReasonParams[string] | undefined): string =>
+  value === undefined || value === null ? 'nothing' : typeof value === 'string' ? `"${value}"` : String(value);
+
+/** English sentences for the timeline; the editor's catalog can replace these per language. */
+export const reasonMessages = {
+  'enrollment.entered': (p) => `Entered the journey${p['event'] ? ` on ${show(p['event'])}` : ''}.`,
+  'trigger.passed': () => 'Started the journey.',
+  'wait.scheduled': (p) => `Waiting ${p['amount']} ${p['unit']}, until ${p['until']}.`,
+  'wait.elapsed': () => 'The wait is over.',
+  'wait.not-yet-due': (p) => `Still waiting until ${p['until']}.`,
+  'condition.matched': (p) =>
+    `${p['source']} ${p['path']} is ${show(p['actual'])}, which ${p['operator']} ${show(p['expected'])}: yes.`,
+  'condition.not-matched': (p) =>
+    `${p['source']} ${p['path']} is ${show(p['actual'])}, which is not ${p['operator']} ${show(p['expected'])}: no.`,
+  'email.requested': (p) => `Email "${p['template']}" queued for sending.`,
+  'exit.reached': () => 'Reached the end of the journey.',
+  'output.unconnected': (p) => `Output "${p['output']}" leads nowhere, so the journey stopped here.`,
+  'node.missing': () => 'This step no longer exists in the journey version.',
+  'step.limit-reached': (p) => `Paused after ${p['steps']} steps in a row; continues right away.`,
+  'input.ignored': (p) => `Nothing to do for ${p['input']} (${p['why']}).`,
+} satisfies Record<ReasonCode, (params: ReasonParams) => string>;
+
+export const describeReason = (reason: Reason): string => reasonMessages[reason.code](reason.params);

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineNodeKind } from './node-kind';
+
+const schema = z.object({
+  /** The key of a workspace template (`thank-you`). */
+  template: z
+    .string()
+    .trim()
+    .min(1, 'choose an email template')
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"'),
+});
+
+export type SendEmailConfig = z.infer<typeof schema>;
+
+/** Sends one email rendered from a template; the worker's delivery outbox makes it exactly once. */
+export const sendEmailKind = defineNodeKind({
+  kind: 'send-email',
+  category: 'action',
+  title: 'Send an email',
+  schema,
+  defaults: { template: 'welcome' },
+  outputs: () => ['next'],
+  summarize: (config) => `Send email "${config.template}"`,
+  check: (config, context) =>
+    context.templates && !context.templates.has(config.template)
+      ? [{ code: 'template.unknown', path: ['config', 'template'], params: { template: config.template } }]
+      : [],
+  step: ({ nodeId, config, visit }) => ({
+    type: 'next',
+    output: 'next',
+    effects: [{ type: 'sendEmail', nodeId, visit, template: config.template }],
+    reason: { nodeId, code: 'email.requested', params: { template: config.template } },
+  }),
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { addDuration, DURATION_UNITS, effectiveZone } from '../time/calendar';
+import { defineNodeKind, type StepOutcome } from './node-kind';
+
+const schema = z.object({
+  amount: z.number().int('use a whole number').min(1, 'wait at least 1').max(100_000),
+  unit: z.enum(DURATION_UNITS),
+});
+
+export type WaitDelayConfig = z.infer<typeof schema>;
+
+/** Holds the customer for a fixed time; days and weeks count in their own time zone. */
+export const waitDelayKind = defineNodeKind({
+  kind: 'wait-delay',
+  category: 'wait',
+  title: 'Wait for a while',
+  schema,
+  defaults: { amount: 1, unit: 'days' },
+  outputs: () => ['next'],
+  summarize: (config) => `Wait ${config.amount} ${config.amount === 1 ? config.unit.replace(/s$/, '') : config.unit}`,
+  step: ({ nodeId, config, resumed, customer, state, now }): StepOutcome => {
+    if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
+    // Counted from arrival at the node, so a late job never stretches the wait.
+    const arrivedAt = new Date(state.nodeEnteredAt);
+    const start = arrivedAt.getTime() <= now.getTime() ? arrivedAt : now;
+    const until = addDuration(start, config.amount, config.unit, effectiveZone(customer.timeZone));
+    return {
+      type: 'wait',
+      until,
+      reason: {
+        nodeId,
+        code: 'wait.scheduled',
+        params: { amount: config.amount, unit: config.unit, until: until.toISOString() },
+      },
+    };
+  },
+});
