@@ -1,0 +1,15 @@
+export { renderEmail, templateCacheSize, TEMPLATE_CACHE_SIZE } from './email/email-renderer';
+export type { EmailTemplate, RenderedEmail } from './email/email-renderer';
+export { htmlToText } from './email/html-to-text';
+export { templateVariables } from './email/template-variables';
+export { validateTemplate } from './email/validate-template';
+export type { TemplateValidation } from './email/validate-template';
+export { TemplateSyntaxError } from './email/template-syntax.error';
+export type { TemplateField } from './email/template-syntax.error';
+export { SmtpEmailTransport } from './email/smtp-email.transport';
+export type { EmailSendResult, OutgoingEmail, SmtpEmailTransportOptions } from './email/smtp-email.transport';
+export { EmailSendError } from './email/email-send.error';
+export type { EmailSendErrorKind } from './email/email-send.error';
+export { MailSink } from './mail-sink/mail-sink';
+export type { MailSinkOptions, MailSinkStartOptions, MailSinkUrls, WaitOptions } from './mail-sink/mail-sink';
+export type { CapturedMail } from './mail-sink/captured-mail';
