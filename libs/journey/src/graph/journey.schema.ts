@@ -3,9 +3,7 @@ import { z } from 'zod';
 /** The version tag every journey document carries, so the format can evolve without guessing. */
 export const JOURNEY_FORMAT = 'rapport.journey/v1';
 
-export const nodeIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a node id is 1-64 letters, digits, "-" or "_"');
+export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a node id is 1-64 letters, digits, "-" or "_"');
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
 

@@ -1,5 +1,15 @@
 /** Comparison operators a condition offers; phrased for marketers in reasons and node summaries. */
-export const COMPARISON_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'exists', 'not_exists'] as const;
+export const COMPARISON_OPERATORS = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'exists',
+  'not_exists',
+] as const;
 
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
@@ -34,7 +44,8 @@ const orderOf = (actual: unknown, expected: unknown): number | null => {
   const b = asNumber(expected);
   if (a !== null && b !== null) return a - b;
   // ISO-8601 dates and plain strings compare as text, which orders ISO dates correctly.
-  if (typeof actual === 'string' && typeof expected === 'string') return actual < expected ? -1 : actual > expected ? 1 : 0;
+  if (typeof actual === 'string' && typeof expected === 'string')
+    return actual < expected ? -1 : actual > expected ? 1 : 0;
   return null;
 };
 
@@ -62,7 +73,9 @@ export const compareValues = (actual: unknown, operator: ComparisonOperator, exp
     contains: () =>
       Array.isArray(actual)
         ? actual.some((item) => equals(item, expected))
-        : typeof actual === 'string' && typeof expected === 'string' && actual.toLowerCase().includes(expected.toLowerCase()),
+        : typeof actual === 'string' &&
+          typeof expected === 'string' &&
+          actual.toLowerCase().includes(expected.toLowerCase()),
     exists: () => isSet(actual),
     not_exists: () => !isSet(actual),
   };

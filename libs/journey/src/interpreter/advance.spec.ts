@@ -47,7 +47,11 @@ describe('advance', () => {
   it('should park the customer at the wait for 2 calendar days in their zone when they enter', () => {
     const sut = run(entered(80), { type: 'entry' }, NOW);
 
-    expect(sut.state).toMatchObject({ status: 'waiting', nodeId: 'wait-2-days', visits: { order: 1, 'wait-2-days': 1 } });
+    expect(sut.state).toMatchObject({
+      status: 'waiting',
+      nodeId: 'wait-2-days',
+      visits: { order: 1, 'wait-2-days': 1 },
+    });
     // Paris moves to summer time on 2026-03-29: two calendar days later is 10:15 local, 08:15 UTC.
     expect(sut.wakeAt?.toISOString()).toBe('2026-03-29T08:15:00.000Z');
     expect(sut.effects).toEqual([]);

@@ -31,7 +31,11 @@ const ignored = (snapshot: EnrollmentSnapshot, input: AdvanceInput, why: string)
   wakeAt: snapshot.state.wakeAt ? new Date(snapshot.state.wakeAt) : null,
 });
 
-const finish = (state: EnrollmentState, status: EnrollmentStatus): EnrollmentState => ({ ...state, status, wakeAt: null });
+const finish = (state: EnrollmentState, status: EnrollmentStatus): EnrollmentState => ({
+  ...state,
+  status,
+  wakeAt: null,
+});
 
 /** Decides whether the input moves the enrollment, and whether the current node runs fresh or is resumed. */
 const admit = (

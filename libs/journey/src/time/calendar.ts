@@ -14,4 +14,6 @@ export const effectiveZone = (zone: string | null | undefined, fallback = FALLBA
  * days in the customer's zone, so "wait 1 day" across a DST change lands at the same wall-clock time.
  */
 export const addDuration = (from: Date, amount: number, unit: DurationUnit, zone: string): Date =>
-  DateTime.fromJSDate(from, { zone }).plus({ [unit]: amount }).toJSDate();
+  DateTime.fromJSDate(from, { zone })
+    .plus({ [unit]: amount })
+    .toJSDate();

@@ -2,7 +2,10 @@
  * Strongly connected components (Tarjan) of the graph with wait nodes removed: any component with a cycle left
  * is a loop a customer could run round without ever pausing.
  */
-export const findLoopsWithoutWait = (next: ReadonlyMap<string, string[]>, isWait: (id: string) => boolean): string[][] => {
+export const findLoopsWithoutWait = (
+  next: ReadonlyMap<string, string[]>,
+  isWait: (id: string) => boolean,
+): string[][] => {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

@@ -1,0 +1,40 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };
+
+/** Migrations only, never `synchronize`: the schema is reviewed SQL. */
+export const createDataSource = ({ url, poolSize = 10, applicationName = 'rapport' }: DataSourceSettings): DataSource =>
+  new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'rapport_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    applicationName,
+    extra: { max: poolSize },
+  });
+
+const MIGRATION_LOCK = 7_318_001;
+
+/** Runs pending migrations under a Postgres advisory lock, so an API and a worker starting together cannot race. */
+export const migrate = async (dataSource: DataSource): Promise<string[]> => {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+};
+
+export const hasPendingMigrations = (dataSource: DataSource): Promise<boolean> => dataSource.showMigrations();

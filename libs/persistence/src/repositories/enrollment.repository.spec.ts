@@ -1,0 +1,89 @@
+import { initialEnrollmentState } from '@rapport/journey';
+import { createTestDatabase, type TestDatabase } from '../test-database';
+import { CustomerRepository } from './customer.repository';
+import { EnrollmentRepository } from './enrollment.repository';
+import { JourneyRepository } from './journey.repository';
+import { WorkspaceRepository } from './workspace.repository';
+
+const NOW = new Date('2026-05-01T10:00:00Z');
+
+describe('EnrollmentRepository', () => {
+  let db: TestDatabase;
+  let sut: EnrollmentRepository;
+  let seed: { workspaceId: string; journeyId: string; versionId: string; customerId: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('enrollments');
+    const manager = db.dataSource.manager;
+    const workspace = await new WorkspaceRepository(db.dataSource).create({
+      name: 'Shop',
+      writeKey: 'wk_test',
+      apiKey: 'sk_test',
+      emailFrom: 'shop@example.com',
+      now: NOW,
+    });
+    const journeys = new JourneyRepository(manager);
+    const draft = { format: 'rapport.journey/v1' as const, name: 'J', nodes: [], edges: [] };
+    const journey = await journeys.create(workspace.id, draft, NOW);
+    const version = await journeys.insertVersion(journey, draft, ['event:Ping'], NOW);
+    const customer = await new CustomerRepository(manager).upsert(workspace.id, { userId: 'u1' }, {}, NOW);
+    seed = { workspaceId: workspace.id, journeyId: journey.id, versionId: version.id, customerId: customer.id };
+    sut = new EnrollmentRepository(manager);
+  });
+
+  afterAll(() => db.drop());
+
+  const enroll = (triggerKey: string) =>
+    sut.createMany([{ ...seed, triggerEventId: null, triggerKey, state: initialEnrollmentState('t', NOW) }], NOW);
+
+  it('should create an enrollment once when the same trigger key enrolls twice', async () => {
+    const first = await enroll('event:e-1');
+    const second = await enroll('event:e-1');
+
+    expect(first).toHaveLength(1);
+    expect(second).toEqual([]);
+  });
+
+  it('should apply a step once when two workers race on the same seq', async () => {
+    const [created] = await enroll('event:e-2');
+    const step = {
+      id: created!.id,
+      seq: 0,
+      state: { ...initialEnrollmentState('t', NOW), status: 'waiting' as const },
+      wakeAt: NOW,
+      enqueueNow: false,
+      now: NOW,
+    };
+
+    const results = await Promise.all([sut.applyStep(step), sut.applyStep(step)]);
+
+    expect(results.sort()).toEqual([false, true]);
+    expect((await sut.find(created!.id))?.seq).toBe(1);
+  });
+
+  it('should hand each due enrollment to exactly one promoter when promoters run side by side', async () => {
+    const [created] = await enroll('event:e-3');
+    await sut.applyStep({
+      id: created!.id,
+      seq: 0,
+      state: initialEnrollmentState('t', NOW),
+      wakeAt: NOW,
+      enqueueNow: false,
+      now: NOW,
+    });
+
+    const claims = await Promise.all([
+      db.dataSource.transaction((m) => new EnrollmentRepository(m).claimDue(NOW, 100)),
+      db.dataSource.transaction((m) => new EnrollmentRepository(m).claimDue(NOW, 100)),
+    ]);
+
+    const claimed = claims.flat().filter((row) => row.id === created!.id);
+    expect(claimed).toEqual([{ id: created!.id, seq: 1 }]);
+  });
+
+  it('should refuse to change a published version when anyone tries', async () => {
+    await expect(
+      db.dataSource.query(`UPDATE journey_versions SET document = '{}' WHERE id = $1`, [seed.versionId]),
+    ).rejects.toThrow(/immutable/);
+  });
+});

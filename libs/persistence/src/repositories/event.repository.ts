@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import type { EventFacts } from '@rapport/journey';
+
+export type NewEvent = {
+  workspaceId: string;
+  customerId: string;
+  messageId: string;
+  type: 'track' | 'identify';
+  name: string | null;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+  receivedAt: Date;
+};
+
+type EventRow = { id: string; name: string | null; properties: Record<string, unknown>; occurred_at: Date };
+
+export const toEventFacts = (row: EventRow): EventFacts => ({
+  id: row.id,
+  name: row.name ?? '',
+  properties: row.properties ?? {},
+  timestamp: new Date(row.occurred_at).toISOString(),
+});
+
+export class EventRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  /** Stores the event unless its messageId was seen before; returns null for a repeat. */
+  async insertOnce(event: NewEvent): Promise<EventRow | null> {
+    const rows: EventRow[] = await this.db.query(
+      `INSERT INTO events (workspace_id, customer_id, message_id, type, name, properties, occurred_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (workspace_id, message_id) DO NOTHING
+       RETURNING id, name, properties, occurred_at`,
+      [
+        event.workspaceId,
+        event.customerId,
+        event.messageId,
+        event.type,
+        event.name,
+        JSON.stringify(event.properties),
+        event.occurredAt,
+        event.receivedAt,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findFacts(workspaceId: string, id: string): Promise<EventFacts | null> {
+    const rows: EventRow[] = await this.db.query(
+      'SELECT id, name, properties, occurred_at FROM events WHERE workspace_id = $1 AND id = $2',
+      [workspaceId, id],
+    );
+    return rows[0] ? toEventFacts(rows[0]) : null;
+  }
+}
