@@ -1,0 +1,93 @@
+import type { JourneyDocument, Problem } from '@rapport/journey';
+
+// The editor never holds the workspace API key: the dev server's proxy adds it to every /api request.
+
+export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
+
+export type JourneySummary = {
+  id: string;
+  name: string;
+  status: JourneyStatus;
+  updatedAt: string;
+  latestVersion: number | null;
+};
+
+export type JourneyDetail = Omit<JourneySummary, 'name'> & { name: string; draft: JourneyDocument };
+
+export type TemplateSummary = { id: string; key: string; name: string; subject: string };
+
+export type PublishedVersion = { id: string; version: number; publishedAt: string };
+
+type ErrorBody = {
+  error?: {
+    code?: string;
+    message?: string;
+    problems?: Problem[];
+    issues?: { path: (string | number)[]; message: string }[];
+  };
+};
+
+/** A failed API call, with the server's code and, for a refused publish, its problems. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', `Could not reach the Rapport API (${(error as Error).message}).`);
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const error = (parsed as ErrorBody | null)?.error;
+    const issues = error?.issues?.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http.${response.status}`,
+      [error?.message ?? `The API answered ${response.status} ${response.statusText}.`, issues]
+        .filter(Boolean)
+        .join(' '),
+      error?.problems ?? [],
+    );
+  }
+  return parsed as T;
+};
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
+const journeyPath = (id: string) => `/journeys/${encodeURIComponent(id)}`;
+
+export const api = {
+  listJourneys: () => request<{ journeys: JourneySummary[] }>('GET', '/journeys').then((body) => body.journeys),
+  getJourney: (id: string) => request<JourneyDetail>('GET', journeyPath(id)),
+  saveJourney: (id: string, draft: JourneyDocument) => request<JourneyDetail>('PUT', journeyPath(id), draft),
+  validateJourney: (id: string) =>
+    request<{ problems: Problem[] }>('POST', `${journeyPath(id)}/validate`).then((body) => body.problems),
+  publishJourney: (id: string) =>
+    request<{ version: PublishedVersion }>('POST', `${journeyPath(id)}/publish`).then((body) => body.version),
+  listTemplates: () => request<{ templates: TemplateSummary[] }>('GET', '/templates').then((body) => body.templates),
+};

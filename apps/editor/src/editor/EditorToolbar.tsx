@@ -1,0 +1,43 @@
+import type { JourneyDraft } from './use-journey-draft';
+
+type Props = { draft: JourneyDraft; status: string; onBack(): void };
+
+const saveStateText = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…' } as const;
+
+/** Journey name, save state, Save and Publish; Publish stays disabled while the journey has problems. */
+export const EditorToolbar = ({ draft, status, onBack }: Props) => {
+  const { saveState, problems, publishResult, error } = draft;
+  const publishBlocked = problems.length > 0;
+  return (
+    <header className="toolbar">
+      <button type="button" className="button button--link" onClick={onBack}>
+        ← All journeys
+      </button>
+      <h1 className="toolbar__title">{draft.name}</h1>
+      <span className={`status-pill status-pill--${status}`}>{status}</span>
+      <div className="toolbar__spacer" />
+      <div className="toolbar__messages" role="status" aria-live="polite">
+        <span className={`save-state save-state--${saveState}`} data-testid="save-state">
+          {saveStateText[saveState]}
+        </span>
+        {error && <span className="toolbar__error">{error}</span>}
+        {publishResult?.type === 'published' && (
+          <span className="toolbar__ok">Published version {publishResult.version}</span>
+        )}
+        {publishResult?.type === 'failed' && <span className="toolbar__error">{publishResult.message}</span>}
+      </div>
+      <button type="button" className="button" onClick={() => void draft.save()} disabled={saveState !== 'unsaved'}>
+        Save
+      </button>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void draft.publish()}
+        disabled={publishBlocked || saveState === 'saving'}
+        title={publishBlocked ? 'Fix the problems listed below before publishing' : undefined}
+      >
+        Publish
+      </button>
+    </header>
+  );
+};

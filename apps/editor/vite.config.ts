@@ -1,0 +1,41 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, loadEnv } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+// The browser never sees the workspace API key: the dev server's proxy adds it to every /api request.
+export default defineConfig(({ mode, command }) => {
+  const env = { ...loadEnv(mode, workspaceRoot, ''), ...process.env };
+  const apiUrl = env['RAPPORT_API_URL'] || 'http://127.0.0.1:3000';
+  const apiKey = env['RAPPORT_API_KEY'];
+  if (command === 'serve' && !apiKey) {
+    console.warn("RAPPORT_API_KEY is not set: the editor's /api requests will be refused by the API.");
+  }
+  const port = Number(env['EDITOR_PORT'] || 5173);
+  const proxy = {
+    '/api': {
+      target: apiUrl,
+      changeOrigin: true,
+      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+    },
+  };
+
+  return {
+    root,
+    plugins: [react()],
+    resolve: {
+      alias: { '@rapport/journey': `${workspaceRoot}libs/journey/src/index.ts` },
+    },
+    server: { host: '127.0.0.1', port, strictPort: true, proxy },
+    preview: { host: '127.0.0.1', port, strictPort: true, proxy },
+    // React, React Flow, zod and luxon make one ~600 kB chunk; fine for an editor loaded once.
+    build: {
+      outDir: `${workspaceRoot}dist/apps/editor`,
+      emptyOutDir: true,
+      sourcemap: true,
+      chunkSizeWarningLimit: 800,
+    },
+  };
+});
