@@ -134,6 +134,29 @@ describe('advance', () => {
     expect(second).toEqual(first);
   });
 
+  it('should count the wait from the moment of entry when the entry job runs late', () => {
+    const late = new Date(NOW.getTime() + 6 * 3600_000);
+    const sut = run(entered(80), { type: 'entry' }, late);
+
+    expect(sut.wakeAt?.toISOString()).toBe('2026-03-29T08:15:00.000Z');
+  });
+
+  it('should go straight on when the job runs after the whole wait was already due', () => {
+    const threeDaysLate = new Date(NOW.getTime() + 3 * 86_400_000);
+    const sut = run(entered(80), { type: 'entry' }, threeDaysLate);
+
+    expect(sut.state.status).toBe('completed');
+    expect(sut.effects).toHaveLength(1);
+    expect(sut.reasons.map((reason) => reason.code)).toEqual([
+      'trigger.passed',
+      'wait.scheduled',
+      'wait.elapsed',
+      'condition.matched',
+      'email.requested',
+      'exit.reached',
+    ]);
+  });
+
   it('should fall back to UTC when the customer has an unknown time zone', () => {
     const sut = run(entered(80, customer({ timeZone: 'Mars/Olympus' })), { type: 'entry' }, NOW);
 

@@ -85,6 +85,9 @@ export const advance = (
 
   let state: EnrollmentState = { ...snapshot.state, visits: { ...snapshot.state.visits } };
   let resumed = admitted.resumed;
+  // Steps happen at the time they were due, not when a busy queue got to them: a late job never stretches a wait.
+  const dueAt = Math.min(now.getTime(), Date.parse((resumed ? state.wakeAt : null) ?? state.nodeEnteredAt));
+  let stepTime = new Date(Number.isNaN(dueAt) ? now.getTime() : dueAt).toISOString();
   const effects: Effect[] = [];
   const reasons: Reason[] = [];
 
@@ -110,7 +113,14 @@ export const advance = (
 
     if (outcome.type === 'wait') {
       const wakeAt = outcome.until.toISOString();
-      return { state: { ...state, status: 'waiting', wakeAt }, effects, reasons, wakeAt: outcome.until };
+      if (outcome.until.getTime() > now.getTime()) {
+        return { state: { ...state, status: 'waiting', wakeAt }, effects, reasons, wakeAt: outcome.until };
+      }
+      // Already due (the job ran late): wake at once in this same activation.
+      state = { ...state, wakeAt };
+      stepTime = wakeAt;
+      resumed = true;
+      continue;
     }
     if (outcome.type === 'exit') return { state: finish(state, 'completed'), effects, reasons, wakeAt: null };
 
@@ -125,7 +135,7 @@ export const advance = (
       status: 'active',
       nodeId: target,
       wakeAt: null,
-      nodeEnteredAt: now.toISOString(),
+      nodeEnteredAt: stepTime,
       visits: { ...state.visits, [target]: (state.visits[target] ?? 0) + 1 },
     };
     resumed = false;

@@ -29,9 +29,9 @@ export const reasonMessages = {
   'wait.elapsed': () => 'The wait is over.',
   'wait.not-yet-due': (p) => `Still waiting until ${p['until']}.`,
   'condition.matched': (p) =>
-    `${p['source']} ${p['path']} is ${show(p['actual'])}, which ${p['operator']} ${show(p['expected'])}: yes.`,
+    `${p['source'] === 'event' ? 'Event' : 'Customer'} ${p['path']} is ${show(p['actual'])}, so "${p['operator']} ${show(p['expected'])}" holds: yes.`,
   'condition.not-matched': (p) =>
-    `${p['source']} ${p['path']} is ${show(p['actual'])}, which is not ${p['operator']} ${show(p['expected'])}: no.`,
+    `${p['source'] === 'event' ? 'Event' : 'Customer'} ${p['path']} is ${show(p['actual'])}, so "${p['operator']} ${show(p['expected'])}" does not hold: no.`,
   'email.requested': (p) => `Email "${p['template']}" queued for sending.`,
   'exit.reached': () => 'Reached the end of the journey.',
   'output.unconnected': (p) => `Output "${p['output']}" leads nowhere, so the journey stopped here.`,

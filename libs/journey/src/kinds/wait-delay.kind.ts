@@ -21,9 +21,8 @@ export const waitDelayKind = defineNodeKind({
   step: ({ nodeId, config, resumed, customer, state, now }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     // Counted from arrival at the node, so a late job never stretches the wait.
-    const arrivedAt = new Date(state.nodeEnteredAt);
-    const start = arrivedAt.getTime() <= now.getTime() ? arrivedAt : now;
-    const until = addDuration(start, config.amount, config.unit, effectiveZone(customer.timeZone));
+    const arrivedAt = Math.min(Date.parse(state.nodeEnteredAt), now.getTime());
+    const until = addDuration(new Date(arrivedAt), config.amount, config.unit, effectiveZone(customer.timeZone));
     return {
       type: 'wait',
       until,

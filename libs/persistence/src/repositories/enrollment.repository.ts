@@ -13,6 +13,8 @@ export type NewEnrollment = {
 
 export type DueEnrollment = { id: string; seq: number };
 
+export type CreatedEnrollment = DueEnrollment & { journeyId: string };
+
 export type EnrollmentRow = {
   id: string;
   workspace_id: string;
@@ -39,7 +41,7 @@ export class EnrollmentRepository {
    * Creates enrollments that do not exist yet (one per journey, customer and trigger key) as due now and
    * already handed to the queue; returns only those created.
    */
-  async createMany(enrollments: NewEnrollment[], now: Date): Promise<DueEnrollment[]> {
+  async createMany(enrollments: NewEnrollment[], now: Date): Promise<CreatedEnrollment[]> {
     if (enrollments.length === 0) return [];
     const values: unknown[] = [];
     const tuples = enrollments.map((e, i) => {
@@ -58,15 +60,15 @@ export class EnrollmentRepository {
     });
     values.push(now);
     const nowParam = `$${values.length}`;
-    const rows: DueEnrollment[] = await this.db.query(
+    const rows: { id: string; seq: number; journey_id: string }[] = await this.db.query(
       `INSERT INTO enrollments (workspace_id, journey_id, version_id, customer_id, trigger_event_id, trigger_key,
          status, node_id, state, seq, wake_at, enqueued_at, entered_at, updated_at)
        VALUES ${tuples.join(', ').replaceAll('$NOW', nowParam)}
        ON CONFLICT (journey_id, customer_id, trigger_key) DO NOTHING
-       RETURNING id, seq`,
+       RETURNING id, seq, journey_id`,
       values,
     );
-    return rows;
+    return rows.map((row) => ({ id: row.id, seq: row.seq, journeyId: row.journey_id }));
   }
 
   async find(id: string): Promise<EnrollmentRow | null> {

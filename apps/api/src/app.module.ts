@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Engine } from '@rapport/engine';
+import { ApiKeyGuard, WriteKeyGuard } from './common/auth.guards';
+import { ENGINE } from './common/engine.token';
+import { CustomersController } from './customers/customers.controller';
+import { TimelineService } from './customers/timeline.service';
+import { HealthController } from './health/health.controller';
+import { JourneyService } from './journeys/journey.service';
+import { JourneysController } from './journeys/journeys.controller';
+import { TemplatesController } from './templates/templates.controller';
+import { TestClockController } from './test-clock/test-clock.controller';
+import { TrackingController } from './tracking/tracking.controller';
+
+/** Thin shell: the engine is built outside Nest and handed in; controllers only translate HTTP. */
+@Module({})
+export class AppModule {
+  static forEngine(engine: Engine): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [
+        HealthController,
+        TrackingController,
+        JourneysController,
+        TemplatesController,
+        CustomersController,
+        TestClockController,
+      ],
+      providers: [{ provide: ENGINE, useValue: engine }, JourneyService, TimelineService, ApiKeyGuard, WriteKeyGuard],
+    };
+  }
+}

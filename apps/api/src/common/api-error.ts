@@ -1,0 +1,33 @@
+/** Every error the API answers with on purpose; the filter maps codes to HTTP statuses in one table. */
+export type ApiErrorCode =
+  | 'invalid_request'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'journey.invalid'
+  | 'version.immutable'
+  | 'test_clock.disabled';
+
+export const apiErrorStatus = {
+  invalid_request: 400,
+  payload_too_large: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  'journey.invalid': 422,
+  'version.immutable': 405,
+  'test_clock.disabled': 404,
+} satisfies Record<ApiErrorCode, number>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string): ApiError => new ApiError('not_found', `${what} was not found.`);

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { MAX_BATCH_BYTES, type Engine } from '@rapport/engine';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { AppModule } from './app.module';
+
+/** Body parsing with Segment's 500 KB batch limit, answering malformed or oversized bodies in our error shape. */
+const jsonBody = () => {
+  const parse = express.json({
+    limit: MAX_BATCH_BYTES,
+    type: ['application/json', 'application/*+json', 'text/plain'],
+  });
+  return (request: Request, response: Response, next: NextFunction) =>
+    parse(request, response, (error?: unknown) => {
+      if (!error) return next();
+      const failure = error as { type?: string; message?: string };
+      const tooLarge = failure.type === 'entity.too.large';
+      response.status(400).json({
+        error: {
+          code: tooLarge ? 'payload_too_large' : 'invalid_request',
+          message: tooLarge
+            ? `The request body is larger than ${MAX_BATCH_BYTES / 1024} KB.`
+            : `The request body is not valid JSON: ${failure.message ?? 'parse error'}.`,
+        },
+      });
+    });
+};
+
+export const createApiApp = async (engine: Engine): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forEngine(engine), {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
+  app.use(jsonBody());
+  app.useGlobalFilters(new ApiExceptionFilter(engine.logger));
+  app.enableShutdownHooks();
+  return app;
+};

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { reasonMessages, type ReasonCode, type ReasonParams } from '@rapport/journey';
+import {
+  CustomerRepository,
+  DeliveryRepository,
+  EnrollmentRepository,
+  JourneyRepository,
+  type CustomerEntity,
+} from '@rapport/persistence';
+import type { Engine } from '@rapport/engine';
+import { notFound } from '../common/api-error';
+import { ENGINE } from '../common/engine.token';
+
+/** Outcomes the worker records besides the interpreter's own reasons. */
+const deliveryMessages: Record<string, (params: ReasonParams) => string> = {
+  'email.sent': (p) => `Email "${p['template']}" sent to ${p['to']}.`,
+  'email.failed': (p) => `Email "${p['template']}" could not be sent: ${p['error']}.`,
+};
+
+const describe = (code: string, params: Record<string, unknown>): string => {
+  const render = (reasonMessages as Record<string, (p: ReasonParams) => string>)[code] ?? deliveryMessages[code];
+  return render ? render(params as ReasonParams) : code;
+};
+
+export const isReasonCode = (code: string): code is ReasonCode => code in reasonMessages;
+
+@Injectable()
+export class TimelineService {
+  constructor(@Inject(ENGINE) private readonly engine: Engine) {}
+
+  async customerOrThrow(workspaceId: string, ref: { id?: string; externalId?: string }): Promise<CustomerEntity> {
+    const customers = new CustomerRepository(this.engine.db.manager);
+    const customer = ref.id
+      ? /^[0-9a-f-]{36}$/i.test(ref.id)
+        ? await customers.findById(workspaceId, ref.id)
+        : null
+      : await customers.findByExternalId(workspaceId, ref.externalId ?? '');
+    if (!customer) throw notFound(`Customer ${ref.id ?? ref.externalId}`);
+    return customer;
+  }
+
+  /** Every enrollment of the customer, newest first, each with its steps and sends in order and in words. */
+  async timeline(workspaceId: string, customer: CustomerEntity) {
+    const manager = this.engine.db.manager;
+    const enrollmentRows = await new EnrollmentRepository(manager).listForCustomer(workspaceId, customer.id);
+    const ids = enrollmentRows.map((row) => row.id);
+    const [history, deliveries, journeys] = await Promise.all([
+      new EnrollmentRepository(manager).historyFor(workspaceId, ids),
+      new DeliveryRepository(manager).listForEnrollments(workspaceId, ids),
+      new JourneyRepository(manager).list(workspaceId),
+    ]);
+    const journeyNames = new Map(journeys.map((journey) => [journey.id, journey.name]));
+    return {
+      customer: { id: customer.id, externalId: customer.externalId, email: customer.email },
+      enrollments: enrollmentRows.map((row) => ({
+        id: row.id,
+        journeyId: row.journey_id,
+        journeyName: journeyNames.get(row.journey_id) ?? null,
+        versionId: row.version_id,
+        status: row.status,
+        nodeId: row.node_id,
+        wakeAt: row.wake_at,
+        enteredAt: row.entered_at,
+        endedAt: row.ended_at,
+        steps: history
+          .filter((entry) => entry.enrollmentId === row.id)
+          .map((entry) => ({
+            at: entry.at,
+            nodeId: entry.nodeId,
+            code: entry.code,
+            params: entry.params,
+            message: describe(entry.code, entry.params),
+          })),
+        deliveries: deliveries
+          .filter((delivery) => delivery.enrollment_id === row.id)
+          .map((delivery) => ({
+            id: delivery.id,
+            nodeId: delivery.node_id,
+            channel: delivery.channel,
+            template: delivery.template_key,
+            status: delivery.status,
+            recipient: delivery.recipient,
+            messageId: delivery.message_id,
+            attempts: delivery.attempts,
+            error: delivery.last_error,
+            sentAt: delivery.sent_at,
+          })),
+      })),
+    };
+  }
+}

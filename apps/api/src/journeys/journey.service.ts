@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  journeyDocumentSchema,
+  nodeKinds,
+  validateJourney,
+  type JourneyDocument,
+  type NodeKind,
+  type Problem,
+} from '@rapport/journey';
+import { JourneyRepository, TemplateRepository, type JourneyEntity, type JourneyStatus } from '@rapport/persistence';
+import type { Engine } from '@rapport/engine';
+import { ApiError, notFound } from '../common/api-error';
+import { ENGINE } from '../common/engine.token';
+import { parseBody } from '../common/parse-body';
+
+export const toJourneyView = (journey: JourneyEntity) => ({
+  id: journey.id,
+  name: journey.name,
+  status: journey.status,
+  draft: journey.draft,
+  latestVersion: journey.latestVersion,
+  liveVersionId: journey.liveVersionId,
+  createdAt: journey.createdAt,
+  updatedAt: journey.updatedAt,
+});
+
+/** Which status changes a marketer may make, from where. */
+const transitions: Record<'pause' | 'resume' | 'archive', { from: JourneyStatus[]; to: JourneyStatus }> = {
+  pause: { from: ['live'], to: 'paused' },
+  resume: { from: ['paused'], to: 'live' },
+  archive: { from: ['draft', 'live', 'paused'], to: 'archived' },
+};
+
+@Injectable()
+export class JourneyService {
+  constructor(@Inject(ENGINE) private readonly engine: Engine) {}
+
+  private get journeys() {
+    return new JourneyRepository(this.engine.db.manager);
+  }
+
+  async create(workspaceId: string, body: unknown) {
+    const document = parseBody(journeyDocumentSchema, body, 'journey');
+    return toJourneyView(await this.journeys.create(workspaceId, document, await this.engine.clock.now()));
+  }
+
+  async list(workspaceId: string) {
+    const journeys = await this.journeys.list(workspaceId);
+    return {
+      journeys: journeys.map((journey) => {
+        const { draft: _draft, ...summary } = toJourneyView(journey);
+        return summary;
+      }),
+    };
+  }
+
+  async getOrThrow(workspaceId: string, id: string): Promise<JourneyEntity> {
+    const journey = /^[0-9a-f-]{36}$/i.test(id) ? await this.journeys.findById(workspaceId, id) : null;
+    if (!journey) throw notFound(`Journey ${id}`);
+    return journey;
+  }
+
+  async updateDraft(workspaceId: string, id: string, body: unknown) {
+    const journey = await this.getOrThrow(workspaceId, id);
+    if (journey.status === 'archived')
+      throw new ApiError('conflict', 'This journey is archived; duplicate it to edit.');
+    const document = parseBody(journeyDocumentSchema, body, 'journey');
+    await this.journeys.updateDraft(workspaceId, id, document, await this.engine.clock.now());
+    return toJourneyView(await this.getOrThrow(workspaceId, id));
+  }
+
+  async validate(workspaceId: string, id: string): Promise<{ problems: Problem[] }> {
+    const journey = await this.getOrThrow(workspaceId, id);
+    return { problems: await this.problemsOf(workspaceId, journey.draft) };
+  }
+
+  /** Freezes the draft into the next immutable version and makes it live; 422 with every problem otherwise. */
+  async publish(workspaceId: string, id: string) {
+    const now = await this.engine.clock.now();
+    return this.engine.db.transaction(async (manager) => {
+      const journeys = new JourneyRepository(manager);
+      const journey = await journeys.lockById(workspaceId, id);
+      if (!journey) throw notFound(`Journey ${id}`);
+      if (journey.status === 'archived') throw new ApiError('conflict', 'An archived journey cannot be published.');
+      const problems = await this.problemsOf(workspaceId, journey.draft);
+      if (problems.length > 0) {
+        throw new ApiError(
+          'journey.invalid',
+          `The journey has ${problems.length} problem(s) to fix before publishing.`,
+          {
+            problems,
+          },
+        );
+      }
+      const document = journeyDocumentSchema.parse(journey.draft);
+      const version = await journeys.insertVersion(journey, document, triggerKeysOf(document), now);
+      return { version: { id: version.id, version: version.version, publishedAt: version.publishedAt } };
+    });
+  }
+
+  async changeStatus(workspaceId: string, id: string, action: keyof typeof transitions) {
+    const rule = transitions[action];
+    const journey = await this.getOrThrow(workspaceId, id);
+    if (!rule.from.includes(journey.status)) {
+      throw new ApiError(
+        'conflict',
+        `A ${journey.status} journey cannot be ${rule.to === 'live' ? 'resumed' : rule.to}.`,
+      );
+    }
+    await this.journeys.setStatus(workspaceId, id, rule.to, await this.engine.clock.now());
+    return toJourneyView(await this.getOrThrow(workspaceId, id));
+  }
+
+  async versions(workspaceId: string, id: string) {
+    await this.getOrThrow(workspaceId, id);
+    const versions = await this.journeys.versions(workspaceId, id);
+    return { versions: versions.map(({ document: _document, ...version }) => version) };
+  }
+
+  async version(workspaceId: string, id: string, version: number) {
+    const found = Number.isInteger(version) ? await this.journeys.findVersion(workspaceId, id, version) : null;
+    if (!found) throw notFound(`Version ${version} of journey ${id}`);
+    return found;
+  }
+
+  private async problemsOf(workspaceId: string, draft: unknown): Promise<Problem[]> {
+    const templates = await new TemplateRepository(this.engine.db.manager).keys(workspaceId);
+    return validateJourney(draft, { templates });
+  }
+}
+
+const triggerKeysOf = (document: JourneyDocument): string[] =>
+  document.nodes.flatMap((node) => {
+    const kind = nodeKinds[node.kind as NodeKind];
+    return kind?.trigger ? kind.trigger.keys(kind.schema.parse(node.config) as never) : [];
+  });

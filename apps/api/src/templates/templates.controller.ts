@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { z } from 'zod';
+import { validateTemplate } from '@rapport/channels';
+import { TemplateRepository } from '@rapport/persistence';
+import type { Engine } from '@rapport/engine';
+import { ApiError, notFound } from '../common/api-error';
+import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
+import { ENGINE } from '../common/engine.token';
+import { parseBody } from '../common/parse-body';
+
+const templateSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  subject: z.string().min(1, 'write a subject').max(998),
+  html: z.string().min(1, 'write the email body').max(500_000),
+  text: z.string().max(500_000).nullish(),
+});
+
+const keySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'a template key is lowercase letters, digits, "-" or "_"');
+
+/** Email templates, addressed by their key (`thank-you`) so journey documents stay portable. */
+@Controller('api/templates')
+@UseGuards(ApiKeyGuard)
+export class TemplatesController {
+  constructor(@Inject(ENGINE) private readonly engine: Engine) {}
+
+  private get templates() {
+    return new TemplateRepository(this.engine.db.manager);
+  }
+
+  @Get()
+  async list(@Req() request: AuthedRequest) {
+    return { templates: await this.templates.list(request.workspace.id) };
+  }
+
+  @Get(':key')
+  async get(@Req() request: AuthedRequest, @Param('key') key: string) {
+    const template = await this.templates.findByKey(request.workspace.id, key);
+    if (!template) throw notFound(`Template "${key}"`);
+    return template;
+  }
+
+  @Put(':key')
+  async save(@Req() request: AuthedRequest, @Param('key') key: string, @Body() body: unknown) {
+    const validKey = parseBody(keySchema, key, 'template key');
+    const fields = parseBody(templateSchema, body, 'template');
+    const check = validateTemplate(fields);
+    if (!check.ok) {
+      throw new ApiError('invalid_request', `Invalid template: ${check.field}: ${check.message}`, {
+        issues: [{ path: [check.field], message: check.message }],
+      });
+    }
+    return this.templates.save(request.workspace.id, { key: validKey, ...fields }, await this.engine.clock.now());
+  }
+
+  @Delete(':key')
+  @HttpCode(204)
+  async remove(@Req() request: AuthedRequest, @Param('key') key: string) {
+    const template = await this.templates.findByKey(request.workspace.id, key);
+    if (!template) throw notFound(`Template "${key}"`);
+    await this.templates.remove(request.workspace.id, template.id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Redis } from 'ioredis';
+import pino, { type Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { SmtpEmailTransport } from '@rapport/channels';
+import { createDataSource, DatabaseTestClock, SystemClock, type Clock } from '@rapport/persistence';
+import type { EngineConfig } from './config/engine-config';
+import { EmailDeliverySender } from './delivery/email-delivery.sender';
+import { JobQueue } from './queue/job-queue';
+import { Drain } from './scheduling/drain';
+import { Promoter } from './scheduling/promoter';
+import { Sweeper } from './scheduling/sweeper';
+import { EnrollmentStepper } from './stepping/enrollment-stepper';
+import { TrackingService } from './tracking/tracking.service';
+
+/** The engine's parts, built once per process; the Nest apps only wire them to HTTP and to BullMQ workers. */
+export type Engine = {
+  config: EngineConfig;
+  logger: Logger;
+  db: DataSource;
+  redis: Redis;
+  queue: JobQueue;
+  clock: Clock;
+  testClock: DatabaseTestClock | null;
+  tracking: TrackingService;
+  stepper: EnrollmentStepper;
+  promoter: Promoter;
+  sweeper: Sweeper;
+  drain: Drain;
+  /** Only in processes that send (workers). */
+  emailSender: EmailDeliverySender | null;
+  close(): Promise<void>;
+};
+
+export const createEngine = async (
+  config: EngineConfig,
+  options: { role: 'api' | 'worker'; logger?: Logger },
+): Promise<Engine> => {
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { role: options.role } });
+  const db = createDataSource({ url: config.DATABASE_URL, applicationName: `rapport-${options.role}` });
+  await db.initialize();
+  // BullMQ workers need blocking commands to wait forever rather than fail after a retry count.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  const queue = new JobQueue(redis, config.RAPPORT_QUEUE_PREFIX);
+  const testClock = config.RAPPORT_TEST_CLOCK ? new DatabaseTestClock(db) : null;
+  const clock: Clock = testClock ?? new SystemClock();
+  const promoter = new Promoter(db, queue, clock);
+  const transport =
+    options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
+
+  return {
+    config,
+    logger,
+    db,
+    redis,
+    queue,
+    clock,
+    testClock,
+    tracking: new TrackingService(db, queue, clock),
+    stepper: new EnrollmentStepper(db, queue, clock),
+    promoter,
+    sweeper: new Sweeper(db, queue),
+    drain: new Drain(db, queue, clock, promoter),
+    emailSender: transport ? new EmailDeliverySender(db, clock, transport, config.MESSAGE_ID_DOMAIN) : null,
+    close: async () => {
+      transport?.close();
+      await queue.close();
+      redis.disconnect();
+      await db.destroy();
+    },
+  };
+};

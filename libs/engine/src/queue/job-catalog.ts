@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * Every job Rapport runs: payloads carry ids only, and each job id is deterministic, so adding the same work
+ * twice is one job. BullMQ forbids ':' in custom ids, hence the dots.
+ */
+export const jobCatalog = {
+  advance: {
+    queue: 'advance',
+    schema: z.object({
+      enrollmentId: z.string().uuid(),
+      seq: z.number().int().min(0),
+      eventId: z.string().uuid().optional(),
+    }),
+    jobId: (payload: { enrollmentId: string; seq: number; eventId?: string }) =>
+      `advance.${payload.enrollmentId}.${payload.seq}${payload.eventId ? `.${payload.eventId}` : ''}`,
+    attempts: 8,
+    backoffMs: 500,
+  },
+  send: {
+    queue: 'send',
+    schema: z.object({ deliveryId: z.string().uuid() }),
+    jobId: (payload: { deliveryId: string }) => `send.${payload.deliveryId}`,
+    attempts: 10,
+    backoffMs: 1000,
+  },
+} as const;
+
+export type JobName = keyof typeof jobCatalog;
+export type JobPayload<Name extends JobName> = z.infer<(typeof jobCatalog)[Name]['schema']>;

@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { EnrollmentRepository, type Clock } from '@rapport/persistence';
+import type { JobQueue } from '../queue/job-queue';
+
+/**
+ * Moves waits that came due from Postgres into Redis. Several promoters may run (one per worker): SKIP LOCKED
+ * hands each row to one of them, and the deterministic job id absorbs any overlap.
+ */
+export class Promoter {
+  constructor(
+    private readonly db: DataSource,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly batchSize = 1000,
+  ) {}
+
+  async promote(): Promise<number> {
+    const now = await this.clock.now();
+    let total = 0;
+    for (;;) {
+      const due = await new EnrollmentRepository(this.db.manager).claimDue(now, this.batchSize);
+      await this.queue.add(
+        'advance',
+        due.map((row) => ({ enrollmentId: row.id, seq: row.seq })),
+      );
+      total += due.length;
+      if (due.length < this.batchSize) return total;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+
+/** Segment's own limits: a client library that respects them is never refused by Rapport. */
+export const MAX_MESSAGE_BYTES = 32 * 1024;
+export const MAX_BATCH_BYTES = 500 * 1024;
+export const MAX_BATCH_MESSAGES = 2500;
+
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => DateTime.local().setZone(zone).isValid, 'is not an IANA time zone such as "Europe/Paris"');
+
+const common = {
+  messageId: z.string().min(1).max(200).optional(),
+  userId: z.union([z.string().min(1).max(200), z.number().transform(String)]).nullish(),
+  anonymousId: z.union([z.string().min(1).max(200), z.number().transform(String)]).nullish(),
+  timestamp: z.iso.datetime({ offset: true }).optional(),
+  sentAt: z.iso.datetime({ offset: true }).optional(),
+  context: z
+    .object({ timezone: timeZone.optional(), locale: z.string().max(35).optional() })
+    .loose()
+    .optional(),
+  integrations: z.record(z.string(), z.unknown()).optional(),
+};
+
+const needsIdentity = (message: { userId?: string | null; anonymousId?: string | null }) =>
+  Boolean(message.userId || message.anonymousId);
+const identityRule = { message: 'give a userId or an anonymousId', path: ['userId'] };
+
+export const identifySchema = z
+  .object({
+    type: z.literal('identify').optional(),
+    ...common,
+    traits: z.record(z.string(), z.unknown()).default({}),
+  })
+  .refine(needsIdentity, identityRule);
+
+export const trackSchema = z
+  .object({
+    type: z.literal('track').optional(),
+    ...common,
+    event: z.string().trim().min(1, 'name the event').max(200),
+    properties: z.record(z.string(), z.unknown()).default({}),
+  })
+  .refine(needsIdentity, identityRule);
+
+export const batchSchema = z.object({
+  batch: z
+    .array(z.object({ type: z.enum(['identify', 'track']) }).loose())
+    .min(1)
+    .max(MAX_BATCH_MESSAGES),
+  context: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type IdentifyMessage = z.infer<typeof identifySchema>;
+export type TrackMessage = z.infer<typeof trackSchema>;
+export type TrackingMessage = ({ type: 'identify' } & IdentifyMessage) | ({ type: 'track' } & TrackMessage);
+
+export type InputIssue = { path: (string | number)[]; message: string };
+
+export class TrackingInputError extends Error {
+  constructor(
+    message: string,
+    readonly issues: InputIssue[],
+  ) {
+    super(message);
+  }
+}
+
+const parseOne = (type: 'identify' | 'track', raw: unknown, at: (string | number)[]): TrackingMessage => {
+  const size = Buffer.byteLength(JSON.stringify(raw) ?? '', 'utf8');
+  if (size > MAX_MESSAGE_BYTES) {
+    throw new TrackingInputError(`A message is larger than 32 KB (${size} bytes).`, [
+      { path: at, message: `is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` },
+    ]);
+  }
+  const parsed = (type === 'identify' ? identifySchema : trackSchema).safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: [...at, ...(issue.path as (string | number)[])],
+      message: issue.message,
+    }));
+    throw new TrackingInputError(
+      `Invalid ${type} message: ${issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ')}`,
+      issues,
+    );
+  }
+  return { ...parsed.data, type } as TrackingMessage;
+};
+
+/** Validates a whole request up front, so a batch with one bad message stores nothing. */
+export const parseTrackingRequest = (type: 'identify' | 'track' | 'batch', body: unknown): TrackingMessage[] => {
+  if (type !== 'batch') return [parseOne(type, body, [])];
+  const parsed = batchSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path as (string | number)[],
+      message: issue.message,
+    }));
+    throw new TrackingInputError(
+      `Invalid batch: ${issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ')}`,
+      issues,
+    );
+  }
+  const shared = parsed.data.context ?? {};
+  return parsed.data.batch.map((message, index) => {
+    const context = { ...shared, ...((message['context'] as Record<string, unknown> | undefined) ?? {}) };
+    return parseOne(message.type, { ...message, context }, ['batch', index]);
+  });
+};
