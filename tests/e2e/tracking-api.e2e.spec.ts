@@ -1,0 +1,109 @@
+import { startStack, type Stack } from '../support/stack';
+
+describe('tracking API (Segment shape)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'tracking' });
+  });
+
+  afterAll(() => stack?.stop());
+
+  const count = async (table: 'events' | 'customers') =>
+    Number((await stack.db.dataSource.query(`SELECT count(*) FROM ${table}`))[0].count);
+
+  it('should answer health once Postgres, Redis and migrations are ready', async () => {
+    const response = await fetch(`${stack.apiUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', checks: { postgres: true, migrations: true, redis: true } });
+  });
+
+  it('should refuse with 401 when the write key is missing or wrong', async () => {
+    const missing = await fetch(`${stack.apiUrl}/v1/track`, { method: 'POST', body: '{}' });
+    const wrong = await fetch(`${stack.apiUrl}/v1/track`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('wk_nope:').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ userId: 'u', event: 'X' }),
+    });
+    expect(missing.status).toBe(401);
+    expect(wrong.status).toBe(401);
+  });
+
+  it('should store identify traits on the profile when a customer is identified', async () => {
+    const sut = await stack.track('/v1/identify', {
+      userId: 'ada',
+      messageId: 'm-ada',
+      traits: { email: 'Ada@Example.com', firstName: 'Ada', loyalty_points: 120 },
+      context: { timezone: 'Europe/Paris', locale: 'fr-FR' },
+    });
+    expect(sut.status).toBe(200);
+    const customer = await stack.request('GET', '/api/customers/by-external-id/ada');
+    expect(customer.body).toMatchObject({
+      email: 'ada@example.com',
+      timeZone: 'Europe/Paris',
+      locale: 'fr-FR',
+      attributes: { firstName: 'Ada', loyalty_points: 120 },
+    });
+  });
+
+  it.each([
+    ['/v1/track', { userId: 'u1', properties: {} }, ['event']],
+    ['/v1/track', { event: 'Order Completed' }, ['userId']],
+    ['/v1/identify', { userId: 'u1', context: { timezone: 'Mars/Base' } }, ['context', 'timezone']],
+    [
+      '/v1/batch',
+      {
+        batch: [
+          { type: 'track', userId: 'a', event: 'Ok' },
+          { type: 'track', userId: 'b' },
+        ],
+      },
+      ['batch', 1, 'event'],
+    ],
+  ] as const)('should answer 400 naming where the problem is when %s gets a bad message', async (path, body, where) => {
+    const before = await count('events');
+    const sut = await stack.track(path, body);
+
+    expect(sut.status).toBe(400);
+    expect(sut.body.error.issues.map((issue: { path: unknown }) => issue.path)).toContainEqual(where);
+    expect(await count('events')).toBe(before);
+  });
+
+  it('should answer 400 and store nothing when one message is over 32 KB', async () => {
+    const before = await count('events');
+    const sut = await stack.track('/v1/batch', {
+      batch: [
+        { type: 'track', userId: 'a', event: 'Small' },
+        { type: 'track', userId: 'a', event: 'Huge', properties: { blob: 'x'.repeat(33 * 1024) } },
+      ],
+    });
+    expect(sut.status).toBe(400);
+    expect(sut.body.error.issues[0].path).toEqual(['batch', 1]);
+    expect(await count('events')).toBe(before);
+  });
+
+  it('should answer 400 when the body is over 500 KB or not JSON', async () => {
+    const big = await stack.track('/v1/batch', {
+      batch: [{ type: 'track', userId: 'a', event: 'x'.repeat(600 * 1024) }],
+    });
+    expect(big.status).toBe(400);
+    expect(big.body.error.code).toBe('payload_too_large');
+    const garbage = await stack.track('/v1/track', '{"userId": ');
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.code).toBe('invalid_request');
+  });
+
+  it('should store each message of a batch once when the batch is retried', async () => {
+    const batch = {
+      batch: [
+        { type: 'identify', userId: 'b1', messageId: 'b-1', traits: { email: 'b1@example.com' } },
+        { type: 'track', userId: 'b1', messageId: 'b-2', event: 'Viewed Product', properties: { sku: 'X' } },
+      ],
+    };
+    expect((await stack.track('/v1/batch', batch)).body).toMatchObject({ stored: 2, duplicates: 0 });
+    expect((await stack.track('/v1/batch', batch)).body).toMatchObject({ stored: 0, duplicates: 2 });
+  });
+});
