@@ -24,7 +24,20 @@ export default defineConfig(({ mode, command }) => {
 
   return {
     root,
+    cacheDir: `${workspaceRoot}node_modules/.vite/editor`,
     plugins: [react()],
+    // Pre-bundled up front, so the dev server never reloads the page on discovering a dependency.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'react-dom/client',
+        '@xyflow/react',
+        'zod',
+        'luxon',
+      ],
+    },
     resolve: {
       alias: { '@rapport/journey': `${workspaceRoot}libs/journey/src/index.ts` },
     },

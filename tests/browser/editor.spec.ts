@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../support/free-port';
+import { startStack, type Stack } from '../support/stack';
+import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
+
+const ROOT = join(__dirname, '../..');
+const SCREENSHOT = join(ROOT, 'docs/editor.png');
+
+/** The editor's Vite dev server in a child process, proxying /api to the stack with its key. */
+const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildProcess }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, 'editor-dev-server.mjs')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      EDITOR_PORT: String(port),
+      RAPPORT_API_URL: stack.apiUrl,
+      RAPPORT_API_KEY: stack.apiKey,
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`editor dev server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready (\S+)/.exec(output);
+      if (ready?.[1]) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`editor dev server exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+};
+
+describe('journey editor in a browser', () => {
+  let stack: Stack;
+  let editor: { url: string; child: ChildProcess };
+  let browser: Browser;
+  let page: Page;
+  let journeyId: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'editor', workers: 0 });
+    expect((await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate())).status).toBe(200);
+    const created = await stack.request('POST', '/api/journeys', thankYouJourney());
+    expect(created.status).toBe(201);
+    journeyId = created.body.id;
+    editor = await startEditor(stack);
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (editor && editor.child.exitCode === null) {
+      await new Promise((resolve) => {
+        editor.child.once('exit', resolve);
+        editor.child.kill('SIGTERM');
+      });
+    }
+    await stack?.stop();
+  });
+
+  it('should show the six steps with their summaries when the journey is opened from the list', async () => {
+    await page.goto(editor.url);
+    await page.getByRole('button', { name: 'Thank you for a big order' }).click();
+
+    await page.locator('.react-flow__node').nth(5).waitFor();
+    const summaries = await page
+      .locator('.react-flow__node')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => [node.getAttribute('data-id'), node.querySelector('.journey-node__summary')?.textContent]),
+      );
+    expect(summaries).toEqual([
+      ['order', 'When Order Completed happens'],
+      ['wait-2-days', 'Wait 2 days'],
+      ['big-order', 'If event total is at least 50'],
+      ['thank-you', 'Send email "thank-you"'],
+      ['done', 'Exit'],
+      ['small-order', 'Exit'],
+    ]);
+    await expect(page.getByRole('heading', { name: 'No problems' }).isVisible()).resolves.toBe(true);
+    expect(page.url()).toContain(`#/journeys/${journeyId}`);
+  }, 60_000);
+
+  it('should save the new wait to the draft when the amount is changed in the side panel', async () => {
+    await page.getByTestId('node-wait-2-days').click();
+    await page.getByLabel('Amount').fill('3');
+    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Unsaved changes');
+    await expect(page.getByTestId('node-wait-2-days').textContent()).resolves.toContain('Wait 3 days');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor();
+
+    const sut = await stack.request('GET', `/api/journeys/${journeyId}`);
+    const wait = sut.body.draft.nodes.find((node: { id: string }) => node.id === 'wait-2-days');
+    expect(wait.config).toEqual({ amount: 3, unit: 'days' });
+    await page.screenshot({ path: SCREENSHOT });
+  }, 30_000);
+
+  it('should list a problem on the step and disable Publish when an edge is deleted', async () => {
+    const publish = page.getByRole('button', { name: 'Publish' });
+    await expect(publish.isDisabled()).resolves.toBe(false);
+
+    await page.locator('.react-flow__edge[data-id="thank-you:next->done"]').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+
+    const problem = page.getByRole('button', { name: /Output "next" is not connected/ });
+    await problem.waitFor();
+    await expect(publish.isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('node-thank-you').getAttribute('class')).resolves.toContain('has-problems');
+    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Unsaved changes');
+
+    await problem.click();
+    await expect(page.locator('.react-flow__node.selected').getAttribute('data-id')).resolves.toBe('thank-you');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
