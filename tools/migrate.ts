@@ -4,7 +4,8 @@ import { createDataSource, migrate } from '@rapport/persistence';
 
 const main = async (): Promise<void> => {
   const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/rapport';
-  const dataSource = createDataSource({ url, poolSize: 1, applicationName: 'rapport-migrate' });
+  // Default pool: TypeORM holds the advisory lock on one connection and migrates on another, so a pool of 1 deadlocks.
+  const dataSource = createDataSource({ url, applicationName: 'rapport-migrate' });
   await dataSource.initialize();
   try {
     const applied = await migrate(dataSource);
