@@ -5,5 +5,5 @@ module.exports = {
   displayName: 'e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/e2e/**/*.spec.ts', '<rootDir>/browser/**/*.spec.ts'],
-  testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/support/jest-setup.ts'],
 };

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { journeyDocumentSchema, nodeKinds } from '@rapport/journey';
+import { journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
 import { generateKey, JourneyRepository, TemplateRepository, WorkspaceRepository } from '@rapport/persistence';
 import { parseTrackingRequest, type Engine } from '@rapport/engine';
 
@@ -58,15 +58,7 @@ export const seedDemo = async (engine: Engine, env: NodeJS.ProcessEnv = process.
   );
   const journeys = new JourneyRepository(engine.db.manager);
   const journey = await journeys.create(workspace.id, document, now);
-  const triggerKeys = document.nodes.flatMap((node) =>
-    node.kind === 'event-trigger'
-      ? nodeKinds['event-trigger'].trigger.keys(nodeKinds['event-trigger'].schema.parse(node.config))
-      : [],
-  );
-  await engine.db.transaction(async (manager) => {
-    const locked = await new JourneyRepository(manager).lockById(workspace.id, journey.id);
-    await new JourneyRepository(manager).insertVersion(locked!, document, triggerKeys, now);
-  });
+  await journeys.insertVersion(journey, document, triggerKeysOf(document), now);
 
   const messages = SAMPLE_CUSTOMERS.map((customer) => ({
     type: 'identify',

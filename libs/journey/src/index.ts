@@ -18,3 +18,4 @@ export * from './interpreter/journey-index';
 export * from './interpreter/reason';
 export * from './random/seeded-random';
 export * from './time/calendar';
+export * from './graph/trigger-keys';

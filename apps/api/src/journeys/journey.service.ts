@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  journeyDocumentSchema,
-  nodeKinds,
-  validateJourney,
-  type JourneyDocument,
-  type NodeKind,
-  type Problem,
-} from '@rapport/journey';
+import { journeyDocumentSchema, triggerKeysOf, validateJourney, type Problem } from '@rapport/journey';
 import { JourneyRepository, TemplateRepository, type JourneyEntity, type JourneyStatus } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
 import { ApiError, notFound } from '../common/api-error';
@@ -128,9 +121,3 @@ export class JourneyService {
     return validateJourney(draft, { templates });
   }
 }
-
-const triggerKeysOf = (document: JourneyDocument): string[] =>
-  document.nodes.flatMap((node) => {
-    const kind = nodeKinds[node.kind as NodeKind];
-    return kind?.trigger ? kind.trigger.keys(kind.schema.parse(node.config) as never) : [];
-  });

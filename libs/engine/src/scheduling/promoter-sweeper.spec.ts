@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { initialEnrollmentState } from '@rapport/journey';
+import {
+  createTestDatabase,
+  CustomerRepository,
+  EnrollmentRepository,
+  JourneyRepository,
+  WorkspaceRepository,
+  type TestDatabase,
+} from '@rapport/persistence';
+import { loadConfig } from '../config/engine-config';
+import { createEngine, type Engine } from '../engine';
+
+const NOW = new Date('2026-07-01T08:00:00Z');
+
+describe('promoter and sweeper', () => {
+  let db: TestDatabase;
+  let engine: Engine;
+  let enrollmentId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('promoter');
+    engine = await createEngine(
+      loadConfig({
+        DATABASE_URL: db.url,
+        REDIS_URL: process.env['REDIS_URL'],
+        RAPPORT_QUEUE_PREFIX: `rt_promoter_${randomBytes(4).toString('hex')}`,
+        RAPPORT_TEST_CLOCK: '1',
+        LOG_LEVEL: 'silent',
+      }),
+      { role: 'api' },
+    );
+    await engine.testClock!.set(NOW);
+    const manager = db.dataSource.manager;
+    const workspace = await new WorkspaceRepository(db.dataSource).create({
+      name: 'Shop',
+      writeKey: 'wk',
+      apiKey: 'sk',
+      emailFrom: 'a@example.com',
+      now: NOW,
+    });
+    const draft = { format: 'rapport.journey/v1' as const, name: 'J', nodes: [], edges: [] };
+    const journey = await new JourneyRepository(manager).create(workspace.id, draft, NOW);
+    const version = await new JourneyRepository(manager).insertVersion(journey, draft, [], NOW);
+    const customer = await new CustomerRepository(manager).upsert(workspace.id, { userId: 'u' }, {}, NOW);
+    const [created] = await new EnrollmentRepository(manager).createMany(
+      [
+        {
+          workspaceId: workspace.id,
+          journeyId: journey.id,
+          versionId: version.id,
+          customerId: customer.id,
+          triggerEventId: null,
+          triggerKey: 'k',
+          state: initialEnrollmentState('t', NOW),
+        },
+      ],
+      NOW,
+    );
+    enrollmentId = created!.id;
+    // Park it: waiting until tomorrow, not handed to the queue.
+    await new EnrollmentRepository(manager).applyStep({
+      id: enrollmentId,
+      seq: 0,
+      state: { ...initialEnrollmentState('t', NOW), status: 'waiting', wakeAt: '2026-07-02T08:00:00.000Z' },
+      wakeAt: new Date('2026-07-02T08:00:00Z'),
+      enqueueNow: false,
+      now: NOW,
+    });
+  });
+
+  afterAll(async () => {
+    await engine.queue.queue('advance').obliterate({ force: true });
+    await engine.close();
+    await db.drop();
+  });
+
+  const jobExists = () => engine.queue.has('advance', { enrollmentId, seq: 1 });
+
+  it('should leave a wait in Postgres and Redis empty when it is not due yet', async () => {
+    expect(await engine.promoter.promote()).toBe(0);
+    expect(await jobExists()).toBe(false);
+  });
+
+  it('should enqueue the wait once when it comes due, even when promoted twice', async () => {
+    await engine.testClock!.set(new Date('2026-07-02T08:00:00Z'));
+
+    expect(await engine.promoter.promote()).toBe(1);
+    expect(await engine.promoter.promote()).toBe(0);
+    expect(await jobExists()).toBe(true);
+    expect(await engine.queue.pendingCount()).toBe(1);
+  });
+
+  it('should put the job back when Redis lost it', async () => {
+    await engine.queue.queue('advance').obliterate({ force: true });
+    expect(await jobExists()).toBe(false);
+
+    const restored = await engine.sweeper.sweep();
+
+    expect(restored).toEqual({ enrollments: 1, deliveries: 0 });
+    expect(await jobExists()).toBe(true);
+    expect(await engine.sweeper.sweep()).toEqual({ enrollments: 0, deliveries: 0 });
+  });
+});
