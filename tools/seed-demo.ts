@@ -12,10 +12,12 @@ export type DemoKeys = { writeKey: string; apiKey: string };
 
 /** Keys from RAPPORT_DEMO_* when set; otherwise generated once and kept in .rapport/ (git-ignored) so they stay put. */
 const demoKeys = (env: NodeJS.ProcessEnv): DemoKeys => {
+  const given = { writeKey: env['RAPPORT_DEMO_WRITE_KEY'], apiKey: env['RAPPORT_DEMO_API_KEY'] };
+  if (given.writeKey && given.apiKey) return { writeKey: given.writeKey, apiKey: given.apiKey };
   const saved: Partial<DemoKeys> = existsSync(KEYS_FILE) ? JSON.parse(readFileSync(KEYS_FILE, 'utf8')) : {};
   const keys = {
-    writeKey: env['RAPPORT_DEMO_WRITE_KEY'] || saved.writeKey || generateKey('wk'),
-    apiKey: env['RAPPORT_DEMO_API_KEY'] || saved.apiKey || generateKey('sk'),
+    writeKey: given.writeKey || saved.writeKey || generateKey('wk'),
+    apiKey: given.apiKey || saved.apiKey || generateKey('sk'),
   };
   mkdirSync(join(ROOT, '.rapport'), { recursive: true });
   writeFileSync(KEYS_FILE, JSON.stringify(keys, null, 2), { mode: 0o600 });
