@@ -3,6 +3,10 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 
+// A test that dies mid-way must not leave API or worker processes behind.
+const alive = new Set<ChildProcess>();
+process.once('exit', () => alive.forEach((child) => child.kill('SIGKILL')));
+
 /** A real API or worker process, started the way `npm start` and docker start them. */
 export class RapportProcess {
   private child: ChildProcess | null = null;
@@ -19,6 +23,9 @@ export class RapportProcess {
       env: { ...process.env, ...this.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const child = this.child;
+    alive.add(child);
+    child.once('exit', () => alive.delete(child));
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

@@ -77,7 +77,14 @@ export const startStack = async (options: { label: string; workers?: number; clo
     return worker;
   };
   for (let i = 0; i < (options.workers ?? 1); i += 1) await startWorker();
-  await waitForHealth(apiUrl, api);
+  try {
+    await waitForHealth(apiUrl, api);
+  } catch (error) {
+    await Promise.all([api.kill(), ...workers.map((worker) => worker.kill())]);
+    await mail.stop();
+    await db.drop();
+    throw error;
+  }
 
   const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
     const response = await fetch(`${apiUrl}${path}`, {
