@@ -38,9 +38,28 @@ export class JobQueue {
 
   /** True when a job with this id is still somewhere in Redis (waiting, active, delayed or failed). */
   async has<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<boolean> {
-    const id = (jobCatalog[name].jobId as (p: JobPayload<Name>) => string)(payload);
-    const state = await this.queues[name].getJobState(id);
+    const state = await this.queues[name].getJobState(this.idOf(name, payload));
     return state !== 'unknown' && state !== 'completed';
+  }
+
+  /**
+   * Makes sure the work is queued: adds the job if Redis lost it, and retries it if it ran out of attempts
+   * (a failed job keeps its id, so a plain add would be ignored and the work stranded).
+   */
+  async restore<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<boolean> {
+    const id = this.idOf(name, payload);
+    const state = await this.queues[name].getJobState(id);
+    if (state === 'failed') {
+      await (await this.queues[name].getJob(id))?.retry('failed');
+      return true;
+    }
+    if (state !== 'unknown' && state !== 'completed') return false;
+    await this.add(name, [payload]);
+    return true;
+  }
+
+  private idOf<Name extends JobName>(name: Name, payload: JobPayload<Name>): string {
+    return (jobCatalog[name].jobId as (p: JobPayload<Name>) => string)(payload);
   }
 
   /** Jobs not finished yet, across queues; the test clock waits for this to reach zero. */

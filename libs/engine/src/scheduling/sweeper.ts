@@ -5,8 +5,9 @@ import type { JobQueue } from '../queue/job-queue';
 const PAGE = 500;
 
 /**
- * Redis keeps nothing on disk here: if it restarts, queued jobs vanish. Postgres still knows which rows were
- * handed to the queue, so the sweeper adds back every job that is no longer there.
+ * Redis keeps nothing on disk here: if it restarts, queued jobs vanish; and a job that exhausted its attempts
+ * (Postgres down for minutes) sits failed. Postgres still knows which rows were
+ * handed to the queue, so the sweeper puts every such job back to work.
  */
 export class Sweeper {
   constructor(
@@ -20,10 +21,7 @@ export class Sweeper {
     for (let after: string | null = null; ;) {
       const page = await enrollments.listEnqueued(PAGE, after);
       for (const row of page) {
-        const payload = { enrollmentId: row.id, seq: row.seq };
-        if (await this.queue.has('advance', payload)) continue;
-        await this.queue.add('advance', [payload]);
-        restoredEnrollments += 1;
+        if (await this.queue.restore('advance', { enrollmentId: row.id, seq: row.seq })) restoredEnrollments += 1;
       }
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
@@ -34,9 +32,7 @@ export class Sweeper {
     for (let after: string | null = null; ;) {
       const page = await deliveries.listPending(PAGE, after);
       for (const deliveryId of page) {
-        if (await this.queue.has('send', { deliveryId })) continue;
-        await this.queue.add('send', [{ deliveryId }]);
-        restoredDeliveries += 1;
+        if (await this.queue.restore('send', { deliveryId })) restoredDeliveries += 1;
       }
       if (page.length < PAGE) break;
       after = page[page.length - 1]!;
