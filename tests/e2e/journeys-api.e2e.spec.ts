@@ -98,5 +98,9 @@ describe('journeys API', () => {
     });
     expect(stranger.status).toBe(401);
     expect((await stack.request('GET', '/api/journeys/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    for (const path of ['/api/journeys/nope', '/api/journeys/nope/versions/1', '/api/customers/nope/timeline']) {
+      expect((await stack.request('GET', path)).status).toBe(404);
+    }
+    expect((await stack.request('POST', '/api/journeys/nope/publish')).status).toBe(404);
   });
 });

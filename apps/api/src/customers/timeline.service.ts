@@ -31,7 +31,7 @@ export class TimelineService {
   async customerOrThrow(workspaceId: string, ref: { id?: string; externalId?: string }): Promise<CustomerEntity> {
     const customers = new CustomerRepository(this.engine.db.manager);
     const customer = ref.id
-      ? /^[0-9a-f-]{36}$/i.test(ref.id)
+      ? /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref.id)
         ? await customers.findById(workspaceId, ref.id)
         : null
       : await customers.findByExternalId(workspaceId, ref.externalId ?? '');

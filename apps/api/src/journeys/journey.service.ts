@@ -17,6 +17,9 @@ export const toJourneyView = (journey: JourneyEntity) => ({
   updatedAt: journey.updatedAt,
 });
 
+// Postgres rejects a malformed uuid with an error; a bad id in a URL is simply not found.
+const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /** Which status changes a marketer may make, from where. */
 const transitions: Record<'pause' | 'resume' | 'archive', { from: JourneyStatus[]; to: JourneyStatus }> = {
   pause: { from: ['live'], to: 'paused' },
@@ -48,7 +51,7 @@ export class JourneyService {
   }
 
   async getOrThrow(workspaceId: string, id: string): Promise<JourneyEntity> {
-    const journey = /^[0-9a-f-]{36}$/i.test(id) ? await this.journeys.findById(workspaceId, id) : null;
+    const journey = isUuid(id) ? await this.journeys.findById(workspaceId, id) : null;
     if (!journey) throw notFound(`Journey ${id}`);
     return journey;
   }
@@ -72,7 +75,7 @@ export class JourneyService {
     const now = await this.engine.clock.now();
     return this.engine.db.transaction(async (manager) => {
       const journeys = new JourneyRepository(manager);
-      const journey = await journeys.lockById(workspaceId, id);
+      const journey = isUuid(id) ? await journeys.lockById(workspaceId, id) : null;
       if (!journey) throw notFound(`Journey ${id}`);
       if (journey.status === 'archived') throw new ApiError('conflict', 'An archived journey cannot be published.');
       const problems = await this.problemsOf(workspaceId, journey.draft);
@@ -111,7 +114,8 @@ export class JourneyService {
   }
 
   async version(workspaceId: string, id: string, version: number) {
-    const found = Number.isInteger(version) ? await this.journeys.findVersion(workspaceId, id, version) : null;
+    const found =
+      isUuid(id) && Number.isInteger(version) ? await this.journeys.findVersion(workspaceId, id, version) : null;
     if (!found) throw notFound(`Version ${version} of journey ${id}`);
     return found;
   }

@@ -1,6 +1,7 @@
 /** Stable codes: the editor, the API's 422 and the docs all key on them. */
 export type ProblemCode =
   | 'journey.no-trigger'
+  | 'journey.malformed'
   | 'node.duplicate-id'
   | 'node.unknown-kind'
   | 'node.invalid-config'
@@ -31,6 +32,8 @@ const quoted = (value: ProblemParams[string] | undefined): string => `"${String(
 
 export const problemMessages = {
   'journey.no-trigger': () => 'Add a trigger: without one, nobody can enter this journey.',
+  'journey.malformed': (p) =>
+    `The journey document is not in the expected shape at ${quoted(p['field'])}: ${p['detail']}.`,
   'node.duplicate-id': (p) => `Two steps share the id ${quoted(p['id'])}; each step needs its own.`,
   'node.unknown-kind': (p) => `This step's kind ${quoted(p['kind'])} is not one Rapport knows.`,
   'node.invalid-config': (p) => `This step's setting ${quoted(p['field'])} is not valid: ${p['detail']}.`,

@@ -146,6 +146,7 @@ describe('validateJourney', () => {
     const sut = validateJourney({ name: '', nodes: 'none' });
 
     expect(sut.map((found) => found.path)).toEqual([['name'], ['nodes'], ['edges']]);
+    expect(sut.every((found) => found.code === 'journey.malformed' && found.nodeId === null)).toBe(true);
   });
 
   it('should skip template checks when the workspace templates are not known', () => {

@@ -16,7 +16,7 @@ export const validateJourney = (input: unknown, context: ValidationContext = NO_
   const parsed = journeyDocumentSchema.safeParse(input);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) =>
-      problem('node.invalid-config', null, issue.path as (string | number)[], {
+      problem('journey.malformed', null, issue.path as (string | number)[], {
         field: issue.path.join('.') || 'journey',
         detail: issue.message,
       }),
