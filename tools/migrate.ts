@@ -1,17 +1,21 @@
-// Applies pending database migrations and exits: `npm run migration:run`, and the docker stack's one-shot `migrate` service.
-// TypeORM takes an advisory lock, so running this beside a starting API or another migrate is safe.
-import { createDataSource, migrate } from '@rapport/persistence';
+// Applies pending database migrations and exits: `npm run migration:run`, and the docker stack's one-shot
+// `migrate` service, which also passes --seed-demo to create the demo workspace with the RAPPORT_DEMO_* keys.
+// An advisory lock (libs/persistence migrate) makes running this beside a starting API or another migrate safe.
+import { createEngine, loadConfig } from '@rapport/engine';
+import { migrate } from '@rapport/persistence';
+import { seedDemo } from './seed-demo';
 
 const main = async (): Promise<void> => {
-  const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/rapport';
-  // Default pool: TypeORM holds the advisory lock on one connection and migrates on another, so a pool of 1 deadlocks.
-  const dataSource = createDataSource({ url, applicationName: 'rapport-migrate' });
-  await dataSource.initialize();
+  const engine = await createEngine(loadConfig(), { role: 'api' });
   try {
-    const applied = await migrate(dataSource);
+    const applied = await migrate(engine.db);
     console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: schema is up to date');
+    if (process.argv.includes('--seed-demo')) {
+      await seedDemo(engine);
+      console.log('demo workspace ready');
+    }
   } finally {
-    await dataSource.destroy();
+    await engine.close();
   }
 };
 

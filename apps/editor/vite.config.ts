@@ -14,6 +14,8 @@ export default defineConfig(({ mode, command }) => {
     console.warn("RAPPORT_API_KEY is not set: the editor's /api requests will be refused by the API.");
   }
   const port = Number(env['EDITOR_PORT'] || 5173);
+  // 0.0.0.0 inside a container; loopback otherwise, so a laptop never exposes the editor's API-key proxy.
+  const host = env['EDITOR_HOST'] || '127.0.0.1';
   const proxy = {
     '/api': {
       target: apiUrl,
@@ -41,8 +43,8 @@ export default defineConfig(({ mode, command }) => {
     resolve: {
       alias: { '@rapport/journey': `${workspaceRoot}libs/journey/src/index.ts` },
     },
-    server: { host: '127.0.0.1', port, strictPort: true, proxy },
-    preview: { host: '127.0.0.1', port, strictPort: true, proxy },
+    server: { host, port, strictPort: true, proxy },
+    preview: { host, port, strictPort: true, proxy },
     // React, React Flow, zod and luxon make one ~600 kB chunk; fine for an editor loaded once.
     build: {
       outDir: `${workspaceRoot}dist/apps/editor`,
