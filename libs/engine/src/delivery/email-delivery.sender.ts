@@ -1,15 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { EmailSendError, renderEmail, TemplateSyntaxError, type SmtpEmailTransport } from '@rapport/channels';
-import {
-  DeliveryRepository,
-  EnrollmentRepository,
-  EventRepository,
-  TemplateRepository,
-  WorkspaceRepository,
-  toCustomerFacts,
-  type Clock,
-  type DeliveryRow,
-} from '@rapport/persistence';
+import { DeliveryRepository, toCustomerFacts, type Clock, type DeliveryRow } from '@rapport/persistence';
 import type { JobPayload } from '../queue/job-catalog';
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'retry';
@@ -20,6 +11,7 @@ class PermanentDeliveryError extends Error {}
 /**
  * Sends one outbox row: pending -> sending (a compare-and-set only one attempt wins) -> sent | failed.
  * Rendering is the same renderer previews and test sends use; the Message-ID is derived from the delivery id.
+ * Three statements per mail: claim, one joined read, and the outcome written with its history line.
  */
 export class EmailDeliverySender {
   constructor(
@@ -35,9 +27,12 @@ export class EmailDeliverySender {
     // Already sent, failed, or claimed by an attempt that crashed mid-send: never risk a second copy.
     if (!delivery) return 'skipped';
     try {
-      const recipient = await this.sendClaimed(delivery);
-      await deliveries.markSent(delivery.id, recipient, await this.clock.now());
-      await this.record(delivery, 'email.sent', { template: delivery.template_key, to: recipient.recipient });
+      const sent = await this.sendClaimed(delivery, deliveries);
+      await deliveries.markSent(
+        delivery.id,
+        { ...sent, history: { code: 'email.sent', params: { template: delivery.template_key, to: sent.recipient } } },
+        await this.clock.now(),
+      );
       return 'sent';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -46,8 +41,8 @@ export class EmailDeliverySender {
         error instanceof TemplateSyntaxError ||
         (error instanceof EmailSendError && error.kind === 'permanent');
       if (permanent || options.lastAttempt) {
-        await deliveries.markFailed(delivery.id, message, await this.clock.now());
-        await this.record(delivery, 'email.failed', { template: delivery.template_key, error: message });
+        const history = { code: 'email.failed', params: { template: delivery.template_key, error: message } };
+        await deliveries.markFailed(delivery.id, message, history, await this.clock.now());
         return 'failed';
       }
       await deliveries.release(delivery.id, message, await this.clock.now());
@@ -55,30 +50,24 @@ export class EmailDeliverySender {
     }
   }
 
-  private async sendClaimed(delivery: DeliveryRow): Promise<{ recipient: string; messageId: string }> {
-    const manager = this.db.manager;
-    const [workspace, template, customers, enrollment] = await Promise.all([
-      new WorkspaceRepository(this.db).findById(delivery.workspace_id),
-      new TemplateRepository(manager).findByKey(delivery.workspace_id, delivery.template_key),
-      manager.query('SELECT * FROM customers WHERE id = $1', [delivery.customer_id]),
-      new EnrollmentRepository(manager).find(delivery.enrollment_id),
-    ]);
-    if (!workspace || !customers[0]) throw new PermanentDeliveryError('the customer no longer exists');
-    if (!template) throw new PermanentDeliveryError(`there is no template "${delivery.template_key}"`);
-    const customer = toCustomerFacts(customers[0]);
+  private async sendClaimed(
+    delivery: DeliveryRow,
+    deliveries: DeliveryRepository,
+  ): Promise<{ recipient: string; messageId: string }> {
+    const loaded = await deliveries.loadForSend(delivery);
+    if (!loaded) throw new PermanentDeliveryError('the customer no longer exists');
+    if (!loaded.template) throw new PermanentDeliveryError(`there is no template "${delivery.template_key}"`);
+    const customer = toCustomerFacts(loaded.customer);
     if (!customer.email) throw new PermanentDeliveryError('the customer has no email address');
-    const trigger = enrollment?.trigger_event_id
-      ? await new EventRepository(manager).findFacts(delivery.workspace_id, enrollment.trigger_event_id)
-      : null;
 
-    const rendered = renderEmail(template, {
+    const rendered = renderEmail(loaded.template, {
       ...customer.attributes,
       customer: { ...customer.attributes, ...customer },
-      event: trigger,
+      event: loaded.trigger,
     });
     const messageId = `<${delivery.id}@${this.messageIdDomain}>`;
     await this.transport.send({
-      from: workspace.emailFrom,
+      from: loaded.emailFrom,
       to: customer.email,
       subject: rendered.subject,
       html: rendered.html,
@@ -87,16 +76,5 @@ export class EmailDeliverySender {
       headers: { 'X-Rapport-Delivery': delivery.id },
     });
     return { recipient: customer.email, messageId };
-  }
-
-  private async record(delivery: DeliveryRow, code: string, params: Record<string, unknown>): Promise<void> {
-    const enrollment = await new EnrollmentRepository(this.db.manager).find(delivery.enrollment_id);
-    await new EnrollmentRepository(this.db.manager).appendHistory(
-      delivery.workspace_id,
-      delivery.enrollment_id,
-      enrollment?.seq ?? 0,
-      await this.clock.now(),
-      [{ nodeId: delivery.node_id, code, params }],
-    );
   }
 }

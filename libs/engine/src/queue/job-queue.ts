@@ -42,20 +42,25 @@ export class JobQueue {
     return state !== 'unknown' && state !== 'completed';
   }
 
+  /** Where the job for this work stands in Redis: still queued, gone, or failed after its last attempt. */
+  async standing<Name extends JobName>(
+    name: Name,
+    payload: JobPayload<Name>,
+  ): Promise<'queued' | 'missing' | 'failed'> {
+    const state = await this.queues[name].getJobState(this.idOf(name, payload));
+    if (state === 'failed') return 'failed';
+    return state === 'unknown' || state === 'completed' ? 'missing' : 'queued';
+  }
+
   /**
-   * Makes sure the work is queued: adds the job if Redis lost it, and retries it if it ran out of attempts
-   * (a failed job keeps its id, so a plain add would be ignored and the work stranded).
+   * Puts the work back: adds the job if Redis lost it, retries it if it ran out of attempts (a failed job keeps
+   * its id, so a plain add would be ignored and the work stranded).
    */
-  async restore<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<boolean> {
+  async restore<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<void> {
     const id = this.idOf(name, payload);
-    const state = await this.queues[name].getJobState(id);
-    if (state === 'failed') {
+    if ((await this.queues[name].getJobState(id)) === 'failed')
       await (await this.queues[name].getJob(id))?.retry('failed');
-      return true;
-    }
-    if (state !== 'unknown' && state !== 'completed') return false;
-    await this.add(name, [payload]);
-    return true;
+    else await this.add(name, [payload]);
   }
 
   private idOf<Name extends JobName>(name: Name, payload: JobPayload<Name>): string {

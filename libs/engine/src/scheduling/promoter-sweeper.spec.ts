@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { initialEnrollmentState } from '@rapport/journey';
 import {
   createTestDatabase,
@@ -91,14 +92,39 @@ describe('promoter and sweeper', () => {
     expect(await engine.queue.pendingCount()).toBe(1);
   });
 
-  it('should put the job back when Redis lost it', async () => {
+  it('should put the job back when Redis lost it and it is still missing at the next sweep', async () => {
     await engine.queue.queue('advance').obliterate({ force: true });
     expect(await jobExists()).toBe(false);
 
-    const restored = await engine.sweeper.sweep();
+    // The first sweep only notes the gap: the job may merely be in flight.
+    expect(await engine.sweeper.sweep()).toEqual({ enrollments: 0, deliveries: 0 });
+    expect(await engine.sweeper.sweep()).toEqual({ enrollments: 1, deliveries: 0 });
 
-    expect(restored).toEqual({ enrollments: 1, deliveries: 0 });
     expect(await jobExists()).toBe(true);
     expect(await engine.sweeper.sweep()).toEqual({ enrollments: 0, deliveries: 0 });
+  });
+
+  it('should retry the job when it ran out of attempts', async () => {
+    const failing = new Worker(
+      'advance',
+      async () => {
+        throw new UnrecoverableError('postgres was down');
+      },
+      { connection: engine.redis, prefix: engine.config.RAPPORT_QUEUE_PREFIX },
+    );
+    for (
+      let i = 0;
+      i < 100 && (await engine.queue.standing('advance', { enrollmentId, seq: 1 })) !== 'failed';
+      i += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await failing.close();
+    expect(await engine.queue.standing('advance', { enrollmentId, seq: 1 })).toBe('failed');
+
+    await engine.sweeper.sweep();
+    expect(await engine.sweeper.sweep()).toEqual({ enrollments: 1, deliveries: 0 });
+
+    expect(await engine.queue.standing('advance', { enrollmentId, seq: 1 })).toBe('queued');
   });
 });

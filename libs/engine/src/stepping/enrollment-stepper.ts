@@ -30,25 +30,20 @@ export class EnrollmentStepper {
 
   async run(payload: JobPayload<'advance'>): Promise<StepOutcome> {
     const manager = this.db.manager;
-    const enrollment = await new EnrollmentRepository(manager).find(payload.enrollmentId);
-    if (!enrollment) return 'missing';
-    if (enrollment.seq !== payload.seq) return 'stale';
-
-    const [customerRows, version, now] = await Promise.all([
-      manager.query('SELECT * FROM customers WHERE id = $1', [enrollment.customer_id]),
-      this.versions.get(enrollment.version_id, new JourneyRepository(manager)),
+    const [loaded, now] = await Promise.all([
+      new EnrollmentRepository(manager).loadForStep(payload.enrollmentId),
       this.clock.now(),
     ]);
-    if (!customerRows[0] || !version) return 'missing';
-    const events = new EventRepository(manager);
-    const trigger = enrollment.trigger_event_id
-      ? await events.findFacts(enrollment.workspace_id, enrollment.trigger_event_id)
-      : null;
-    const input = await this.inputFor(payload, enrollment.workspace_id, events);
+    if (!loaded) return 'missing';
+    const { enrollment, customer, trigger } = loaded;
+    if (enrollment.seq !== payload.seq) return 'stale';
+    const version = await this.versions.get(enrollment.version_id, new JourneyRepository(manager));
+    if (!version) return 'missing';
+    const input = await this.inputFor(payload, enrollment.workspace_id, new EventRepository(manager));
 
     const result = advance(
       version,
-      { id: enrollment.id, state: enrollment.state, customer: toCustomerFacts(customerRows[0]), trigger },
+      { id: enrollment.id, state: enrollment.state, customer: toCustomerFacts(customer), trigger },
       input,
       now,
       seededRandom(`${enrollment.id}:${enrollment.seq}`),

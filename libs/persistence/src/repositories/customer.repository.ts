@@ -15,7 +15,7 @@ export type ProfileChanges = {
 
 const COLUMNS = `id, workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at`;
 
-type CustomerRow = {
+export type CustomerRow = {
   id: string;
   external_id: string | null;
   email: string | null;

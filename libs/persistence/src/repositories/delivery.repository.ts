@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { EventFacts } from '@rapport/journey';
 import type { DeliveryStatus } from '../entities';
+import type { CustomerRow } from './customer.repository';
+import { toEventFacts } from './event.repository';
 
 export type NewDelivery = {
   workspaceId: string;
@@ -27,6 +30,14 @@ export type DeliveryRow = {
   last_error: string | null;
   sent_at: Date | null;
   created_at: Date;
+};
+
+/** Everything a send needs, read in one round trip with the delivery. */
+export type DeliveryToSend = {
+  emailFrom: string;
+  customer: CustomerRow;
+  template: { subject: string; html: string; text: string | null } | null;
+  trigger: EventFacts | null;
 };
 
 export class DeliveryRepository {
@@ -62,11 +73,63 @@ export class DeliveryRepository {
     return rows[0] ?? null;
   }
 
-  async markSent(id: string, result: { recipient: string; messageId: string }, now: Date): Promise<void> {
+  async loadForSend(delivery: DeliveryRow): Promise<DeliveryToSend | null> {
+    const rows: (CustomerRow & {
+      email_from: string;
+      t_subject: string | null;
+      t_html: string | null;
+      t_text: string | null;
+      ev_id: string | null;
+      ev_name: string | null;
+      ev_properties: Record<string, unknown> | null;
+      ev_occurred_at: Date | null;
+    })[] = await this.db.query(
+      `SELECT c.*, w.email_from, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
+              ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at
+         FROM customers c
+         JOIN workspaces w ON w.id = c.workspace_id
+         LEFT JOIN templates t ON t.workspace_id = c.workspace_id AND t.key = $3
+         LEFT JOIN enrollments en ON en.id = $4
+         LEFT JOIN events ev ON ev.id = en.trigger_event_id
+        WHERE c.workspace_id = $1 AND c.id = $2`,
+      [delivery.workspace_id, delivery.customer_id, delivery.template_key, delivery.enrollment_id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      emailFrom: row.email_from,
+      customer: row,
+      template:
+        row.t_subject !== null && row.t_html !== null
+          ? { subject: row.t_subject, html: row.t_html, text: row.t_text }
+          : null,
+      trigger:
+        row.ev_id && row.ev_occurred_at
+          ? toEventFacts({
+              id: row.ev_id,
+              name: row.ev_name,
+              properties: row.ev_properties ?? {},
+              occurred_at: row.ev_occurred_at,
+            })
+          : null,
+    };
+  }
+
+  /** sending -> sent, with the outcome appended to the enrollment's history in the same statement. */
+  async markSent(
+    id: string,
+    result: { recipient: string; messageId: string; history: { code: string; params: Record<string, unknown> } },
+    now: Date,
+  ): Promise<void> {
     await this.db.query(
-      `UPDATE deliveries SET status = 'sent', recipient = $2, message_id = $3, sent_at = $4, updated_at = $4,
-         last_error = NULL, enqueued_at = NULL WHERE id = $1 AND status = 'sending'`,
-      [id, result.recipient, result.messageId, now],
+      `WITH sent AS (
+         UPDATE deliveries SET status = 'sent', recipient = $2, message_id = $3, sent_at = $4, updated_at = $4,
+           last_error = NULL, enqueued_at = NULL WHERE id = $1 AND status = 'sending'
+         RETURNING workspace_id, enrollment_id, node_id)
+       INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
+       SELECT sent.workspace_id, sent.enrollment_id, e.seq, $4, sent.node_id, $5, $6
+         FROM sent JOIN enrollments e ON e.id = sent.enrollment_id`,
+      [id, result.recipient, result.messageId, now, result.history.code, JSON.stringify(result.history.params)],
     );
   }
 
@@ -78,11 +141,22 @@ export class DeliveryRepository {
     );
   }
 
-  async markFailed(id: string, error: string, now: Date): Promise<void> {
+  /** -> failed, with the reason appended to the enrollment's history in the same statement. */
+  async markFailed(
+    id: string,
+    error: string,
+    history: { code: string; params: Record<string, unknown> },
+    now: Date,
+  ): Promise<void> {
     await this.db.query(
-      `UPDATE deliveries SET status = 'failed', last_error = $2, updated_at = $3, enqueued_at = NULL
-        WHERE id = $1 AND status IN ('pending', 'sending')`,
-      [id, error.slice(0, 1000), now],
+      `WITH failed AS (
+         UPDATE deliveries SET status = 'failed', last_error = $2, updated_at = $3, enqueued_at = NULL
+          WHERE id = $1 AND status IN ('pending', 'sending')
+         RETURNING workspace_id, enrollment_id, node_id)
+       INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
+       SELECT failed.workspace_id, failed.enrollment_id, e.seq, $3, failed.node_id, $4, $5
+         FROM failed JOIN enrollments e ON e.id = failed.enrollment_id`,
+      [id, error.slice(0, 1000), now, history.code, JSON.stringify(history.params)],
     );
   }
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { isTerminalStatus, type EnrollmentState, type Reason } from '@rapport/journey';
+import { isTerminalStatus, type EnrollmentState, type EventFacts, type Reason } from '@rapport/journey';
+import type { CustomerRow } from './customer.repository';
+import { toEventFacts, type EventRow } from './event.repository';
 
 export type NewEnrollment = {
   workspaceId: string;
@@ -69,6 +71,34 @@ export class EnrollmentRepository {
       values,
     );
     return rows.map((row) => ({ id: row.id, seq: row.seq, journeyId: row.journey_id }));
+  }
+
+  /** The enrollment with its customer and triggering event, in one round trip: what a step needs. */
+  async loadForStep(
+    id: string,
+  ): Promise<{ enrollment: EnrollmentRow; customer: CustomerRow; trigger: EventFacts | null } | null> {
+    const rows: {
+      enrollment: EnrollmentRow;
+      customer: CustomerRow;
+      trigger: (EventRow & { id: string | null }) | null;
+    }[] = await this.db.query(
+      `SELECT row_to_json(e) AS enrollment, row_to_json(c) AS customer,
+                CASE WHEN ev.id IS NULL THEN NULL
+                     ELSE json_build_object('id', ev.id, 'name', ev.name, 'properties', ev.properties,
+                                            'occurred_at', ev.occurred_at) END AS trigger
+           FROM enrollments e
+           JOIN customers c ON c.id = e.customer_id
+           LEFT JOIN events ev ON ev.id = e.trigger_event_id
+          WHERE e.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      enrollment: row.enrollment,
+      customer: row.customer,
+      trigger: row.trigger ? toEventFacts({ ...row.trigger, id: row.trigger.id ?? '' }) : null,
+    };
   }
 
   async find(id: string): Promise<EnrollmentRow | null> {

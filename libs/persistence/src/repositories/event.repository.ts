@@ -12,7 +12,7 @@ export type NewEvent = {
   receivedAt: Date;
 };
 
-type EventRow = { id: string; name: string | null; properties: Record<string, unknown>; occurred_at: Date };
+export type EventRow = { id: string; name: string | null; properties: Record<string, unknown>; occurred_at: Date };
 
 export const toEventFacts = (row: EventRow): EventFacts => ({
   id: row.id,
