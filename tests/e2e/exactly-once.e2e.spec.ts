@@ -40,6 +40,33 @@ describe('exactly once', () => {
     expect(new Set(stack.mail.messages().map((mail) => mail.messageId)).size).toBe(customers.length);
   });
 
+  it('should enroll each customer of a batch once when the batch repeats a message', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `batch-${i}`);
+    const messages = ids.flatMap((id) => [
+      {
+        type: 'identify',
+        userId: id,
+        messageId: `identify-${id}`,
+        traits: { email: `${id}@example.com`, firstName: id },
+      },
+      { type: 'track', userId: id, messageId: `order-${id}`, event: 'Order Completed', properties: { total: 55 } },
+    ]);
+    messages.push({ ...messages[1]! });
+
+    const sut = await stack.track('/v1/batch', { batch: messages });
+
+    expect(sut.body).toMatchObject({ stored: 50, duplicates: 1, enrolled: 25 });
+    await stack.advanceClock('P2D');
+    expect(
+      stack.mail
+        .messages()
+        .flatMap((mail) => mail.to)
+        .sort(),
+    ).toEqual(ids.map((id) => `${id}@example.com`).sort());
+    const timeline = await stack.request('GET', '/api/customers/by-external-id/batch-7/timeline');
+    expect(timeline.body.enrollments[0].steps[0]).toMatchObject({ nodeId: 'order', code: 'enrollment.entered' });
+  });
+
   it('should still send once when every worker is killed during the wait and a new one starts', async () => {
     await identify(stack, 'crash', 'Cleo');
     await order(stack, 'crash', 75, 'order-crash');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { initialEnrollmentState, nodeKinds, type NodeKind } from '@rapport/journey';
+import { indexJourney, initialEnrollmentState, type EventFacts } from '@rapport/journey';
 import {
   CustomerRepository,
   EnrollmentRepository,
@@ -9,6 +9,7 @@ import {
   toEventFacts,
   type Clock,
   type DueEnrollment,
+  type LiveVersion,
   type NewEnrollment,
   type ProfileChanges,
 } from '@rapport/persistence';
@@ -51,16 +52,43 @@ export class TrackingService {
     const now = await this.clock.now();
     const result: TrackingResult = { stored: 0, duplicates: 0, enrolled: 0 };
     const due = await this.db.transaction(async (manager) => {
-      const enrolled: DueEnrollment[] = [];
+      // Live journeys per event name, looked up once per request rather than once per message.
+      const journeys = new JourneyRepository(manager);
+      const live = new Map<string, Promise<LiveVersion[]>>();
+      const versionsFor = (name: string) => {
+        if (!live.has(name)) live.set(name, journeys.liveVersionsFor(workspaceId, `event:${name}`));
+        return live.get(name) as Promise<LiveVersion[]>;
+      };
+      const entries: { enrollment: NewEnrollment; event: string }[] = [];
       for (const message of messages) {
-        const created = await this.ingestOne(manager, workspaceId, message, now);
-        if (created === null) result.duplicates += 1;
-        else {
-          result.stored += 1;
-          enrolled.push(...created);
+        const event = await this.store(manager, workspaceId, message, now);
+        if (!event) {
+          result.duplicates += 1;
+          continue;
+        }
+        result.stored += 1;
+        if (message.type !== 'track') continue;
+        for (const version of await versionsFor(event.facts.name)) {
+          const trigger = indexJourney(version.document).triggers.find(
+            (node) => node.kind.trigger?.matchesEvent(node.config, event.facts) ?? false,
+          );
+          if (!trigger) continue;
+          entries.push({
+            event: event.facts.name,
+            enrollment: {
+              workspaceId,
+              journeyId: version.journeyId,
+              versionId: version.versionId,
+              customerId: event.customerId,
+              triggerEventId: event.facts.id,
+              // One enrollment per journey and triggering event; entry rules (once a year, ...) refine this key.
+              triggerKey: `event:${event.facts.id}`,
+              state: initialEnrollmentState(trigger.node.id, now),
+            },
+          });
         }
       }
-      return enrolled;
+      return this.enroll(manager, entries, now);
     });
     result.enrolled = due.length;
     // After commit: if Redis refuses, the sweeper finds these rows (enqueued, no job) and adds them again.
@@ -71,12 +99,13 @@ export class TrackingService {
     return result;
   }
 
-  private async ingestOne(
+  /** Upserts the customer and stores the message once; null when its messageId was seen before. */
+  private async store(
     manager: EntityManager,
     workspaceId: string,
     message: TrackingMessage,
     now: Date,
-  ): Promise<DueEnrollment[] | null> {
+  ): Promise<{ customerId: string; facts: EventFacts } | null> {
     const customer = await new CustomerRepository(manager).upsert(
       workspaceId,
       { userId: message.userId ?? null, anonymousId: message.anonymousId ?? null },
@@ -93,37 +122,37 @@ export class TrackingService {
       occurredAt: message.timestamp ? new Date(message.timestamp) : now,
       receivedAt: now,
     });
-    if (!event) return null;
-    if (message.type !== 'track') return [];
+    return event ? { customerId: customer.id, facts: toEventFacts(event) } : null;
+  }
 
-    const facts = toEventFacts(event);
-    const versions = await new JourneyRepository(manager).liveVersionsFor(workspaceId, `event:${facts.name}`);
-    const enrollments: NewEnrollment[] = [];
-    for (const version of versions) {
-      const trigger = version.document.nodes.find((node) => {
-        const kind = nodeKinds[node.kind as NodeKind];
-        return kind?.trigger?.matchesEvent(node.config as never, facts) ?? false;
-      });
-      if (!trigger) continue;
-      enrollments.push({
-        workspaceId,
-        journeyId: version.journeyId,
-        versionId: version.versionId,
-        customerId: customer.id,
-        triggerEventId: facts.id,
-        // One enrollment per journey and triggering event; entry rules (once a year, ...) refine this key.
-        triggerKey: `event:${facts.id}`,
-        state: initialEnrollmentState(trigger.id, now),
-      });
-    }
+  /** All of a request's enrollments and their first history lines, in two statements. */
+  private async enroll(
+    manager: EntityManager,
+    entries: { enrollment: NewEnrollment; event: string }[],
+    now: Date,
+  ): Promise<DueEnrollment[]> {
     const repository = new EnrollmentRepository(manager);
-    const created = await repository.createMany(enrollments, now);
-    for (const row of created) {
-      const entry = enrollments.find((enrollment) => enrollment.journeyId === row.journeyId);
-      await repository.appendHistory(workspaceId, row.id, 0, now, [
-        { nodeId: entry?.state.nodeId ?? '', code: 'enrollment.entered', params: { event: facts.name } },
-      ]);
-    }
+    const created = await repository.createMany(
+      entries.map((entry) => entry.enrollment),
+      now,
+    );
+    const byKey = new Map(
+      entries.map((entry) => [`${entry.enrollment.journeyId}/${entry.enrollment.triggerKey}`, entry] as const),
+    );
+    await repository.appendEntries(
+      created.map((row) => {
+        const entry = byKey.get(`${row.journeyId}/${row.triggerKey}`);
+        return {
+          workspaceId: entry?.enrollment.workspaceId ?? '',
+          enrollmentId: row.id,
+          seq: 0,
+          at: now,
+          nodeId: entry?.enrollment.state.nodeId ?? '',
+          code: 'enrollment.entered',
+          params: { event: entry?.event ?? null },
+        };
+      }),
+    );
     return created.map(({ id, seq }) => ({ id, seq }));
   }
 }

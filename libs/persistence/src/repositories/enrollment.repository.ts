@@ -13,9 +13,13 @@ export type NewEnrollment = {
   state: EnrollmentState;
 };
 
+const CHUNK = 1000;
+
 export type DueEnrollment = { id: string; seq: number };
 
-export type CreatedEnrollment = DueEnrollment & { journeyId: string };
+export type CreatedEnrollment = DueEnrollment & { journeyId: string; triggerKey: string };
+
+export type HistoryRow = HistoryEntry & { workspaceId: string; enrollmentId: string; seq: number; at: Date };
 
 export type EnrollmentRow = {
   id: string;
@@ -45,6 +49,14 @@ export class EnrollmentRepository {
    */
   async createMany(enrollments: NewEnrollment[], now: Date): Promise<CreatedEnrollment[]> {
     if (enrollments.length === 0) return [];
+    // Postgres takes at most 65,535 parameters a statement: 1,000 rows of 8 stay well inside.
+    if (enrollments.length > CHUNK) {
+      const created: CreatedEnrollment[] = [];
+      for (let i = 0; i < enrollments.length; i += CHUNK) {
+        created.push(...(await this.createMany(enrollments.slice(i, i + CHUNK), now)));
+      }
+      return created;
+    }
     const values: unknown[] = [];
     const tuples = enrollments.map((e, i) => {
       values.push(
@@ -62,15 +74,15 @@ export class EnrollmentRepository {
     });
     values.push(now);
     const nowParam = `$${values.length}`;
-    const rows: { id: string; seq: number; journey_id: string }[] = await this.db.query(
+    const rows: { id: string; seq: number; journey_id: string; trigger_key: string }[] = await this.db.query(
       `INSERT INTO enrollments (workspace_id, journey_id, version_id, customer_id, trigger_event_id, trigger_key,
          status, node_id, state, seq, wake_at, enqueued_at, entered_at, updated_at)
        VALUES ${tuples.join(', ').replaceAll('$NOW', nowParam)}
        ON CONFLICT (journey_id, customer_id, trigger_key) DO NOTHING
-       RETURNING id, seq, journey_id`,
+       RETURNING id, seq, journey_id, trigger_key`,
       values,
     );
-    return rows.map((row) => ({ id: row.id, seq: row.seq, journeyId: row.journey_id }));
+    return rows.map((row) => ({ id: row.id, seq: row.seq, journeyId: row.journey_id, triggerKey: row.trigger_key }));
   }
 
   /** The enrollment with its customer and triggering event, in one round trip: what a step needs. */
@@ -157,6 +169,25 @@ export class EnrollmentRepository {
       values.push(entry.nodeId, entry.code, JSON.stringify(entry.params));
       const p = values.length;
       return `($1, $2, $3, $4, $${p - 2}, $${p - 1}, $${p}::jsonb)`;
+    });
+    await this.db.query(
+      `INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+
+  /** History lines of many enrollments in one statement (a tracking batch enrolls many at once). */
+  async appendEntries(rows: HistoryRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (rows.length > CHUNK) {
+      for (let i = 0; i < rows.length; i += CHUNK) await this.appendEntries(rows.slice(i, i + CHUNK));
+      return;
+    }
+    const values: unknown[] = [];
+    const tuples = rows.map((row) => {
+      values.push(row.workspaceId, row.enrollmentId, row.seq, row.at, row.nodeId, row.code, JSON.stringify(row.params));
+      const p = values.length - 7;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`;
     });
     await this.db.query(
       `INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params) VALUES ${tuples.join(', ')}`,
