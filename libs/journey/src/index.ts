@@ -19,3 +19,6 @@ export * from './interpreter/reason';
 export * from './random/seeded-random';
 export * from './time/calendar';
 export * from './graph/trigger-keys';
+export * from './graph/condition';
+export * from './graph/journey-settings';
+export * from './graph/history-queries';

@@ -10,3 +10,4 @@ export * from './repositories/journey.repository';
 export * from './repositories/enrollment.repository';
 export * from './repositories/delivery.repository';
 export * from './test-database';
+export * from './test-fixtures';

@@ -27,6 +27,7 @@ describe('journeyToFlow', () => {
       format: 'rapport.journey/v1',
       name: 'Thank you for a big order',
       description: expect.any(String),
+      settings: expect.objectContaining({ entry: { mode: 'any-time', maxConcurrent: null } }),
     });
   });
 

@@ -12,7 +12,7 @@ export const COLUMN_WIDTH = 260;
 export const ROW_HEIGHT = 140;
 
 /** The parts of a document the canvas does not draw; kept aside and put back on save. */
-export type JourneyMeta = Pick<JourneyDocument, 'format' | 'name' | 'description'>;
+export type JourneyMeta = Pick<JourneyDocument, 'format' | 'name' | 'description' | 'settings'>;
 
 export type JourneyFlow = { meta: JourneyMeta; nodes: JourneyFlowNode[]; edges: JourneyFlowEdge[] };
 
@@ -31,7 +31,7 @@ export const journeyToFlow = (doc: JourneyDocument): JourneyFlow => {
     sourceHandle: edge.output,
     target: edge.to,
   }));
-  const meta: JourneyMeta = { format: doc.format, name: doc.name };
+  const meta: JourneyMeta = { format: doc.format, name: doc.name, settings: doc.settings };
   if (doc.description !== undefined) meta.description = doc.description;
   return { meta, nodes, edges };
 };

@@ -3,10 +3,8 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { initialEnrollmentState } from '@rapport/journey';
 import {
   createTestDatabase,
-  CustomerRepository,
   EnrollmentRepository,
-  JourneyRepository,
-  WorkspaceRepository,
+  seedPublishedJourney,
   type TestDatabase,
 } from '@rapport/persistence';
 import { loadConfig } from '../config/engine-config';
@@ -33,24 +31,11 @@ describe('promoter and sweeper', () => {
     );
     await engine.testClock!.set(NOW);
     const manager = db.dataSource.manager;
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: 'Shop',
-      writeKey: 'wk',
-      apiKey: 'sk',
-      emailFrom: 'a@example.com',
-      now: NOW,
-    });
-    const draft = { format: 'rapport.journey/v1' as const, name: 'J', nodes: [], edges: [] };
-    const journey = await new JourneyRepository(manager).create(workspace.id, draft, NOW);
-    const version = await new JourneyRepository(manager).insertVersion(journey, draft, [], NOW);
-    const customer = await new CustomerRepository(manager).upsert(workspace.id, { userId: 'u' }, {}, NOW);
+    const seed = await seedPublishedJourney(db.dataSource, { now: NOW });
     const [created] = await new EnrollmentRepository(manager).createMany(
       [
         {
-          workspaceId: workspace.id,
-          journeyId: journey.id,
-          versionId: version.id,
-          customerId: customer.id,
+          ...seed,
           triggerEventId: null,
           triggerKey: 'k',
           state: initialEnrollmentState('t', NOW),

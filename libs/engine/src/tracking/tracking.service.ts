@@ -70,7 +70,7 @@ export class TrackingService {
         if (message.type !== 'track') continue;
         for (const version of await versionsFor(event.facts.name)) {
           const trigger = indexJourney(version.document).triggers.find(
-            (node) => node.kind.trigger?.matchesEvent(node.config, event.facts) ?? false,
+            (node) => node.kind.trigger?.matchesEvent?.(node.config, event.facts) ?? false,
           );
           if (!trigger) continue;
           entries.push({

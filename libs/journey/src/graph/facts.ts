@@ -19,13 +19,27 @@ export type EventFacts = {
 
 const PROFILE_FIELDS = ['id', 'externalId', 'email', 'phone', 'timeZone', 'locale'] as const;
 
-/** Reads `a.b.c` from a plain object without walking into prototypes. */
+const readSegment = (value: unknown, segment: string): unknown => {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (!Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+  return (value as Record<string, unknown>)[segment];
+};
+
+/**
+ * Reads `a.b.c` from a plain object without walking into prototypes. Through an array it collects: for an order,
+ * `products.id` is the list of every line's product id (compare with `contains`, or any element matches).
+ */
 export const readPath = (root: unknown, path: string): unknown => {
   let current: unknown = root;
   for (const segment of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
+    if (Array.isArray(current)) {
+      const collected = current.flatMap((item) => {
+        const value = readSegment(item, segment);
+        return value === undefined ? [] : Array.isArray(value) ? value : [value];
+      });
+      current = collected.length > 0 ? collected : undefined;
+    } else current = readSegment(current, segment);
+    if (current === undefined) return undefined;
   }
   return current;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { journeySettingsSchema } from './journey-settings';
 
 /** The version tag every journey document carries, so the format can evolve without guessing. */
 export const JOURNEY_FORMAT = 'rapport.journey/v1';
@@ -30,6 +31,7 @@ export const journeyDocumentSchema = z.object({
   description: z.string().max(2000).optional(),
   nodes: z.array(journeyNodeSchema).max(2000),
   edges: z.array(journeyEdgeSchema).max(4000),
+  settings: journeySettingsSchema.default(journeySettingsSchema.parse({})),
 });
 
 export type JourneyNode = z.infer<typeof journeyNodeSchema>;

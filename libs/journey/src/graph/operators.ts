@@ -57,8 +57,20 @@ const equals = (actual: unknown, expected: unknown): boolean => {
   return typeof actual === 'string' && typeof expected === 'string' && actual.toLowerCase() === expected.toLowerCase();
 };
 
-/** Compares a customer's or event's value with the marketer's; values that cannot be ordered never match. */
+/**
+ * Compares a customer's or event's value with the marketer's; values that cannot be ordered never match. A list
+ * (every product of an order) matches when any of its items does, except for `contains`, `exists`, `not_exists`.
+ */
 export const compareValues = (actual: unknown, operator: ComparisonOperator, expected: unknown): boolean => {
+  if (Array.isArray(actual) && operator !== 'contains' && operator !== 'exists' && operator !== 'not_exists') {
+    return operator === 'neq'
+      ? actual.length > 0 && actual.every((item) => compareOne(item, operator, expected))
+      : actual.some((item) => compareOne(item, operator, expected));
+  }
+  return compareOne(actual, operator, expected);
+};
+
+const compareOne = (actual: unknown, operator: ComparisonOperator, expected: unknown): boolean => {
   const ordered = (test: (order: number) => boolean) => () => {
     const order = orderOf(actual, expected);
     return order !== null && test(order);

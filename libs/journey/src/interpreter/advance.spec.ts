@@ -175,7 +175,7 @@ describe('advance', () => {
   });
 
   it('should stop after the step limit and ask to continue now when a journey loops without waiting', () => {
-    const loop: JourneyDocument = {
+    const loop: JourneyDocument = journeyDocumentSchema.parse({
       format: 'rapport.journey/v1',
       name: 'loop',
       nodes: [
@@ -187,7 +187,7 @@ describe('advance', () => {
         { from: 'a', output: 'yes', to: 'a' },
         { from: 'a', output: 'no', to: 'a' },
       ],
-    };
+    });
     const snapshot: EnrollmentSnapshot = { ...entered(1), state: initialEnrollmentState('t', NOW) };
     const sut = run(snapshot, { type: 'entry' }, NOW, { id: 'v-loop', document: loop });
 

@@ -10,6 +10,7 @@ import {
 } from './enrollment-state';
 import { indexJourney, type IndexedNode, type JourneyIndex } from './journey-index';
 import type { Reason } from './reason';
+import { effectiveZone } from '../time/calendar';
 
 /** Steps taken in one activation before handing over to a fresh job, so no journey can hog a worker. */
 export const MAX_STEPS_PER_ACTIVATION = 100;
@@ -43,9 +44,20 @@ const admit = (
   snapshot: EnrollmentSnapshot,
   input: AdvanceInput,
   now: Date,
-): { resumed: boolean } | { rejected: AdvanceResult } => {
+): { resumed: boolean } | { rejected: AdvanceResult } | { left: AdvanceResult } => {
   const { state } = snapshot;
   if (isTerminalStatus(state.status)) return { rejected: ignored(snapshot, input, `enrollment is ${state.status}`) };
+  if (input.type === 'leave') {
+    const code = input.why === 'goal' ? 'enrollment.goal-reached' : 'enrollment.exit-condition';
+    return {
+      left: {
+        state: { ...finish(state, 'exited'), listen: null },
+        effects: [],
+        reasons: [{ nodeId: state.nodeId, code, params: {} }],
+        wakeAt: null,
+      },
+    };
+  }
   if (input.type === 'entry') {
     return state.status === 'active' && index.nodes.get(state.nodeId)?.kind.category === 'trigger'
       ? { resumed: false }
@@ -64,8 +76,13 @@ const admit = (
     }
     return { resumed: true };
   }
-  // Events only move enrollments parked at kinds that wait for them; none do yet, so they change nothing.
-  return { rejected: ignored(snapshot, input, 'not waiting for an event') };
+  // An event moves only an enrollment parked at a kind listening for it, and only if the kind accepts it.
+  const current = index.nodes.get(state.nodeId);
+  const accepts =
+    state.status === 'waiting' &&
+    state.listen?.event === input.event.name &&
+    (current?.kind.acceptsEvent?.(current.config, input.event, snapshot.trigger) ?? false);
+  return accepts ? { resumed: true } : { rejected: ignored(snapshot, input, 'not waiting for this event') };
 };
 
 /**
@@ -75,13 +92,20 @@ const admit = (
 export const advance = (
   version: JourneyVersionSnapshot,
   snapshot: EnrollmentSnapshot,
-  input: AdvanceInput,
+  inputGiven: AdvanceInput,
   now: Date,
   random: () => number,
 ): AdvanceResult => {
   const index = indexJourney(version.document);
+  let input = inputGiven;
   const admitted = admit(index, snapshot, input, now);
   if ('rejected' in admitted) return admitted.rejected;
+  if ('left' in admitted) return admitted.left;
+  const zone = effectiveZone(
+    snapshot.customer.timeZone,
+    effectiveZone(version.document.settings?.timeZone, effectiveZone(snapshot.workspaceTimeZone)),
+  );
+  const history = snapshot.history ?? {};
 
   let state: EnrollmentState = { ...snapshot.state, visits: { ...snapshot.state.visits } };
   let resumed = admitted.resumed;
@@ -106,6 +130,9 @@ export const advance = (
       visit: state.visits[state.nodeId] ?? 1,
       customer: snapshot.customer,
       trigger: snapshot.trigger,
+      history,
+      zone,
+      stepTime: new Date(stepTime),
       now,
       random,
     });
@@ -114,10 +141,12 @@ export const advance = (
     if (outcome.type === 'wait') {
       const wakeAt = outcome.until.toISOString();
       if (outcome.until.getTime() > now.getTime()) {
-        return { state: { ...state, status: 'waiting', wakeAt }, effects, reasons, wakeAt: outcome.until };
+        const listen = outcome.listen ?? null;
+        return { state: { ...state, status: 'waiting', wakeAt, listen }, effects, reasons, wakeAt: outcome.until };
       }
-      // Already due (the job ran late): wake at once in this same activation.
-      state = { ...state, wakeAt };
+      // Already due (the job ran late): wake at once in this same activation, as a timer.
+      input = { type: 'timer' };
+      state = { ...state, wakeAt, listen: null };
       stepTime = wakeAt;
       resumed = true;
       continue;
@@ -125,6 +154,7 @@ export const advance = (
     if (outcome.type === 'exit') return { state: finish(state, 'completed'), effects, reasons, wakeAt: null };
 
     effects.push(...(outcome.effects ?? []));
+    if (outcome.tags) state = { ...state, tags: { ...state.tags, ...outcome.tags } };
     const target = index.targets.get(`${state.nodeId}:${outcome.output}`);
     if (!target) {
       reasons.push({ nodeId: state.nodeId, code: 'output.unconnected', params: { output: outcome.output } });
@@ -135,6 +165,7 @@ export const advance = (
       status: 'active',
       nodeId: target,
       wakeAt: null,
+      listen: null,
       nodeEnteredAt: stepTime,
       visits: { ...state.visits, [target]: (state.visits[target] ?? 0) + 1 },
     };

@@ -1,4 +1,5 @@
 import type { CustomerFacts, EventFacts } from '../graph/facts';
+import type { HistoryFacts } from '../kinds/node-kind';
 
 /**
  * active: has work due now (just entered, or continuing after a step limit).
@@ -22,6 +23,10 @@ export type EnrollmentState = {
   wakeAt: string | null;
   /** ISO-8601 time the customer arrived at the current node. */
   nodeEnteredAt: string;
+  /** While waiting: the event that wakes the customer before `wakeAt` (wait for event with a timeout). */
+  listen?: { event: string } | null;
+  /** Marks kept for reports (`holdout: control`). */
+  tags?: Record<string, string>;
 };
 
 /** Everything `advance` needs about the enrollment besides the journey version. */
@@ -31,10 +36,21 @@ export type EnrollmentSnapshot = {
   customer: CustomerFacts;
   /** The event that enrolled the customer, if an event did. */
   trigger: EventFacts | null;
+  /** Counts answering the version's history queries (see `journeyHistoryQueries`); empty when none. */
+  history?: HistoryFacts;
+  /** The workspace's zone, used when neither the customer nor the journey has a valid one. */
+  workspaceTimeZone?: string | null;
 };
 
-/** What moves an enrollment: its entry, a timer that came due, or an event the customer did. */
-export type AdvanceInput = { type: 'entry' } | { type: 'timer' } | { type: 'event'; event: EventFacts };
+/**
+ * What moves an enrollment: its entry, a timer that came due, an event the customer did, or a reason to leave
+ * found by the engine (the goal was reached with `exitOnGoal`, or the journey's exit condition now holds).
+ */
+export type AdvanceInput =
+  | { type: 'entry' }
+  | { type: 'timer' }
+  | { type: 'event'; event: EventFacts }
+  | { type: 'leave'; why: 'goal' | 'exit-condition' };
 
 /** The state an enrollment starts in, at the trigger node that enrolled it. */
 export const initialEnrollmentState = (triggerNodeId: string, now: Date): EnrollmentState => ({

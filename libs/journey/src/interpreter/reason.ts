@@ -1,6 +1,8 @@
 /** Why the engine did what it did; codes with parameters, rendered in the reader's language elsewhere. */
 export type ReasonCode =
   | 'enrollment.entered'
+  | 'enrollment.goal-reached'
+  | 'enrollment.exit-condition'
   | 'trigger.passed'
   | 'wait.scheduled'
   | 'wait.elapsed'
@@ -24,6 +26,8 @@ const show = (value: ReasonParams[string] | undefined): string =>
 /** English sentences for the timeline; the editor's catalog can replace these per language. */
 export const reasonMessages = {
   'enrollment.entered': (p) => `Entered the journey${p['event'] ? ` on ${show(p['event'])}` : ''}.`,
+  'enrollment.goal-reached': () => 'Reached the goal, so left the journey.',
+  'enrollment.exit-condition': () => "Now matches the journey's exit condition, so left the journey.",
   'trigger.passed': () => 'Started the journey.',
   'wait.scheduled': (p) => `Waiting ${p['amount']} ${p['unit']}, until ${p['until']}.`,
   'wait.elapsed': () => 'The wait is over.',

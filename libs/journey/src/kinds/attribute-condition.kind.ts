@@ -1,36 +1,13 @@
-import { z } from 'zod';
-import { readPath, readProfile } from '../graph/facts';
-import { COMPARISON_OPERATORS, compareValues, operatorNeedsValue, operatorPhrases } from '../graph/operators';
+import type { z } from 'zod';
+import { conditionSchema, describeValue, evaluateCondition, summarizeCondition } from '../graph/condition';
+import { operatorPhrases } from '../graph/operators';
 import { defineNodeKind } from './node-kind';
 
-const schema = z
-  .object({
-    /** `profile`: the customer's fields and attributes; `event`: the properties of the event that enrolled them. */
-    source: z.enum(['profile', 'event']),
-    path: z
-      .string()
-      .trim()
-      .min(1, 'choose an attribute')
-      .max(200)
-      .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)'),
-    operator: z.enum(COMPARISON_OPERATORS),
-    value: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
-  })
-  .refine((config) => !operatorNeedsValue(config.operator) || config.value !== undefined, {
-    message: 'give a value to compare with',
-    path: ['value'],
-  });
+const schema = conditionSchema;
 
 export type AttributeConditionConfig = z.infer<typeof schema>;
 
-const describeValue = (value: unknown): string | number | boolean | null =>
-  value === undefined || value === null
-    ? null
-    : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? value
-      : JSON.stringify(value).slice(0, 200);
-
-/** If/else on a customer attribute or a property of the event that enrolled them. */
+/** If/else on a customer attribute (value tier included) or a property of the event that enrolled them. */
 export const attributeConditionKind = defineNodeKind({
   kind: 'attribute-condition',
   category: 'condition',
@@ -38,13 +15,9 @@ export const attributeConditionKind = defineNodeKind({
   schema,
   defaults: { source: 'profile', path: 'email', operator: 'exists' },
   outputs: () => ['yes', 'no'],
-  summarize: (config) =>
-    `If ${config.source === 'event' ? 'event' : 'customer'} ${config.path} ${operatorPhrases[config.operator]}` +
-    (operatorNeedsValue(config.operator) ? ` ${JSON.stringify(config.value)}` : ''),
+  summarize: (config) => `If ${summarizeCondition(config)}`,
   step: ({ nodeId, config, customer, trigger }) => {
-    const actual =
-      config.source === 'profile' ? readProfile(customer, config.path) : readPath(trigger?.properties, config.path);
-    const matched = compareValues(actual, config.operator, config.value);
+    const { matched, actual } = evaluateCondition(config, { customer, trigger });
     return {
       type: 'next',
       output: matched ? 'yes' : 'no',

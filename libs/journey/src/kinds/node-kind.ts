@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PropertyFilter } from '../graph/condition';
 import type { CustomerFacts, EventFacts } from '../graph/facts';
 import type { AdvanceInput, EnrollmentState } from '../interpreter/enrollment-state';
 import type { Effect } from '../interpreter/effect';
@@ -11,33 +12,66 @@ export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action' | 'exit';
 export type StepContext<Config> = {
   nodeId: string;
   config: Config;
-  /** true when the customer was waiting here and the wait came due; false on arrival. */
+  /**
+   * true when the customer was waiting here and the wait came due, or the event it listens for arrived
+   * (`input.type === 'event'`); false on arrival.
+   */
   resumed: boolean;
   input: AdvanceInput;
   state: EnrollmentState;
   visit: number;
   customer: CustomerFacts;
   trigger: EventFacts | null;
+  /** Answers to the kinds' `historyQueries`, keyed by `historyKey(query)`. */
+  history: HistoryFacts;
+  /** The customer's IANA zone, or the journey's/workspace's fallback when theirs is missing or invalid. */
+  zone: string;
+  /** When this step is due: `now`, or earlier when a busy queue ran it late (waits count from here). */
+  stepTime: Date;
   now: Date;
   random: () => number;
 };
 
-/** A step's decision: follow an output, park until a time, or end here. */
+/**
+ * A step's decision: follow an output (with effects, and tags kept on the enrollment such as the holdout group),
+ * park until a time (and, with `listen`, until an event arrives first), or end here.
+ */
 export type StepOutcome =
-  | { type: 'next'; output: string; reason: Reason; effects?: Effect[] }
-  | { type: 'wait'; until: Date; reason: Reason }
+  | { type: 'next'; output: string; reason: Reason; effects?: Effect[]; tags?: Record<string, string> }
+  | { type: 'wait'; until: Date; listen?: { event: string }; reason: Reason }
   | { type: 'exit'; reason: Reason };
+
+/** "How often did the customer do this event (matching these filters) in the last N days?" */
+export type HistoryQuery = { event: string; where: PropertyFilter[]; withinDays: number | null };
+
+/** Counts for each history query, as the worker found them before stepping. */
+export type HistoryFacts = Record<string, number>;
+
+/** A stable key for a history query (the same query asked by two nodes is answered once). */
+export const historyKey = (query: HistoryQuery): string => JSON.stringify([query.event, query.where, query.withinDays]);
 
 /** Facts a journey is checked against at publish: what exists in the workspace. `null` skips that check. */
 export type ValidationContext = {
   templates: ReadonlySet<string> | null;
 };
 
-/** How a trigger kind tells the engine which events enroll a customer. */
+/**
+ * How a trigger kind tells the engine who enters. Each kind answers the questions that apply to it: an event
+ * trigger `matchesEvent`, a date or schedule trigger `nextFireAt` (kept per customer in Postgres and recomputed
+ * when the profile changes), a threshold trigger `matchesChange`, an audience trigger `matchesAudience`.
+ */
 export type TriggerBehaviour<Config> = {
-  /** Index keys stored with a published version (`event:Order Completed`), so entry is one indexed lookup. */
+  /**
+   * Index keys stored with a published version (`event:Order Completed`, `profile:birthday`, `audience:<id>`),
+   * so finding the journeys an event or a change can start is one indexed lookup.
+   */
   keys(config: Config): string[];
-  matchesEvent(config: Config, event: EventFacts): boolean;
+  matchesEvent?(config: Config, event: EventFacts): boolean;
+  /** The next time this customer should enter, strictly after `after`; null when never. */
+  nextFireAt?(config: Config, customer: CustomerFacts, after: Date, zone: string): Date | null;
+  /** True when the change from `before` to `after` is what starts the journey (a threshold crossed upward). */
+  matchesChange?(config: Config, before: CustomerFacts, after: CustomerFacts): boolean;
+  matchesAudience?(config: Config, audienceId: string): boolean;
 };
 
 export type NodeKindDefinition<Kind extends string, Config> = {
@@ -54,6 +88,13 @@ export type NodeKindDefinition<Kind extends string, Config> = {
   /** A plain-words summary for the canvas ("Wait 2 days"). */
   summarize(config: Config): string;
   trigger?: TriggerBehaviour<Config>;
+  /** Event history the kind's step reads (`has done Order Completed in the last 30 days`). */
+  historyQueries?(config: Config): HistoryQuery[];
+  /**
+   * For kinds that park with `listen`: whether this event wakes the customer (matched on its properties and on
+   * the triggering event). Events that do not match leave the enrollment as it is.
+   */
+  acceptsEvent?(config: Config, event: EventFacts, trigger: EventFacts | null): boolean;
   step(context: StepContext<Config>): StepOutcome;
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDuration, DURATION_UNITS, effectiveZone } from '../time/calendar';
+import { addDuration, DURATION_UNITS } from '../time/calendar';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z.object({
@@ -18,11 +18,11 @@ export const waitDelayKind = defineNodeKind({
   defaults: { amount: 1, unit: 'days' },
   outputs: () => ['next'],
   summarize: (config) => `Wait ${config.amount} ${config.amount === 1 ? config.unit.replace(/s$/, '') : config.unit}`,
-  step: ({ nodeId, config, resumed, customer, state, now }): StepOutcome => {
+  step: ({ nodeId, config, resumed, zone, state, now }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     // Counted from arrival at the node, so a late job never stretches the wait.
     const arrivedAt = Math.min(Date.parse(state.nodeEnteredAt), now.getTime());
-    const until = addDuration(new Date(arrivedAt), config.amount, config.unit, effectiveZone(customer.timeZone));
+    const until = addDuration(new Date(arrivedAt), config.amount, config.unit, zone);
     return {
       type: 'wait',
       until,

@@ -1,9 +1,7 @@
 import { initialEnrollmentState } from '@rapport/journey';
 import { createTestDatabase, type TestDatabase } from '../test-database';
-import { CustomerRepository } from './customer.repository';
+import { seedPublishedJourney } from '../test-fixtures';
 import { EnrollmentRepository } from './enrollment.repository';
-import { JourneyRepository } from './journey.repository';
-import { WorkspaceRepository } from './workspace.repository';
 
 const NOW = new Date('2026-05-01T10:00:00Z');
 
@@ -14,21 +12,8 @@ describe('EnrollmentRepository', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('enrollments');
-    const manager = db.dataSource.manager;
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: 'Shop',
-      writeKey: 'wk_test',
-      apiKey: 'sk_test',
-      emailFrom: 'shop@example.com',
-      now: NOW,
-    });
-    const journeys = new JourneyRepository(manager);
-    const draft = { format: 'rapport.journey/v1' as const, name: 'J', nodes: [], edges: [] };
-    const journey = await journeys.create(workspace.id, draft, NOW);
-    const version = await journeys.insertVersion(journey, draft, ['event:Ping'], NOW);
-    const customer = await new CustomerRepository(manager).upsert(workspace.id, { userId: 'u1' }, {}, NOW);
-    seed = { workspaceId: workspace.id, journeyId: journey.id, versionId: version.id, customerId: customer.id };
-    sut = new EnrollmentRepository(manager);
+    seed = await seedPublishedJourney(db.dataSource, { now: NOW, triggerKeys: ['event:Ping'] });
+    sut = new EnrollmentRepository(db.dataSource.manager);
   });
 
   afterAll(() => db.drop());

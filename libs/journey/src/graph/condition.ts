@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { readPath, readProfile, type CustomerFacts, type EventFacts } from './facts';
+import { COMPARISON_OPERATORS, compareValues, operatorNeedsValue, operatorPhrases } from './operators';
+
+const pathSchema = z
+  .string()
+  .trim()
+  .min(1, 'choose an attribute')
+  .max(200)
+  .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)');
+
+const valueSchema = z.union([z.string().max(500), z.number(), z.boolean()]).optional();
+
+const needsValue = {
+  check: (filter: { operator: (typeof COMPARISON_OPERATORS)[number]; value?: unknown }) =>
+    !operatorNeedsValue(filter.operator) || filter.value !== undefined,
+  params: { message: 'give a value to compare with', path: ['value'] },
+};
+
+/** A test on an event's properties (`products.category eq "eyeshadow"`). */
+export const propertyFilterSchema = z
+  .object({ path: pathSchema, operator: z.enum(COMPARISON_OPERATORS), value: valueSchema })
+  .refine(needsValue.check, needsValue.params);
+
+export type PropertyFilter = z.infer<typeof propertyFilterSchema>;
+
+/**
+ * What a condition looks at: `profile` (the customer's fields and attributes, including the value tier),
+ * `event` (the event that enrolled them).
+ */
+export const CONDITION_SOURCES = ['profile', 'event'] as const;
+
+/** One test a branch makes: source, path, operator and value. */
+export const conditionSchema = z
+  .object({
+    source: z.enum(CONDITION_SOURCES),
+    path: pathSchema,
+    operator: z.enum(COMPARISON_OPERATORS),
+    value: valueSchema,
+  })
+  .refine(needsValue.check, needsValue.params);
+
+export type Condition = z.infer<typeof conditionSchema>;
+
+export const matchesFilters = (properties: Record<string, unknown>, filters: readonly PropertyFilter[]): boolean =>
+  filters.every((filter) => compareValues(readPath(properties, filter.path), filter.operator, filter.value));
+
+/** Where a value is read from for a condition. */
+export const conditionActual = (
+  condition: Pick<Condition, 'source' | 'path'>,
+  facts: { customer: CustomerFacts; trigger: EventFacts | null },
+): unknown =>
+  condition.source === 'profile'
+    ? readProfile(facts.customer, condition.path)
+    : readPath(facts.trigger?.properties, condition.path);
+
+export const evaluateCondition = (
+  condition: Condition,
+  facts: { customer: CustomerFacts; trigger: EventFacts | null },
+): { matched: boolean; actual: unknown } => {
+  const actual = conditionActual(condition, facts);
+  return { matched: compareValues(actual, condition.operator, condition.value), actual };
+};
+
+/** A value as reasons and summaries show it. */
+export const describeValue = (value: unknown): string | number | boolean | null =>
+  value === undefined || value === null
+    ? null
+    : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? value
+      : JSON.stringify(value).slice(0, 200);
+
+export const summarizeCondition = (condition: Condition): string =>
+  `${condition.source === 'event' ? 'event' : 'customer'} ${condition.path} ${operatorPhrases[condition.operator]}` +
+  (operatorNeedsValue(condition.operator) ? ` ${JSON.stringify(condition.value)}` : '');
+
+export const summarizeFilters = (filters: readonly PropertyFilter[]): string =>
+  filters
+    .map(
+      (filter) =>
+        `${filter.path} ${operatorPhrases[filter.operator]}` +
+        (operatorNeedsValue(filter.operator) ? ` ${JSON.stringify(filter.value)}` : ''),
+    )
+    .join(' and ');
