@@ -5,6 +5,11 @@ export * from './graph/operators';
 export * from './kinds/node-kind';
 export * from './kinds/registry';
 export * from './kinds/event-trigger.kind';
+// triggers and branches
+export * from './kinds/date-trigger.kind';
+export * from './kinds/threshold-trigger.kind';
+export * from './kinds/audience-trigger.kind';
+// end triggers and branches
 export * from './kinds/wait-delay.kind';
 export * from './kinds/attribute-condition.kind';
 export * from './kinds/send-email.kind';
@@ -18,6 +23,7 @@ export * from './interpreter/journey-index';
 export * from './interpreter/reason';
 export * from './random/seeded-random';
 export * from './time/calendar';
+export * from './time/local-time';
 export * from './graph/trigger-keys';
 export * from './graph/condition';
 export * from './graph/journey-settings';

@@ -24,6 +24,23 @@ export const nodeViews = {
     color: '#7c3aed',
     categoryLabel: categoryLabels.trigger,
   },
+  // triggers and branches
+  'date-trigger': {
+    icon: 'M7 2h2v2h6V2h2v2h3v18H4V4h3V2zm-1 8v10h12V10H6zm2 2h3v3H8v-3z',
+    color: '#7c3aed',
+    categoryLabel: categoryLabels.trigger,
+  },
+  'threshold-trigger': {
+    icon: 'M3 17 9 11l4 4 8-8v4h2V4h-7v2h4l-7 7-4-4-7 7 1 1z',
+    color: '#7c3aed',
+    categoryLabel: categoryLabels.trigger,
+  },
+  'audience-trigger': {
+    icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm7 0a3 3 0 1 0 0-6v6zM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1zm17-5.8c2.9.6 5 2.5 5 4.8v1h-4v-1c0-1.8-.4-3.4-1-4.8z',
+    color: '#7c3aed',
+    categoryLabel: categoryLabels.trigger,
+  },
+  // end triggers and branches
   'wait-delay': {
     icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2z',
     color: '#d97706',

@@ -14,7 +14,18 @@ export type ReasonCode =
   | 'output.unconnected'
   | 'node.missing'
   | 'step.limit-reached'
-  | 'input.ignored';
+  | 'input.ignored'
+  // triggers and branches
+  | 'trigger.date-reached'
+  | 'trigger.threshold-crossed'
+  | 'trigger.audience-joined'
+  | 'trigger.schedule-reached'
+  | 'split.branch-matched'
+  | 'split.no-branch-matched'
+  | 'random-split.drawn'
+  | 'holdout.assigned'
+  | 'history.matched'
+  | 'history.not-matched';
 
 export type ReasonParams = Record<string, string | number | boolean | null>;
 
@@ -42,6 +53,20 @@ export const reasonMessages = {
   'node.missing': () => 'This step no longer exists in the journey version.',
   'step.limit-reached': (p) => `Paused after ${p['steps']} steps in a row; continues right away.`,
   'input.ignored': (p) => `Nothing to do for ${p['input']} (${p['why']}).`,
+  // triggers and branches
+  'trigger.date-reached': (p) => `Started the journey on the date in ${p['attribute']} (${show(p['date'])}).`,
+  'trigger.threshold-crossed': (p) =>
+    `Started the journey: ${p['attribute']} crossed ${p['threshold']} going ${p['direction']} (now ${show(p['after'])}).`,
+  'trigger.audience-joined': (p) => `Started the journey on joining the audience ${show(p['audience'])}.`,
+  'trigger.schedule-reached': (p) => `Started the journey on the schedule for the audience ${show(p['audience'])}.`,
+  'split.branch-matched': (p) => `Took branch "${p['branch']}" because ${p['why']}.`,
+  'split.no-branch-matched': (p) => `No branch matched (${p['why']}), so took "else".`,
+  'random-split.drawn': (p) => `Drew ${p['draw']} out of 100, so took "${p['branch']}" (${p['percent']}%).`,
+  'holdout.assigned': (p) =>
+    `Drew ${p['draw']} out of 100, so joined the ${p['group']} group (control is ${p['controlPercent']}%).`,
+  'history.matched': (p) => `Did ${show(p['event'])} ${p['count']} time(s), so "${p['expected']}" holds: yes.`,
+  'history.not-matched': (p) =>
+    `Did ${show(p['event'])} ${p['count']} time(s), so "${p['expected']}" does not hold: no.`,
 } satisfies Record<ReasonCode, (params: ReasonParams) => string>;
 
 export const describeReason = (reason: Reason): string => reasonMessages[reason.code](reason.params);

@@ -1,24 +1,28 @@
 import { z } from 'zod';
+import { matchesFilters, propertyFilterSchema, summarizeFilters } from '../graph/condition';
 import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
   event: z.string().trim().min(1, 'name the event that starts the journey').max(200),
+  // Defaults to none, so documents saved before filters existed stay valid.
+  where: z.array(propertyFilterSchema).max(20, 'use at most 20 filters').default([]),
 });
 
 export type EventTriggerConfig = z.infer<typeof schema>;
 
-/** Enrolls a customer when they do a tracked event (`Order Completed`). */
+/** Enrolls a customer when they do a tracked event (`Order Completed`), optionally only with matching properties. */
 export const eventTriggerKind = defineNodeKind({
   kind: 'event-trigger',
   category: 'trigger',
   title: 'When a customer does an event',
   schema,
-  defaults: { event: 'Order Completed' },
+  defaults: { event: 'Order Completed', where: [] },
   outputs: () => ['next'],
-  summarize: (config) => `When ${config.event} happens`,
+  summarize: (config) =>
+    `When ${config.event} happens` + (config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : ''),
   trigger: {
     keys: (config) => [`event:${config.event}`],
-    matchesEvent: (config, event) => event.name === config.event,
+    matchesEvent: (config, event) => event.name === config.event && matchesFilters(event.properties, config.where),
   },
   step: ({ nodeId, trigger }) => ({
     type: 'next',

@@ -1,12 +1,26 @@
 import { attributeConditionKind } from './attribute-condition.kind';
+import { audienceTriggerKind } from './audience-trigger.kind';
+import { dateTriggerKind } from './date-trigger.kind';
 import { eventTriggerKind } from './event-trigger.kind';
 import { exitKind } from './exit.kind';
 import type { NodeKindDefinition } from './node-kind';
 import { sendEmailKind } from './send-email.kind';
+import { thresholdTriggerKind } from './threshold-trigger.kind';
 import { waitDelayKind } from './wait-delay.kind';
 
 /** Every node kind Rapport knows; the order is the palette's. */
-export const NODE_KINDS = ['event-trigger', 'wait-delay', 'attribute-condition', 'send-email', 'exit'] as const;
+export const NODE_KINDS = [
+  'event-trigger',
+  // triggers and branches
+  'date-trigger',
+  'threshold-trigger',
+  'audience-trigger',
+  // end triggers and branches
+  'wait-delay',
+  'attribute-condition',
+  'send-email',
+  'exit',
+] as const;
 
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -16,6 +30,11 @@ type RegistryEntry<K extends NodeKind> = NodeKindDefinition<K, any>;
 // A kind missing here fails to compile; so do the editor's and the worker's tables keyed by NodeKind.
 export const nodeKinds = {
   'event-trigger': eventTriggerKind,
+  // triggers and branches
+  'date-trigger': dateTriggerKind,
+  'threshold-trigger': thresholdTriggerKind,
+  'audience-trigger': audienceTriggerKind,
+  // end triggers and branches
   'wait-delay': waitDelayKind,
   'attribute-condition': attributeConditionKind,
   'send-email': sendEmailKind,

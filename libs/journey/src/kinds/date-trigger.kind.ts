@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { readProfile, type CustomerFacts } from '../graph/facts';
+import {
+  addDays,
+  anniversaryIn,
+  calendarDayAt,
+  instantAtLocalTime,
+  parseCalendarDay,
+  TIME_OF_DAY_PATTERN,
+  type CalendarDay,
+} from '../time/trigger-moments';
+import { defineNodeKind } from './node-kind';
+
+const schema = z
+  .object({
+    attribute: z
+      .string()
+      .trim()
+      .min(1, 'choose the date attribute (for example birthday)')
+      .max(200)
+      .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)'),
+    offset: z.object({
+      amount: z
+        .number()
+        .int('use a whole number')
+        .min(-365, 'start at most 365 days before the date')
+        .max(365, 'start at most 365 days after the date'),
+      unit: z.enum(['days', 'weeks']),
+    }),
+    atTime: z.string().regex(TIME_OF_DAY_PATTERN, 'use a time like 10:00'),
+    recurrence: z.enum(['yearly', 'once']),
+    ifPast: z.enum(['skip', 'run-now']),
+  })
+  .refine((config) => config.offset.unit === 'days' || Math.abs(config.offset.amount) <= 52, {
+    message: 'start at most 52 weeks before or after the date',
+    path: ['offset', 'amount'],
+  });
+
+export type DateTriggerConfig = z.infer<typeof schema>;
+
+const offsetDays = (config: DateTriggerConfig): number =>
+  config.offset.unit === 'weeks' ? config.offset.amount * 7 : config.offset.amount;
+
+const momentFor = (config: DateTriggerConfig, day: CalendarDay, zone: string): Date =>
+  instantAtLocalTime(addDays(day, offsetDays(config)), config.atTime, zone);
+
+/**
+ * When the customer enters next, strictly after `after`, in their zone. `yearly`: the next anniversary (Feb 29
+ * kept on Feb 28 in other years, never before the date's own year) moved by the offset, so a birthday on Jan 2
+ * with -3 days fires on Dec 30 of the year before. `once`: the date moved by the offset; when that moment is
+ * already past, `skip` gives null and `run-now` gives `after` itself ("fire now"). The function cannot tell a
+ * first check from a later one, so a `once` trigger fires at most one time per customer: the engine stores that
+ * it fired and does not ask again. A missing or unreadable date gives null.
+ */
+export const nextDateTriggerFire = (
+  config: DateTriggerConfig,
+  customer: CustomerFacts,
+  after: Date,
+  zone: string,
+): Date | null => {
+  const date = parseCalendarDay(readProfile(customer, config.attribute));
+  if (!date) return null;
+  if (config.recurrence === 'once') {
+    const moment = momentFor(config, date, zone);
+    if (moment.getTime() > after.getTime()) return moment;
+    return config.ifPast === 'run-now' ? after : null;
+  }
+  // The offset is at most a year, so five anniversaries from the year before `after` cover every case.
+  const first = Math.max(calendarDayAt(after, zone).year - 2, date.year);
+  for (let year = first; year <= first + 4; year += 1) {
+    const moment = momentFor(config, anniversaryIn(date.month, date.day, year), zone);
+    if (moment.getTime() > after.getTime()) return moment;
+  }
+  return null;
+};
+
+const describeOffset = (config: DateTriggerConfig): string => {
+  const { amount, unit } = config.offset;
+  if (amount === 0) return 'On';
+  const size = Math.abs(amount);
+  return `${size} ${size === 1 ? unit.replace(/s$/, '') : unit} ${amount < 0 ? 'before' : 'after'}`;
+};
+
+/** Enrolls a customer on a date from their profile (birthday, renewal date), or its anniversary each year. */
+export const dateTriggerKind = defineNodeKind({
+  kind: 'date-trigger',
+  category: 'trigger',
+  title: 'On a date from the profile',
+  schema,
+  defaults: {
+    attribute: 'birthday',
+    offset: { amount: 0, unit: 'days' },
+    atTime: '10:00',
+    recurrence: 'yearly',
+    ifPast: 'skip',
+  },
+  outputs: () => ['next'],
+  summarize: (config) =>
+    `${describeOffset(config)} ${config.attribute} at ${config.atTime}` +
+    (config.recurrence === 'yearly'
+      ? ', every year'
+      : config.ifPast === 'run-now'
+        ? ', once (right away if already past)'
+        : ', once (skipped if already past)'),
+  trigger: {
+    keys: (config) => [`profile:${config.attribute}`],
+    nextFireAt: nextDateTriggerFire,
+  },
+  step: ({ nodeId, config, customer }) => {
+    const date = readProfile(customer, config.attribute);
+    return {
+      type: 'next',
+      output: 'next',
+      reason: {
+        nodeId,
+        code: 'trigger.date-reached',
+        params: { attribute: config.attribute, date: typeof date === 'string' ? date : null },
+      },
+    };
+  },
+});
