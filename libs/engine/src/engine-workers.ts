@@ -20,6 +20,7 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
 
   const handlers = {
     advance: async (job: Job) => engine.stepper.run(parse('advance', job)),
+    schedules: async (job: Job) => engine.scheduler.rebuildForVersion(parse('schedules', job).versionId),
     send: async (job: Job) => {
       if (!engine.emailSender) throw new UnrecoverableError('this process cannot send email');
       const attempts = job.opts.attempts ?? jobCatalog.send.attempts;

@@ -9,7 +9,12 @@ import { JobQueue } from './queue/job-queue';
 import { Drain } from './scheduling/drain';
 import { Promoter } from './scheduling/promoter';
 import { Sweeper } from './scheduling/sweeper';
+import { EntryService } from './entry/entry.service';
+import { GoalService } from './entry/goal.service';
+import { ProfileChangeService } from './entry/profile-change.service';
+import { TriggerScheduler } from './scheduling/trigger-scheduler';
 import { EnrollmentStepper } from './stepping/enrollment-stepper';
+import { VersionCache } from './stepping/version-cache';
 import { TrackingService } from './tracking/tracking.service';
 
 /** The engine's parts, built once per process; the Nest apps only wire them to HTTP and to BullMQ workers. */
@@ -23,6 +28,7 @@ export type Engine = {
   testClock: DatabaseTestClock | null;
   tracking: TrackingService;
   stepper: EnrollmentStepper;
+  scheduler: TriggerScheduler;
   promoter: Promoter;
   sweeper: Sweeper;
   drain: Drain;
@@ -43,7 +49,10 @@ export const createEngine = async (
   const queue = new JobQueue(redis, config.RAPPORT_QUEUE_PREFIX);
   const testClock = config.RAPPORT_TEST_CLOCK ? new DatabaseTestClock(db) : null;
   const clock: Clock = testClock ?? new SystemClock();
-  const promoter = new Promoter(db, queue, clock);
+  const versions = new VersionCache();
+  const entry = new EntryService();
+  const scheduler = new TriggerScheduler(db, queue, clock, versions, entry);
+  const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
 
@@ -55,8 +64,16 @@ export const createEngine = async (
     queue,
     clock,
     testClock,
-    tracking: new TrackingService(db, queue, clock),
-    stepper: new EnrollmentStepper(db, queue, clock),
+    tracking: new TrackingService(
+      db,
+      queue,
+      clock,
+      entry,
+      new GoalService(versions),
+      new ProfileChangeService(versions, entry, scheduler),
+    ),
+    stepper: new EnrollmentStepper(db, queue, clock, versions),
+    scheduler,
     promoter,
     sweeper: new Sweeper(db, queue),
     drain: new Drain(db, queue, clock, promoter),

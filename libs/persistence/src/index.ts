@@ -11,3 +11,6 @@ export * from './repositories/enrollment.repository';
 export * from './repositories/delivery.repository';
 export * from './test-database';
 export * from './test-fixtures';
+export * from './repositories/entry-rules.repository';
+export * from './repositories/enrollment-events.repository';
+export * from './repositories/trigger-schedule.repository';

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { journeyDocumentSchema, triggerKeysOf, validateJourney, type Problem } from '@rapport/journey';
+import {
+  indexJourney,
+  journeyDocumentSchema,
+  triggerKeysOf,
+  validateJourney,
+  type JourneyDocument,
+  type Problem,
+} from '@rapport/journey';
 import { JourneyRepository, TemplateRepository, type JourneyEntity, type JourneyStatus } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
 import { ApiError, notFound } from '../common/api-error';
@@ -73,7 +80,7 @@ export class JourneyService {
   /** Freezes the draft into the next immutable version and makes it live; 422 with every problem otherwise. */
   async publish(workspaceId: string, id: string) {
     const now = await this.engine.clock.now();
-    return this.engine.db.transaction(async (manager) => {
+    const published = await this.engine.db.transaction(async (manager) => {
       const journeys = new JourneyRepository(manager);
       const journey = isUuid(id) ? await journeys.lockById(workspaceId, id) : null;
       if (!journey) throw notFound(`Journey ${id}`);
@@ -90,8 +97,17 @@ export class JourneyService {
       }
       const document = journeyDocumentSchema.parse(journey.draft);
       const version = await journeys.insertVersion(journey, document, triggerKeysOf(document), now);
-      return { version: { id: version.id, version: version.version, publishedAt: version.publishedAt } };
+      return { version: { id: version.id, version: version.version, publishedAt: version.publishedAt }, document };
     });
+    await this.scheduleTimedTriggers(published.version.id, published.document);
+    return { version: published.version };
+  }
+
+  /** Date and schedule triggers get every customer's next fire time from a worker job (large workspaces take a while). */
+  private async scheduleTimedTriggers(versionId: string, document: JourneyDocument): Promise<void> {
+    if (indexJourney(document).triggers.some((trigger) => trigger.kind.trigger?.nextFireAt)) {
+      await this.engine.queue.add('schedules', [{ versionId }]);
+    }
   }
 
   async changeStatus(workspaceId: string, id: string, action: keyof typeof transitions) {
@@ -104,7 +120,13 @@ export class JourneyService {
       );
     }
     await this.journeys.setStatus(workspaceId, id, rule.to, await this.engine.clock.now());
-    return toJourneyView(await this.getOrThrow(workspaceId, id));
+    const changed = await this.getOrThrow(workspaceId, id);
+    // Paused journeys stop firing timed triggers; resuming computes the fire times again.
+    if (action === 'resume' && changed.liveVersionId) {
+      const version = await this.journeys.findVersionById(changed.liveVersionId);
+      if (version) await this.scheduleTimedTriggers(version.id, version.document);
+    }
+    return toJourneyView(changed);
   }
 
   async versions(workspaceId: string, id: string) {

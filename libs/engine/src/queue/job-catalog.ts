@@ -10,12 +10,24 @@ export const jobCatalog = {
     schema: z.object({
       enrollmentId: z.string().uuid(),
       seq: z.number().int().min(0),
+      /** An event that may wake a listening wait. */
       eventId: z.string().uuid().optional(),
+      /** A reason to leave found outside the journey (goal reached with exitOnGoal, exit condition met). */
+      leave: z.enum(['goal', 'exit-condition']).optional(),
     }),
-    jobId: (payload: { enrollmentId: string; seq: number; eventId?: string }) =>
-      `advance.${payload.enrollmentId}.${payload.seq}${payload.eventId ? `.${payload.eventId}` : ''}`,
+    jobId: (payload: { enrollmentId: string; seq: number; eventId?: string; leave?: string }) =>
+      `advance.${payload.enrollmentId}.${payload.seq}` +
+      (payload.eventId ? `.${payload.eventId}` : '') +
+      (payload.leave ? `.leave-${payload.leave}` : ''),
     attempts: 8,
     backoffMs: 500,
+  },
+  schedules: {
+    queue: 'schedules',
+    schema: z.object({ versionId: z.string().uuid() }),
+    jobId: (payload: { versionId: string }) => `schedules.${payload.versionId}`,
+    attempts: 5,
+    backoffMs: 1000,
   },
   send: {
     queue: 'send',

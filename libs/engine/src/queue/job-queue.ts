@@ -21,7 +21,7 @@ export class JobQueue {
           removeOnFail: { count: 10_000 },
         },
       });
-    this.queues = { advance: make('advance'), send: make('send') };
+    this.queues = { advance: make('advance'), schedules: make('schedules'), send: make('send') };
   }
 
   async add<Name extends JobName>(name: Name, payloads: JobPayload<Name>[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DeliveryRepository, EnrollmentRepository, type Clock } from '@rapport/persistence';
+import { DeliveryRepository, EnrollmentRepository, TriggerScheduleRepository, type Clock } from '@rapport/persistence';
 import type { JobQueue } from '../queue/job-queue';
 import type { Promoter } from './promoter';
 
@@ -23,13 +23,14 @@ export class Drain {
     while (Date.now() < deadline) {
       await this.promoter.promote();
       const now = await this.clock.now();
-      const [outstanding, open, jobs] = await Promise.all([
+      const [outstanding, open, jobs, schedules] = await Promise.all([
         new EnrollmentRepository(this.db.manager).countOutstanding(now),
         new DeliveryRepository(this.db.manager).countOpen(),
         this.queue.pendingCount(),
+        new TriggerScheduleRepository(this.db.manager).countDue(now),
       ]);
       // Two quiet checks in a row: a job finishing between the counts cannot fool us.
-      quietChecks = outstanding + open + jobs === 0 ? quietChecks + 1 : 0;
+      quietChecks = outstanding + open + jobs + schedules === 0 ? quietChecks + 1 : 0;
       if (quietChecks >= 2) return true;
       await pause(20);
     }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { EnrollmentRepository, type Clock } from '@rapport/persistence';
 import type { JobQueue } from '../queue/job-queue';
+import type { TriggerScheduler } from './trigger-scheduler';
 
 /**
  * Moves waits that came due from Postgres into Redis. Several promoters may run (one per worker): SKIP LOCKED
@@ -11,10 +12,13 @@ export class Promoter {
     private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    private readonly scheduler: TriggerScheduler,
     private readonly batchSize = 1000,
   ) {}
 
+  /** Fires date and schedule triggers that came due, then hands due waits to the queue. */
   async promote(): Promise<number> {
+    await this.scheduler.fireDue();
     const now = await this.clock.now();
     let total = 0;
     for (;;) {

@@ -1,17 +1,23 @@
 import type { DataSource } from 'typeorm';
-import { advance, seededRandom, type AdvanceInput } from '@rapport/journey';
+import {
+  advance,
+  historyKey,
+  seededRandom,
+  type AdvanceInput,
+  type HistoryFacts,
+  type HistoryQuery,
+} from '@rapport/journey';
 import {
   DeliveryRepository,
   EnrollmentRepository,
   EventRepository,
-  JourneyRepository,
   toCustomerFacts,
   type Clock,
 } from '@rapport/persistence';
 import { toDelivery } from '../delivery/effect-handlers';
 import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
-import { VersionCache } from './version-cache';
+import type { VersionCache } from './version-cache';
 
 export type StepOutcome = 'stepped' | 'stale' | 'not-due' | 'missing';
 
@@ -20,12 +26,11 @@ export type StepOutcome = 'stepped' | 'stale' | 'not-due' | 'missing';
  * in one transaction guarded by `seq`. A job that runs twice finds `seq` moved on and does nothing.
  */
 export class EnrollmentStepper {
-  private readonly versions = new VersionCache();
-
   constructor(
     private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    private readonly versions: VersionCache,
   ) {}
 
   async run(payload: JobPayload<'advance'>): Promise<StepOutcome> {
@@ -35,15 +40,30 @@ export class EnrollmentStepper {
       this.clock.now(),
     ]);
     if (!loaded) return 'missing';
-    const { enrollment, customer, trigger } = loaded;
-    if (enrollment.seq !== payload.seq) return 'stale';
-    const version = await this.versions.get(enrollment.version_id, new JourneyRepository(manager));
+    const { enrollment, customer, trigger, workspaceTimeZone } = loaded;
+    if (enrollment.seq !== payload.seq) {
+      // A reason to leave outlives the step it was computed at: ask again at the enrollment's current seq.
+      if (payload.leave && (enrollment.status === 'active' || enrollment.status === 'waiting')) {
+        await this.queue.add('advance', [{ ...payload, seq: enrollment.seq }]);
+      }
+      return 'stale';
+    }
+    const version = await this.versions.get(enrollment.version_id, manager);
     if (!version) return 'missing';
-    const input = await this.inputFor(payload, enrollment.workspace_id, new EventRepository(manager));
+    const events = new EventRepository(manager);
+    const input = await this.inputFor(payload, enrollment.workspace_id, events);
+    const history = await this.historyFor(version.historyQueries, enrollment.customer_id, events, now);
 
     const result = advance(
       version,
-      { id: enrollment.id, state: enrollment.state, customer: toCustomerFacts(customer), trigger },
+      {
+        id: enrollment.id,
+        state: enrollment.state,
+        customer: toCustomerFacts(customer),
+        trigger,
+        history,
+        workspaceTimeZone,
+      },
       input,
       now,
       seededRandom(`${enrollment.id}:${enrollment.seq}`),
@@ -87,11 +107,31 @@ export class EnrollmentStepper {
     return 'stepped';
   }
 
+  /** Answers the version's event-history questions for this customer (none for most journeys). */
+  private async historyFor(
+    queries: HistoryQuery[],
+    customerId: string,
+    events: EventRepository,
+    now: Date,
+  ): Promise<HistoryFacts> {
+    const answers = await Promise.all(
+      queries.map((query) =>
+        events.countMatching(
+          customerId,
+          query,
+          query.withinDays === null ? null : new Date(now.getTime() - query.withinDays * 86_400_000),
+        ),
+      ),
+    );
+    return Object.fromEntries(queries.map((query, i) => [historyKey(query), answers[i] ?? 0]));
+  }
+
   private async inputFor(
     payload: JobPayload<'advance'>,
     workspaceId: string,
     events: EventRepository,
   ): Promise<AdvanceInput> {
+    if (payload.leave) return { type: 'leave', why: payload.leave };
     if (payload.eventId) {
       const event = await events.findFacts(workspaceId, payload.eventId);
       if (event) return { type: 'event', event };

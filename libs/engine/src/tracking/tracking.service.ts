@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { indexJourney, initialEnrollmentState, type EventFacts } from '@rapport/journey';
+import { indexJourney, type EventFacts } from '@rapport/journey';
 import {
   CustomerRepository,
-  EnrollmentRepository,
+  EnrollmentEventsRepository,
   EventRepository,
   JourneyRepository,
+  toCustomerFacts,
   toEventFacts,
   type Clock,
-  type DueEnrollment,
+  type CustomerRow,
   type LiveVersion,
-  type NewEnrollment,
   type ProfileChanges,
 } from '@rapport/persistence';
+import type { EntryCandidate, EntryService } from '../entry/entry.service';
+import type { GoalService } from '../entry/goal.service';
+import type { ProfileChangeService } from '../entry/profile-change.service';
+import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
 import type { TrackingMessage } from './segment.schema';
 
@@ -37,21 +41,32 @@ const profileChanges = (message: TrackingMessage): ProfileChanges => {
 
 export type TrackingResult = { stored: number; duplicates: number; enrolled: number };
 
+type Stored = { customer: CustomerRow & { inserted: boolean }; facts: EventFacts };
+
 /**
- * Segment-shaped tracking: stores each message once by messageId and enrolls customers into live journeys in
- * the same transaction, so an event is never stored without its enrollments (or the reverse).
+ * Segment-shaped tracking. Each message is stored once by messageId, and in the same transaction everything it
+ * causes is decided: profile changes (threshold triggers, date-trigger times, exit conditions), enrollments by
+ * event triggers under each journey's entry rules, conversions of goals, and which listening waits it wakes.
+ * Jobs go to Redis after commit; if that fails, the sweeper finds the rows and queues them again.
  */
 export class TrackingService {
   constructor(
     private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    private readonly entry: EntryService,
+    private readonly goals: GoalService,
+    private readonly profiles: ProfileChangeService,
   ) {}
 
   async ingest(workspaceId: string, messages: TrackingMessage[]): Promise<TrackingResult> {
     const now = await this.clock.now();
     const result: TrackingResult = { stored: 0, duplicates: 0, enrolled: 0 };
-    const due = await this.db.transaction(async (manager) => {
+    const jobs = await this.db.transaction(async (manager) => {
+      const zones: { time_zone: string }[] = await manager.query('SELECT time_zone FROM workspaces WHERE id = $1', [
+        workspaceId,
+      ]);
+      const workspaceZone = zones[0]?.time_zone ?? null;
       // Live journeys per event name, looked up once per request rather than once per message.
       const journeys = new JourneyRepository(manager);
       const live = new Map<string, Promise<LiveVersion[]>>();
@@ -59,44 +74,69 @@ export class TrackingService {
         if (!live.has(name)) live.set(name, journeys.liveVersionsFor(workspaceId, `event:${name}`));
         return live.get(name) as Promise<LiveVersion[]>;
       };
-      const entries: { enrollment: NewEnrollment; event: string }[] = [];
+      const candidates: EntryCandidate[] = [];
+      const jobs: JobPayload<'advance'>[] = [];
       for (const message of messages) {
-        const event = await this.store(manager, workspaceId, message, now);
-        if (!event) {
+        const identity = { userId: message.userId ?? null, anonymousId: message.anonymousId ?? null };
+        const before =
+          message.type === 'identify'
+            ? await new CustomerRepository(manager).findForUpdate(workspaceId, identity)
+            : null;
+        const stored = await this.store(manager, workspaceId, message, now);
+        if (!stored) {
           result.duplicates += 1;
           continue;
         }
         result.stored += 1;
+        if (message.type === 'identify' || stored.customer.inserted) {
+          const change = await this.profiles.onChange(manager, {
+            workspaceId,
+            workspaceZone,
+            before: before ? toCustomerFacts(before) : null,
+            after: toCustomerFacts(stored.customer),
+            now,
+          });
+          jobs.push(...change.due.map((row) => ({ enrollmentId: row.id, seq: row.seq })), ...change.jobs);
+        }
         if (message.type !== 'track') continue;
-        for (const version of await versionsFor(event.facts.name)) {
-          const trigger = indexJourney(version.document).triggers.find(
-            (node) => node.kind.trigger?.matchesEvent?.(node.config, event.facts) ?? false,
-          );
-          if (!trigger) continue;
-          entries.push({
-            event: event.facts.name,
-            enrollment: {
+        candidates.push(...this.triggered(workspaceId, stored, await versionsFor(stored.facts.name)));
+        const listeners = await new EnrollmentEventsRepository(manager).listeners(
+          stored.customer.id,
+          stored.facts.name,
+        );
+        jobs.push(...listeners.map((row) => ({ enrollmentId: row.id, seq: row.seq, eventId: stored.facts.id })));
+        jobs.push(...(await this.goals.onEvent(manager, workspaceId, stored.customer.id, stored.facts)));
+      }
+      const due = await this.entry.admit(manager, candidates, now);
+      result.enrolled = due.length;
+      return [...jobs, ...due.map((row) => ({ enrollmentId: row.id, seq: row.seq }))];
+    });
+    await this.queue.add('advance', jobs);
+    return result;
+  }
+
+  /** The event-trigger nodes of live journeys that this event fires. */
+  private triggered(workspaceId: string, stored: Stored, versions: LiveVersion[]): EntryCandidate[] {
+    return versions.flatMap((version) => {
+      const trigger = indexJourney(version.document).triggers.find(
+        (node) => node.kind.trigger?.matchesEvent?.(node.config, stored.facts) ?? false,
+      );
+      return trigger
+        ? [
+            {
               workspaceId,
               journeyId: version.journeyId,
               versionId: version.versionId,
-              customerId: event.customerId,
-              triggerEventId: event.facts.id,
-              // One enrollment per journey and triggering event; entry rules (once a year, ...) refine this key.
-              triggerKey: `event:${event.facts.id}`,
-              state: initialEnrollmentState(trigger.node.id, now),
+              document: version.document,
+              customerId: stored.customer.id,
+              triggerNodeId: trigger.node.id,
+              triggerEventId: stored.facts.id,
+              occasion: `event:${stored.facts.id}`,
+              because: { event: stored.facts.name },
             },
-          });
-        }
-      }
-      return this.enroll(manager, entries, now);
+          ]
+        : [];
     });
-    result.enrolled = due.length;
-    // After commit: if Redis refuses, the sweeper finds these rows (enqueued, no job) and adds them again.
-    await this.queue.add(
-      'advance',
-      due.map((row) => ({ enrollmentId: row.id, seq: row.seq })),
-    );
-    return result;
   }
 
   /** Upserts the customer and stores the message once; null when its messageId was seen before. */
@@ -105,7 +145,7 @@ export class TrackingService {
     workspaceId: string,
     message: TrackingMessage,
     now: Date,
-  ): Promise<{ customerId: string; facts: EventFacts } | null> {
+  ): Promise<Stored | null> {
     const customer = await new CustomerRepository(manager).upsert(
       workspaceId,
       { userId: message.userId ?? null, anonymousId: message.anonymousId ?? null },
@@ -122,37 +162,6 @@ export class TrackingService {
       occurredAt: message.timestamp ? new Date(message.timestamp) : now,
       receivedAt: now,
     });
-    return event ? { customerId: customer.id, facts: toEventFacts(event) } : null;
-  }
-
-  /** All of a request's enrollments and their first history lines, in two statements. */
-  private async enroll(
-    manager: EntityManager,
-    entries: { enrollment: NewEnrollment; event: string }[],
-    now: Date,
-  ): Promise<DueEnrollment[]> {
-    const repository = new EnrollmentRepository(manager);
-    const created = await repository.createMany(
-      entries.map((entry) => entry.enrollment),
-      now,
-    );
-    const byKey = new Map(
-      entries.map((entry) => [`${entry.enrollment.journeyId}/${entry.enrollment.triggerKey}`, entry] as const),
-    );
-    await repository.appendEntries(
-      created.map((row) => {
-        const entry = byKey.get(`${row.journeyId}/${row.triggerKey}`);
-        return {
-          workspaceId: entry?.enrollment.workspaceId ?? '',
-          enrollmentId: row.id,
-          seq: 0,
-          at: now,
-          nodeId: entry?.enrollment.state.nodeId ?? '',
-          code: 'enrollment.entered',
-          params: { event: entry?.event ?? null },
-        };
-      }),
-    );
-    return created.map(({ id, seq }) => ({ id, seq }));
+    return event ? { customer, facts: toEventFacts(event) } : null;
   }
 }

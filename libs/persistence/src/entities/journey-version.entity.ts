@@ -10,5 +10,6 @@ export class JourneyVersionEntity {
   @Column('int') version!: number;
   @Column('jsonb') document!: JourneyDocument;
   @Column('text', { name: 'trigger_keys', array: true }) triggerKeys!: string[];
+  @Column('text', { name: 'goal_event', nullable: true }) goalEvent!: string | null;
   @Column('timestamptz', { name: 'published_at' }) publishedAt!: Date;
 }

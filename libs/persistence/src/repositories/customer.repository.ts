@@ -42,12 +42,31 @@ export class CustomerRepository {
    * Finds or creates the customer by user id (else anonymous id) and merges the changes, in one statement, so
    * two requests for a new customer at once still make one customer.
    */
-  async upsert(workspaceId: string, who: CustomerIdentity, changes: ProfileChanges, now: Date): Promise<CustomerRow> {
+  /** The customer as stored before a change, locked until the transaction ends (null when new). */
+  async findForUpdate(workspaceId: string, who: CustomerIdentity): Promise<CustomerRow | null> {
+    const rows: CustomerRow[] = who.userId
+      ? await this.db.query(
+          `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND external_id = $2 FOR UPDATE`,
+          [workspaceId, who.userId],
+        )
+      : await this.db.query(
+          `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND anonymous_id = $2 AND external_id IS NULL FOR UPDATE`,
+          [workspaceId, who.anonymousId],
+        );
+    return rows[0] ?? null;
+  }
+
+  async upsert(
+    workspaceId: string,
+    who: CustomerIdentity,
+    changes: ProfileChanges,
+    now: Date,
+  ): Promise<CustomerRow & { inserted: boolean }> {
     const byUser = Boolean(who.userId);
     const conflict = byUser
       ? '(workspace_id, external_id) WHERE external_id IS NOT NULL'
       : '(workspace_id, anonymous_id) WHERE anonymous_id IS NOT NULL AND external_id IS NULL';
-    const rows: CustomerRow[] = await this.db.query(
+    const rows: (CustomerRow & { inserted: boolean })[] = await this.db.query(
       `INSERT INTO customers (workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        ON CONFLICT ${conflict} DO UPDATE SET
@@ -58,7 +77,7 @@ export class CustomerRepository {
          anonymous_id = COALESCE(customers.anonymous_id, EXCLUDED.anonymous_id),
          attributes = customers.attributes || EXCLUDED.attributes,
          updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)
-       RETURNING ${COLUMNS}`,
+       RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
       [
         workspaceId,
         byUser ? who.userId : null,

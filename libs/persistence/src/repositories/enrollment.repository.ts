@@ -17,7 +17,7 @@ const CHUNK = 1000;
 
 export type DueEnrollment = { id: string; seq: number };
 
-export type CreatedEnrollment = DueEnrollment & { journeyId: string; triggerKey: string };
+export type CreatedEnrollment = DueEnrollment & { journeyId: string; customerId: string; triggerKey: string };
 
 export type HistoryRow = HistoryEntry & { workspaceId: string; enrollmentId: string; seq: number; at: Date };
 
@@ -74,32 +74,46 @@ export class EnrollmentRepository {
     });
     values.push(now);
     const nowParam = `$${values.length}`;
-    const rows: { id: string; seq: number; journey_id: string; trigger_key: string }[] = await this.db.query(
-      `INSERT INTO enrollments (workspace_id, journey_id, version_id, customer_id, trigger_event_id, trigger_key,
+    const rows: { id: string; seq: number; journey_id: string; customer_id: string; trigger_key: string }[] =
+      await this.db.query(
+        `INSERT INTO enrollments (workspace_id, journey_id, version_id, customer_id, trigger_event_id, trigger_key,
          status, node_id, state, seq, wake_at, enqueued_at, entered_at, updated_at)
        VALUES ${tuples.join(', ').replaceAll('$NOW', nowParam)}
        ON CONFLICT (journey_id, customer_id, trigger_key) DO NOTHING
-       RETURNING id, seq, journey_id, trigger_key`,
-      values,
-    );
-    return rows.map((row) => ({ id: row.id, seq: row.seq, journeyId: row.journey_id, triggerKey: row.trigger_key }));
+       RETURNING id, seq, journey_id, customer_id, trigger_key`,
+        values,
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      journeyId: row.journey_id,
+      customerId: row.customer_id,
+      triggerKey: row.trigger_key,
+    }));
   }
 
   /** The enrollment with its customer and triggering event, in one round trip: what a step needs. */
   async loadForStep(
     id: string,
-  ): Promise<{ enrollment: EnrollmentRow; customer: CustomerRow; trigger: EventFacts | null } | null> {
+  ): Promise<{
+    enrollment: EnrollmentRow;
+    customer: CustomerRow;
+    trigger: EventFacts | null;
+    workspaceTimeZone: string;
+  } | null> {
     const rows: {
       enrollment: EnrollmentRow;
       customer: CustomerRow;
       trigger: (EventRow & { id: string | null }) | null;
+      time_zone: string;
     }[] = await this.db.query(
-      `SELECT row_to_json(e) AS enrollment, row_to_json(c) AS customer,
+      `SELECT row_to_json(e) AS enrollment, row_to_json(c) AS customer, w.time_zone,
                 CASE WHEN ev.id IS NULL THEN NULL
                      ELSE json_build_object('id', ev.id, 'name', ev.name, 'properties', ev.properties,
                                             'occurred_at', ev.occurred_at) END AS trigger
            FROM enrollments e
            JOIN customers c ON c.id = e.customer_id
+           JOIN workspaces w ON w.id = e.workspace_id
            LEFT JOIN events ev ON ev.id = e.trigger_event_id
           WHERE e.id = $1`,
       [id],
@@ -110,6 +124,7 @@ export class EnrollmentRepository {
       enrollment: row.enrollment,
       customer: row.customer,
       trigger: row.trigger ? toEventFacts({ ...row.trigger, id: row.trigger.id ?? '' }) : null,
+      workspaceTimeZone: row.time_zone,
     };
   }
 
@@ -132,7 +147,7 @@ export class EnrollmentRepository {
   }): Promise<boolean> {
     const ended = isTerminalStatus(input.state.status);
     const result: [unknown[], number] = await this.db.query(
-      `UPDATE enrollments SET status = $3, node_id = $4, state = $5, seq = seq + 1, wake_at = $6,
+      `UPDATE enrollments SET status = $3, node_id = $4, state = $5, seq = seq + 1, wake_at = $6, waiting_event = $10,
          enqueued_at = CASE WHEN $7 THEN $8::timestamptz ELSE NULL END, updated_at = $8,
          ended_at = CASE WHEN $9 THEN $8::timestamptz ELSE NULL END
        WHERE id = $1 AND seq = $2`,
@@ -146,6 +161,7 @@ export class EnrollmentRepository {
         input.enqueueNow,
         input.now,
         ended,
+        input.state.status === 'waiting' ? (input.state.listen?.event ?? null) : null,
       ],
     );
     return result[1] === 1;

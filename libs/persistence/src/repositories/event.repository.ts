@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EventFacts } from '@rapport/journey';
+import { matchesFilters, type EventFacts, type PropertyFilter } from '@rapport/journey';
 
 export type NewEvent = {
   workspaceId: string;
@@ -43,6 +43,26 @@ export class EventRepository {
       ],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * How many times the customer did this event (matching the filters) since `since` (null: ever). Filters run
+   * here on the properties, as the same code the journey core uses; the most recent 5,000 events are looked at.
+   */
+  async countMatching(
+    customerId: string,
+    query: { event: string; where: PropertyFilter[] },
+    since: Date | null,
+  ): Promise<number> {
+    const rows: { properties: Record<string, unknown> }[] = await this.db.query(
+      `SELECT properties FROM events
+        WHERE customer_id = $1 AND type = 'track' AND name = $2 AND ($3::timestamptz IS NULL OR occurred_at >= $3)
+        ORDER BY occurred_at DESC LIMIT 5000`,
+      [customerId, query.event, since],
+    );
+    return query.where.length === 0
+      ? rows.length
+      : rows.filter((row) => matchesFilters(row.properties, query.where)).length;
   }
 
   async findFacts(workspaceId: string, id: string): Promise<EventFacts | null> {

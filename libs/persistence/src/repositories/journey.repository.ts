@@ -62,6 +62,7 @@ export class JourneyRepository {
       version: (journey.latestVersion ?? 0) + 1,
       document,
       triggerKeys,
+      goalEvent: document.settings?.goal?.event ?? null,
       publishedAt: now,
     });
     await this.db
@@ -85,6 +86,18 @@ export class JourneyRepository {
 
   findVersionById(id: string): Promise<JourneyVersionEntity | null> {
     return this.db.getRepository(JourneyVersionEntity).findOneBy({ id });
+  }
+
+  /** The live versions of a workspace whose triggers match any of these keys (`profile:birthday`, ...). */
+  async liveVersionsForAny(workspaceId: string, triggerKeys: string[]): Promise<LiveVersion[]> {
+    if (triggerKeys.length === 0) return [];
+    const rows: { version_id: string; journey_id: string; document: JourneyDocument }[] = await this.db.query(
+      `SELECT v.id AS version_id, v.journey_id, v.document
+         FROM journeys j JOIN journey_versions v ON v.id = j.live_version_id
+        WHERE j.workspace_id = $1 AND j.status = 'live' AND v.trigger_keys && $2::text[]`,
+      [workspaceId, triggerKeys],
+    );
+    return rows.map((row) => ({ versionId: row.version_id, journeyId: row.journey_id, document: row.document }));
   }
 
   /** The live versions of a workspace that a trigger key can enroll into (a GIN lookup). */

@@ -1,0 +1,102 @@
+import type { EntityManager } from 'typeorm';
+import { evaluateCondition, indexJourney, type CustomerFacts } from '@rapport/journey';
+import {
+  EnrollmentEventsRepository,
+  JourneyRepository,
+  TriggerScheduleRepository,
+  type DueEnrollment,
+} from '@rapport/persistence';
+import type { JobPayload } from '../queue/job-catalog';
+import type { TriggerScheduler } from '../scheduling/trigger-scheduler';
+import type { VersionCache } from '../stepping/version-cache';
+import type { EntryService } from './entry.service';
+
+const PROFILE_FIELDS = ['email', 'phone', 'timeZone', 'locale'] as const;
+
+/** The profile paths whose value differs (top-level attributes and the profile fields). */
+export const changedPaths = (before: CustomerFacts | null, after: CustomerFacts): string[] => {
+  const keys = new Set([...Object.keys(before?.attributes ?? {}), ...Object.keys(after.attributes)]);
+  const attributes = [...keys].filter(
+    (key) => JSON.stringify(before?.attributes[key]) !== JSON.stringify(after.attributes[key]),
+  );
+  const fields = PROFILE_FIELDS.filter((field) => before?.[field] !== after[field]);
+  return [...attributes, ...fields];
+};
+
+export type ProfileChangeOutcome = { due: DueEnrollment[]; jobs: JobPayload<'advance'>[] };
+
+/**
+ * A customer's profile changed (or the customer is new): threshold triggers that the change crosses enroll,
+ * date and schedule triggers get this customer's next fire time again, and passages whose journey exit
+ * condition now holds leave. Runs in the transaction that changed the profile.
+ */
+export class ProfileChangeService {
+  constructor(
+    private readonly versions: VersionCache,
+    private readonly entry: EntryService,
+    private readonly scheduler: TriggerScheduler,
+  ) {}
+
+  async onChange(
+    manager: EntityManager,
+    input: {
+      workspaceId: string;
+      workspaceZone: string | null;
+      before: CustomerFacts | null;
+      after: CustomerFacts;
+      now: Date;
+    },
+  ): Promise<ProfileChangeOutcome> {
+    const { workspaceId, before, after, now } = input;
+    const changed = changedPaths(before, after);
+    if (changed.length === 0) return { due: [], jobs: [] };
+    // A new customer also joins every schedule that targets everyone.
+    const keys = [...changed.map((path) => `profile:${path}`), ...(before ? [] : ['schedule:all'])];
+    const versions = await new JourneyRepository(manager).liveVersionsForAny(workspaceId, keys);
+
+    const candidates = versions.flatMap((version) =>
+      indexJourney(version.document).triggers.flatMap((trigger) =>
+        before && trigger.kind.trigger?.matchesChange?.(trigger.config, before, after)
+          ? [
+              {
+                workspaceId,
+                journeyId: version.journeyId,
+                versionId: version.versionId,
+                document: version.document,
+                customerId: after.id,
+                triggerNodeId: trigger.node.id,
+                triggerEventId: null,
+                occasion: `${trigger.node.id}:${now.toISOString()}`,
+                because: { changed: changed.join(', ') },
+              },
+            ]
+          : [],
+      ),
+    );
+    const due = await this.entry.admit(manager, candidates, now);
+
+    const schedules = versions.flatMap((version) =>
+      this.scheduler.schedulesFor(workspaceId, version, after, now, input.workspaceZone),
+    );
+    await new TriggerScheduleRepository(manager).upsertMany(schedules);
+
+    return { due, jobs: await this.leavers(manager, after) };
+  }
+
+  /** Passages whose journey says "leave when the customer matches ..." and who now do. */
+  private async leavers(manager: EntityManager, customer: CustomerFacts): Promise<JobPayload<'advance'>[]> {
+    const open = await new EnrollmentEventsRepository(manager).open(customer.id);
+    const jobs: JobPayload<'advance'>[] = [];
+    for (const enrollment of open) {
+      const exitWhen = (await this.versions.get(enrollment.versionId, manager))?.document.settings?.exitWhen;
+      if (!exitWhen || exitWhen.length === 0) continue;
+      // Profile conditions only: the triggering event does not change, so it cannot start to match now.
+      const holds = exitWhen.every(
+        (condition) =>
+          condition.source === 'profile' && evaluateCondition(condition, { customer, trigger: null }).matched,
+      );
+      if (holds) jobs.push({ enrollmentId: enrollment.id, seq: enrollment.seq, leave: 'exit-condition' });
+    }
+    return jobs;
+  }
+}
