@@ -14,3 +14,4 @@ export * from './test-fixtures';
 export * from './repositories/entry-rules.repository';
 export * from './repositories/enrollment-events.repository';
 export * from './repositories/trigger-schedule.repository';
+export * from './repositories/journey-report.repository';

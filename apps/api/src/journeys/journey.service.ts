@@ -7,7 +7,13 @@ import {
   type JourneyDocument,
   type Problem,
 } from '@rapport/journey';
-import { JourneyRepository, TemplateRepository, type JourneyEntity, type JourneyStatus } from '@rapport/persistence';
+import {
+  JourneyReportRepository,
+  JourneyRepository,
+  TemplateRepository,
+  type JourneyEntity,
+  type JourneyStatus,
+} from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
 import { ApiError, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
@@ -127,6 +133,12 @@ export class JourneyService {
       if (version) await this.scheduleTimedTriggers(version.id, version.document);
     }
     return toJourneyView(changed);
+  }
+
+  /** Conversion of treatment against holdout control, and how many customers are at each node now. */
+  async report(workspaceId: string, id: string) {
+    const journey = await this.getOrThrow(workspaceId, id);
+    return new JourneyReportRepository(this.engine.db.manager).report(workspaceId, journey.id);
   }
 
   async versions(workspaceId: string, id: string) {

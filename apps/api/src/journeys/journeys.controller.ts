@@ -57,6 +57,11 @@ export class JourneysController {
     return this.journeys.changeStatus(request.workspace.id, id, 'archive');
   }
 
+  @Get(':id/report')
+  report(@Req() request: AuthedRequest, @Param('id') id: string) {
+    return this.journeys.report(request.workspace.id, id);
+  }
+
   @Get(':id/versions')
   versions(@Req() request: AuthedRequest, @Param('id') id: string) {
     return this.journeys.versions(request.workspace.id, id);
