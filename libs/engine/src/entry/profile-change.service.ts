@@ -78,7 +78,7 @@ export class ProfileChangeService {
     const schedules = versions.flatMap((version) =>
       this.scheduler.schedulesFor(workspaceId, version, after, now, input.workspaceZone),
     );
-    await new TriggerScheduleRepository(manager).upsertMany(schedules);
+    await new TriggerScheduleRepository(manager).upsertMany(schedules, now);
 
     return { due, jobs: await this.leavers(manager, after) };
   }

@@ -81,7 +81,7 @@ export class TriggerScheduler {
       const rows = customers.flatMap((row) =>
         this.schedulesFor(workspaceId, scheduled, toCustomerFacts(row), now, workspaceZone),
       );
-      await new TriggerScheduleRepository(this.db.manager).upsertMany(rows);
+      await new TriggerScheduleRepository(this.db.manager).upsertMany(rows, now);
       count += rows.length;
       if (customers.length < PAGE) break;
       after = customers[customers.length - 1]!.id;
@@ -159,7 +159,8 @@ export class TriggerScheduler {
       // From now, not from the missed time: a clock that jumped a year fires once, not once per missed occasion.
       const after = schedule.fireAt.getTime() > now.getTime() ? schedule.fireAt : now;
       const next = trigger.kind.trigger?.nextFireAt?.(trigger.config, customer, after, zone) ?? null;
-      await schedules.fired(schedule.id, schedule.fireAt, next);
+      // Only a later moment re-arms it ("run now" answers with `after` itself: it has just run).
+      await schedules.fired(schedule.id, schedule.fireAt, next && next.getTime() > after.getTime() ? next : null);
     }
     return { due, claimed: claimed.length };
   }

@@ -93,9 +93,7 @@ export class EnrollmentRepository {
   }
 
   /** The enrollment with its customer and triggering event, in one round trip: what a step needs. */
-  async loadForStep(
-    id: string,
-  ): Promise<{
+  async loadForStep(id: string): Promise<{
     enrollment: EnrollmentRow;
     customer: CustomerRow;
     trigger: EventFacts | null;

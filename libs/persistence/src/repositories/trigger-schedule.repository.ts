@@ -17,11 +17,14 @@ const CHUNK = 1000;
 export class TriggerScheduleRepository {
   constructor(private readonly db: EntityManager) {}
 
-  /** Sets the next fire time of each (version, node, customer); one statement per 1,000 rows. */
-  async upsertMany(schedules: TriggerSchedule[]): Promise<void> {
+  /**
+   * Sets the next fire time of each (version, node, customer); one statement per 1,000 rows. A trigger that
+   * already fired is not re-armed with a moment that is already past (a one-off date that "runs now" fires once).
+   */
+  async upsertMany(schedules: TriggerSchedule[], now: Date): Promise<void> {
     for (let i = 0; i < schedules.length; i += CHUNK) {
       const chunk = schedules.slice(i, i + CHUNK);
-      const values: unknown[] = [];
+      const values: unknown[] = [now];
       const tuples = chunk.map((s) => {
         values.push(s.workspaceId, s.journeyId, s.versionId, s.nodeId, s.customerId, s.nextFireAt);
         const p = values.length - 6;
@@ -30,7 +33,9 @@ export class TriggerScheduleRepository {
       await this.db.query(
         `INSERT INTO trigger_schedules (workspace_id, journey_id, version_id, node_id, customer_id, next_fire_at)
          VALUES ${tuples.join(', ')}
-         ON CONFLICT (version_id, node_id, customer_id) DO UPDATE SET next_fire_at = EXCLUDED.next_fire_at`,
+         ON CONFLICT (version_id, node_id, customer_id) DO UPDATE SET next_fire_at =
+           CASE WHEN trigger_schedules.last_fired_at IS NOT NULL AND EXCLUDED.next_fire_at <= $1 THEN NULL
+                ELSE EXCLUDED.next_fire_at END`,
         values,
       );
     }
