@@ -1,11 +1,11 @@
 import type { JourneyDraft } from './use-journey-draft';
 
-type Props = { draft: JourneyDraft; status: string; onBack(): void };
+type Props = { draft: JourneyDraft; status: string; latestVersion: number | null; onBack(): void };
 
 const saveStateText = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…' } as const;
 
 /** Journey name, save state, Save and Publish; Publish stays disabled while the journey has problems. */
-export const EditorToolbar = ({ draft, status, onBack }: Props) => {
+export const EditorToolbar = ({ draft, status, latestVersion, onBack }: Props) => {
   const { saveState, problems, publishResult, error } = draft;
   const publishBlocked = problems.length > 0;
   return (
@@ -22,7 +22,10 @@ export const EditorToolbar = ({ draft, status, onBack }: Props) => {
         </span>
         {error && <span className="toolbar__error">{error}</span>}
         {publishResult?.type === 'published' && (
-          <span className="toolbar__ok">Published version {publishResult.version}</span>
+          <span className="toolbar__ok">
+            Published version {publishResult.version}: new entrants follow it; customers already in the journey finish
+            on the version they entered.
+          </span>
         )}
         {publishResult?.type === 'failed' && <span className="toolbar__error">{publishResult.message}</span>}
       </div>
@@ -34,7 +37,13 @@ export const EditorToolbar = ({ draft, status, onBack }: Props) => {
         className="button button--primary"
         onClick={() => void draft.publish()}
         disabled={publishBlocked || saveState === 'saving'}
-        title={publishBlocked ? 'Fix the problems listed below before publishing' : undefined}
+        title={
+          publishBlocked
+            ? 'Fix the problems listed below before publishing'
+            : latestVersion !== null
+              ? `Publishing makes version ${latestVersion + 1} for new entrants; customers already in the journey stay on the version they entered.`
+              : undefined
+        }
       >
         Publish
       </button>

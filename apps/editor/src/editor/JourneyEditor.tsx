@@ -64,7 +64,7 @@ const EditorWorkspace = ({ detail, templateKeys, onBack }: Loaded & { onBack(): 
   };
   return (
     <div className="editor">
-      <EditorToolbar draft={draft} status={detail.status} onBack={leave} />
+      <EditorToolbar draft={draft} status={detail.status} latestVersion={detail.latestVersion} onBack={leave} />
       <main className="editor__canvas">
         <JourneyCanvas draft={draft} />
       </main>
