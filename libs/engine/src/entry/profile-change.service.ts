@@ -83,6 +83,37 @@ export class ProfileChangeService {
     return { due, jobs: await this.leavers(manager, after) };
   }
 
+  /** A customer started matching an audience: journeys with an audience trigger for it enroll them. */
+  async onAudienceEntered(
+    manager: EntityManager,
+    input: { workspaceId: string; customerId: string; audience: string; now: Date },
+  ): Promise<DueEnrollment[]> {
+    const versions = await new JourneyRepository(manager).liveVersionsFor(
+      input.workspaceId,
+      `audience:${input.audience}`,
+    );
+    const candidates = versions.flatMap((version) =>
+      indexJourney(version.document).triggers.flatMap((trigger) =>
+        trigger.kind.trigger?.matchesAudience?.(trigger.config, input.audience)
+          ? [
+              {
+                workspaceId: input.workspaceId,
+                journeyId: version.journeyId,
+                versionId: version.versionId,
+                document: version.document,
+                customerId: input.customerId,
+                triggerNodeId: trigger.node.id,
+                triggerEventId: null,
+                occasion: `${trigger.node.id}:${input.now.toISOString()}`,
+                because: { audience: input.audience },
+              },
+            ]
+          : [],
+      ),
+    );
+    return this.entry.admit(manager, candidates, input.now);
+  }
+
   /** Passages whose journey says "leave when the customer matches ..." and who now do. */
   private async leavers(manager: EntityManager, customer: CustomerFacts): Promise<JobPayload<'advance'>[]> {
     const open = await new EnrollmentEventsRepository(manager).open(customer.id);

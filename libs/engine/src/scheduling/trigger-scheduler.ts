@@ -16,6 +16,13 @@ const PAGE = 1000;
 
 export type ScheduledVersion = { versionId: string; journeyId: string; document: JourneyDocument };
 
+/**
+ * Schedule triggers address an audience; until audiences exist (their own issue), only `all` is known, and a
+ * schedule for any other audience enrolls nobody rather than everybody.
+ */
+const targetsEveryone = (keys: string[]): boolean =>
+  keys.every((key) => !key.startsWith('schedule:') || key === 'schedule:all');
+
 /** The zone a trigger time is read in: the customer's, else the journey's fallback, else the workspace's. */
 export const zoneFor = (customer: CustomerFacts, document: JourneyDocument, workspaceZone: string | null): string =>
   effectiveZone(customer.timeZone, effectiveZone(document.settings?.timeZone, effectiveZone(workspaceZone)));
@@ -45,7 +52,7 @@ export class TriggerScheduler {
     const zone = zoneFor(customer, version.document, workspaceZone);
     return indexJourney(version.document).triggers.flatMap((trigger) => {
       const nextFireAt = trigger.kind.trigger?.nextFireAt;
-      if (!nextFireAt) return [];
+      if (!nextFireAt || !targetsEveryone(trigger.kind.trigger?.keys(trigger.config) ?? [])) return [];
       return [
         {
           workspaceId,
