@@ -11,6 +11,11 @@ export * from './kinds/threshold-trigger.kind';
 export * from './kinds/audience-trigger.kind';
 // end triggers and branches
 export * from './kinds/wait-delay.kind';
+// waits
+export * from './kinds/wait-time-of-day.kind';
+export * from './kinds/time-window.kind';
+export * from './time/local-time.schema';
+// end waits
 export * from './kinds/attribute-condition.kind';
 export * from './kinds/send-email.kind';
 export * from './kinds/exit.kind';

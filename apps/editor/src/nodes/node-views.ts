@@ -46,6 +46,18 @@ export const nodeViews = {
     color: '#d97706',
     categoryLabel: categoryLabels.wait,
   },
+  // waits
+  'wait-time-of-day': {
+    icon: 'M12 4a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 2a7 7 0 1 1 0 14 7 7 0 0 1 0-14zm-1 2v5.4l4 2.4 1-1.7-3-1.8V8h-2zM5.3 1.7 1.7 5.3l1.4 1.4 3.6-3.6-1.4-1.4zm13.4 0-1.4 1.4 3.6 3.6 1.4-1.4-3.6-3.6z',
+    color: '#d97706',
+    categoryLabel: categoryLabels.wait,
+  },
+  'time-window': {
+    icon: 'M3 5h18v14H3V5zm2 2v10h6V7H5zm8 0v10h6V7h-6z',
+    color: '#d97706',
+    categoryLabel: categoryLabels.wait,
+  },
+  // end waits
   'attribute-condition': {
     icon: 'M12 2 2 12l10 10 10-10L12 2zm0 3.2L18.8 12 12 18.8 5.2 12 12 5.2z',
     color: '#0891b2',

@@ -15,6 +15,17 @@ export type ReasonCode =
   | 'node.missing'
   | 'step.limit-reached'
   | 'input.ignored'
+  // waits
+  | 'wait.until-date'
+  | 'wait.date-passed'
+  | 'wait.date-missing'
+  | 'wait.until-time'
+  | 'wait.for-event'
+  | 'wait.event-received'
+  | 'wait.event-timeout'
+  | 'wait.inside-window'
+  | 'wait.until-window'
+  // end waits
   // triggers and branches
   | 'trigger.date-reached'
   | 'trigger.threshold-crossed'
@@ -53,6 +64,20 @@ export const reasonMessages = {
   'node.missing': () => 'This step no longer exists in the journey version.',
   'step.limit-reached': (p) => `Paused after ${p['steps']} steps in a row; continues right away.`,
   'input.ignored': (p) => `Nothing to do for ${p['input']} (${p['why']}).`,
+  // waits
+  'wait.until-date': (p) => `Waiting until ${p['until']} (${p['date']} read from ${p['source']} ${p['path']}).`,
+  'wait.date-passed': (p) =>
+    `The moment to wait for (${p['until']}) had already passed, so ${p['then'] === 'skip' ? 'left through "skipped"' : 'went on at once'}.`,
+  'wait.date-missing': (p) =>
+    `No usable date in ${p['source']} ${p['path']}${p['addDaysFrom'] ? ` plus days from ${p['addDaysFrom']}` : ''}, so ${p['then'] === 'skip' ? 'left through "skipped"' : 'went on at once'}.`,
+  'wait.until-time': (p) => `Waiting until ${p['time']} ${p['days']} in ${p['zone']}: ${p['until']}.`,
+  'wait.for-event': (p) => `Waiting for ${show(p['event'])} until ${p['until']} at the latest.`,
+  'wait.event-received': (p) => `${show(p['event'])} arrived, so went on through "event".`,
+  'wait.event-timeout': (p) => `${show(p['event'])} did not arrive in time, so went on through "timeout".`,
+  'wait.inside-window': (p) => `Within ${p['from']}-${p['to']} ${p['days']} in ${p['zone']}, so went on.`,
+  'wait.until-window': (p) =>
+    `Outside ${p['from']}-${p['to']} ${p['days']} in ${p['zone']}, so waiting until it opens at ${p['until']}.`,
+  // end waits
   // triggers and branches
   'trigger.date-reached': (p) => `Started the journey on the date in ${p['attribute']} (${show(p['date'])}).`,
   'trigger.threshold-crossed': (p) =>

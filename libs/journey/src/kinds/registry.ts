@@ -6,7 +6,9 @@ import { exitKind } from './exit.kind';
 import type { NodeKindDefinition } from './node-kind';
 import { sendEmailKind } from './send-email.kind';
 import { thresholdTriggerKind } from './threshold-trigger.kind';
+import { timeWindowKind } from './time-window.kind';
 import { waitDelayKind } from './wait-delay.kind';
+import { waitTimeOfDayKind } from './wait-time-of-day.kind';
 
 /** Every node kind Rapport knows; the order is the palette's. */
 export const NODE_KINDS = [
@@ -17,6 +19,10 @@ export const NODE_KINDS = [
   'audience-trigger',
   // end triggers and branches
   'wait-delay',
+  // waits
+  'wait-time-of-day',
+  'time-window',
+  // end waits
   'attribute-condition',
   'send-email',
   'exit',
@@ -36,6 +42,10 @@ export const nodeKinds = {
   'audience-trigger': audienceTriggerKind,
   // end triggers and branches
   'wait-delay': waitDelayKind,
+  // waits
+  'wait-time-of-day': waitTimeOfDayKind,
+  'time-window': timeWindowKind,
+  // end waits
   'attribute-condition': attributeConditionKind,
   'send-email': sendEmailKind,
   exit: exitKind,
