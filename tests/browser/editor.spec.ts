@@ -129,4 +129,15 @@ describe('journey editor in a browser', () => {
     await expect(page.locator('.react-flow__node.selected').getAttribute('data-id')).resolves.toBe('thank-you');
     expect(pageErrors).toEqual([]);
   }, 30_000);
+
+  it('should add a step with its defaults from the palette and flag it until it is connected', async () => {
+    await page.getByRole('group', { name: 'Waits' }).getByRole('button', { name: 'Wait for a while' }).click();
+
+    await page.getByTestId('node-wait-delay-1').waitFor();
+    await expect(page.getByTestId('node-wait-delay-1').textContent()).resolves.toContain('Wait 1 day');
+    await expect(
+      page.getByRole('button', { name: /No customer can reach this step/ }).count(),
+    ).resolves.toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { api, type JourneyDetail } from '../api/api-client';
+import { NodePalette } from '../panels/NodePalette';
 import { NodeSettingsPanel } from '../panels/NodeSettingsPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { EditorToolbar } from './EditorToolbar';
@@ -69,6 +70,7 @@ const EditorWorkspace = ({ detail, templateKeys, onBack }: Loaded & { onBack(): 
         <JourneyCanvas draft={draft} />
       </main>
       <aside className="editor__side" aria-label="Step settings and problems">
+        <NodePalette onAdd={draft.addNode} />
         <NodeSettingsPanel
           node={draft.selectedNode}
           problems={draft.problems}

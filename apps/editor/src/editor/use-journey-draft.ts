@@ -1,9 +1,10 @@
-import { edgeIdOf, validateJourney, type Problem } from '@rapport/journey';
+import { edgeIdOf, validateJourney, type NodeKind, type Problem } from '@rapport/journey';
 import { addEdge, useEdgesState, useNodesState, useReactFlow, type Connection } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type JourneyDetail } from '../api/api-client';
 import { flowToJourney, journeyToFlow, type JourneyMeta } from '../graph/flow-mapping';
 import type { JourneyFlowEdge, JourneyFlowNode } from '../graph/flow-types';
+import { newNode } from '../graph/new-node';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving';
 
@@ -83,6 +84,14 @@ export const useJourneyDraft = (detail: JourneyDetail, templateKeys: ReadonlySet
     (nodeId: string, label: string) => updateNodeData(nodeId, { label }),
     [updateNodeData],
   );
+  const addNode = useCallback(
+    (kind: NodeKind) =>
+      setNodes((current) => [
+        ...current.map((node) => (node.selected ? { ...node, selected: false } : node)),
+        newNode(kind, current),
+      ]),
+    [setNodes],
+  );
   const deleteNode = useCallback(
     (nodeId: string) => {
       setNodes((current) => current.filter((node) => node.id !== nodeId));
@@ -133,6 +142,7 @@ export const useJourneyDraft = (detail: JourneyDetail, templateKeys: ReadonlySet
     selectNode,
     updateNodeConfig,
     updateNodeLabel,
+    addNode,
     deleteNode,
     saveState,
     save,
