@@ -9,6 +9,11 @@ export * from './kinds/event-trigger.kind';
 export * from './kinds/date-trigger.kind';
 export * from './kinds/threshold-trigger.kind';
 export * from './kinds/audience-trigger.kind';
+export * from './kinds/schedule-trigger.kind';
+export * from './kinds/multi-split.kind';
+export * from './kinds/random-split.kind';
+export * from './kinds/holdout.kind';
+export * from './kinds/event-history-condition.kind';
 // end triggers and branches
 export * from './kinds/wait-delay.kind';
 // waits

@@ -40,6 +40,11 @@ export const nodeViews = {
     color: '#7c3aed',
     categoryLabel: categoryLabels.trigger,
   },
+  'schedule-trigger': {
+    icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16zm-1 3v6l5 3 1-1.7-4-2.4V7h-2z',
+    color: '#7c3aed',
+    categoryLabel: categoryLabels.trigger,
+  },
   // end triggers and branches
   'wait-delay': {
     icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2z',
@@ -63,6 +68,28 @@ export const nodeViews = {
     color: '#0891b2',
     categoryLabel: categoryLabels.condition,
   },
+  // triggers and branches
+  'multi-split': {
+    icon: 'M11 2h2v6.2l6 4.4V22h-2v-8.4l-5-3.7-5 3.7V22H5v-9.4l6-4.4V2zm0 12h2v8h-2v-8z',
+    color: '#0891b2',
+    categoryLabel: categoryLabels.condition,
+  },
+  'random-split': {
+    icon: 'M4 4h16v16H4V4zm2 2v12h12V6H6zm2 2h3v3H8V8zm5 5h3v3h-3v-3z',
+    color: '#0891b2',
+    categoryLabel: categoryLabels.condition,
+  },
+  holdout: {
+    icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2v8h8a8 8 0 0 1-8 8 8 8 0 0 1 0-16z',
+    color: '#0891b2',
+    categoryLabel: categoryLabels.condition,
+  },
+  'event-history-condition': {
+    icon: 'M13 3a9 9 0 0 0-9 9H1l4 4 4-4H6a7 7 0 1 1 2 4.9l-1.4 1.4A9 9 0 1 0 13 3zm-1 5v5l4.3 2.5.7-1.2-3.5-2.1V8H12z',
+    color: '#0891b2',
+    categoryLabel: categoryLabels.condition,
+  },
+  // end triggers and branches
   'send-email': {
     icon: 'M3 5h18v14H3V5zm2 2v.5l7 4.4 7-4.4V7H5zm14 2.8-7 4.4-7-4.4V17h14V9.8z',
     color: '#2563eb',

@@ -1,5 +1,5 @@
 import type { CustomerFacts } from '../graph/facts';
-import { dateTriggerKind, nextDateTriggerFire, type DateTriggerConfig } from './date-trigger.kind';
+import { dateTriggerKind, nextDateTriggerFire, parseCalendarDay, type DateTriggerConfig } from './date-trigger.kind';
 
 const customer = (attributes: Record<string, unknown>): CustomerFacts => ({
   id: 'c1',
@@ -113,6 +113,24 @@ describe('nextDateTriggerFire (yearly)', () => {
       expected: '2026-03-29T08:00:00.000Z',
     },
     {
+      name: '03:00 when 02:30 is skipped by the spring-forward change',
+      birthday: '1990-03-29',
+      offset: days(0),
+      atTime: '02:30',
+      zone: 'Europe/Paris',
+      after: '2026-03-01T00:00:00.000Z',
+      expected: '2026-03-29T01:00:00.000Z',
+    },
+    {
+      name: 'the earlier 02:30 when the fall-back change repeats it',
+      birthday: '1990-10-25',
+      offset: days(0),
+      atTime: '02:30',
+      zone: 'Europe/Paris',
+      after: '2026-10-01T00:00:00.000Z',
+      expected: '2026-10-25T00:30:00.000Z',
+    },
+    {
       name: '10:00 in a 45-minute zone (Kathmandu)',
       birthday: '1990-07-18',
       offset: days(-3),
@@ -128,8 +146,13 @@ describe('nextDateTriggerFire (yearly)', () => {
       after: '2026-12-31T12:00:00.000Z',
       expected: '2026-12-31T21:00:00.000Z',
     },
-  ])('should fire at $expected when $name', ({ birthday, offset, zone, after, expected }) => {
-    const sut = nextDateTriggerFire(config({ offset }), customer({ birthday }), new Date(after), zone);
+  ])('should fire at $expected when $name', ({ birthday, offset, atTime, zone, after, expected }) => {
+    const sut = nextDateTriggerFire(
+      config({ offset, atTime: atTime ?? '10:00' }),
+      customer({ birthday }),
+      new Date(after),
+      zone,
+    );
 
     expect(sut?.toISOString()).toBe(expected);
   });
@@ -238,5 +261,21 @@ describe('dateTriggerKind', () => {
 
   it('should accept its defaults when a marketer drops it on the canvas', () => {
     expect(dateTriggerKind.schema.safeParse(dateTriggerKind.defaults).success).toBe(true);
+  });
+});
+
+describe('parseCalendarDay', () => {
+  it.each([
+    ['1990-05-02', { year: 1990, month: 5, day: 2 }],
+    ['1990-05-02T23:30:00-05:00', { year: 1990, month: 5, day: 2 }],
+    ['1990-05-02T00:00:00.000Z', { year: 1990, month: 5, day: 2 }],
+    ['2026-02-30', null],
+    ['not a date', null],
+    ['', null],
+    [19900502, null],
+    [null, null],
+    [undefined, null],
+  ])('should read %j as %j when it is a profile date', (value, expected) => {
+    expect(parseCalendarDay(value)).toEqual(expected);
   });
 });

@@ -1,14 +1,7 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { readProfile, type CustomerFacts } from '../graph/facts';
-import {
-  addDays,
-  anniversaryIn,
-  calendarDayAt,
-  instantAtLocalTime,
-  parseCalendarDay,
-  TIME_OF_DAY_PATTERN,
-  type CalendarDay,
-} from '../time/trigger-moments';
+import { annualDate, atLocalTime, CLOCK_TIME_PATTERN, localDayOf, shiftDay, type LocalDay } from '../time/local-time';
 import { defineNodeKind } from './node-kind';
 
 const schema = z
@@ -27,7 +20,7 @@ const schema = z
         .max(365, 'start at most 365 days after the date'),
       unit: z.enum(['days', 'weeks']),
     }),
-    atTime: z.string().regex(TIME_OF_DAY_PATTERN, 'use a time like 10:00'),
+    atTime: z.string().regex(CLOCK_TIME_PATTERN, 'use a time like 10:00'),
     recurrence: z.enum(['yearly', 'once']),
     ifPast: z.enum(['skip', 'run-now']),
   })
@@ -41,8 +34,15 @@ export type DateTriggerConfig = z.infer<typeof schema>;
 const offsetDays = (config: DateTriggerConfig): number =>
   config.offset.unit === 'weeks' ? config.offset.amount * 7 : config.offset.amount;
 
-const momentFor = (config: DateTriggerConfig, day: CalendarDay, zone: string): Date =>
-  instantAtLocalTime(addDays(day, offsetDays(config)), config.atTime, zone);
+const momentFor = (config: DateTriggerConfig, day: LocalDay, zone: string): Date =>
+  atLocalTime(shiftDay(day, offsetDays(config)), config.atTime, zone);
+
+/** `YYYY-MM-DD`, or an ISO date-time read on the calendar day it was written in; anything else is null. */
+export const parseCalendarDay = (value: unknown): LocalDay | null => {
+  if (typeof value !== 'string') return null;
+  const parsed = DateTime.fromISO(value.trim(), { setZone: true });
+  return parsed.isValid ? { year: parsed.year, month: parsed.month, day: parsed.day } : null;
+};
 
 /**
  * When the customer enters next, strictly after `after`, in their zone. `yearly`: the next anniversary (Feb 29
@@ -66,9 +66,9 @@ export const nextDateTriggerFire = (
     return config.ifPast === 'run-now' ? after : null;
   }
   // The offset is at most a year, so five anniversaries from the year before `after` cover every case.
-  const first = Math.max(calendarDayAt(after, zone).year - 2, date.year);
+  const first = Math.max(localDayOf(after, zone).year - 2, date.year);
   for (let year = first; year <= first + 4; year += 1) {
-    const moment = momentFor(config, anniversaryIn(date.month, date.day, year), zone);
+    const moment = momentFor(config, annualDate(date.month, date.day, year), zone);
     if (moment.getTime() > after.getTime()) return moment;
   }
   return null;

@@ -1,9 +1,14 @@
 import { attributeConditionKind } from './attribute-condition.kind';
 import { audienceTriggerKind } from './audience-trigger.kind';
 import { dateTriggerKind } from './date-trigger.kind';
+import { eventHistoryConditionKind } from './event-history-condition.kind';
 import { eventTriggerKind } from './event-trigger.kind';
 import { exitKind } from './exit.kind';
+import { holdoutKind } from './holdout.kind';
+import { multiSplitKind } from './multi-split.kind';
 import type { NodeKindDefinition } from './node-kind';
+import { randomSplitKind } from './random-split.kind';
+import { scheduleTriggerKind } from './schedule-trigger.kind';
 import { sendEmailKind } from './send-email.kind';
 import { thresholdTriggerKind } from './threshold-trigger.kind';
 import { timeWindowKind } from './time-window.kind';
@@ -17,6 +22,7 @@ export const NODE_KINDS = [
   'date-trigger',
   'threshold-trigger',
   'audience-trigger',
+  'schedule-trigger',
   // end triggers and branches
   'wait-delay',
   // waits
@@ -24,6 +30,12 @@ export const NODE_KINDS = [
   'time-window',
   // end waits
   'attribute-condition',
+  // triggers and branches
+  'multi-split',
+  'random-split',
+  'holdout',
+  'event-history-condition',
+  // end triggers and branches
   'send-email',
   'exit',
 ] as const;
@@ -40,6 +52,7 @@ export const nodeKinds = {
   'date-trigger': dateTriggerKind,
   'threshold-trigger': thresholdTriggerKind,
   'audience-trigger': audienceTriggerKind,
+  'schedule-trigger': scheduleTriggerKind,
   // end triggers and branches
   'wait-delay': waitDelayKind,
   // waits
@@ -47,6 +60,12 @@ export const nodeKinds = {
   'time-window': timeWindowKind,
   // end waits
   'attribute-condition': attributeConditionKind,
+  // triggers and branches
+  'multi-split': multiSplitKind,
+  'random-split': randomSplitKind,
+  holdout: holdoutKind,
+  'event-history-condition': eventHistoryConditionKind,
+  // end triggers and branches
   'send-email': sendEmailKind,
   exit: exitKind,
 } satisfies { [K in NodeKind]: RegistryEntry<K> };

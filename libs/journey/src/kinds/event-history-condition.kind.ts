@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { propertyFilterSchema, summarizeFilters } from '../graph/condition';
+import { defineNodeKind, historyKey, type HistoryQuery } from './node-kind';
+
+const COMPARISONS = ['at-least', 'at-most', 'none'] as const;
+
+const schema = z.object({
+  event: z.string().trim().min(1, 'name the event to look for').max(200),
+  where: z.array(propertyFilterSchema).max(20, 'use at most 20 filters').default([]),
+  /** Only events in the last N days count; null counts them all. */
+  withinDays: z
+    .number()
+    .int('use a whole number of days')
+    .min(1, 'look back at least 1 day')
+    .max(3650, 'look back at most 3650 days')
+    .nullable()
+    .default(null),
+  comparison: z.enum(COMPARISONS),
+  /** Ignored for `none`. */
+  count: z.number().int('use a whole number').min(1, 'count at least 1 time').max(10_000).default(1),
+});
+
+export type EventHistoryConditionConfig = z.infer<typeof schema>;
+
+export const historyQueryOf = (config: EventHistoryConditionConfig): HistoryQuery => ({
+  event: config.event,
+  where: config.where,
+  withinDays: config.withinDays,
+});
+
+const times = (count: number): string => (count === 1 ? 'once' : `${count} times`);
+
+/** "has done Order Completed where products.name contains "mascara" at least once in the last 30 days" */
+export const describeHistoryTest = (config: EventHistoryConditionConfig): string => {
+  const where = config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : '';
+  const subject = `${config.event}${where}`;
+  const done =
+    config.comparison === 'none'
+      ? `has not done ${subject}`
+      : `has done ${subject} ${config.comparison === 'at-least' ? 'at least' : 'at most'} ${times(config.count)}`;
+  const within =
+    config.withinDays === null ? '' : ` in the last ${config.withinDays} ${config.withinDays === 1 ? 'day' : 'days'}`;
+  return done + within;
+};
+
+const holds = (config: EventHistoryConditionConfig, found: number): boolean =>
+  config.comparison === 'none'
+    ? found === 0
+    : config.comparison === 'at-least'
+      ? found >= config.count
+      : found <= config.count;
+
+/**
+ * If/else on what the customer did before: how many times they did an event (matching filters, within a number
+ * of days). The worker counts before the step (`historyQueries`), so the step stays pure; no answer counts as 0.
+ */
+export const eventHistoryConditionKind = defineNodeKind({
+  kind: 'event-history-condition',
+  category: 'condition',
+  title: 'If the customer did an event before',
+  schema,
+  defaults: { event: 'Order Completed', where: [], withinDays: 30, comparison: 'at-least', count: 1 },
+  outputs: () => ['yes', 'no'],
+  summarize: (config) => `If ${describeHistoryTest(config)}`,
+  historyQueries: (config) => [historyQueryOf(config)],
+  step: ({ nodeId, config, history }) => {
+    const found = history[historyKey(historyQueryOf(config))] ?? 0;
+    const matched = holds(config, found);
+    return {
+      type: 'next',
+      output: matched ? 'yes' : 'no',
+      reason: {
+        nodeId,
+        code: matched ? 'history.matched' : 'history.not-matched',
+        params: { event: config.event, count: found, expected: describeHistoryTest(config) },
+      },
+    };
+  },
+});

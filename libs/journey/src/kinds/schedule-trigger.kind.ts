@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { atLocalTime, CLOCK_TIME_PATTERN, nextLocalTime } from '../time/local-time';
+import { defineNodeKind } from './node-kind';
+
+const timeSchema = z.string().regex(CLOCK_TIME_PATTERN, 'use a time like 09:00');
+
+const weeklySchema = z.object({
+  kind: z.literal('weekly'),
+  /** ISO weekdays: 1 is Monday, 7 is Sunday. */
+  days: z
+    .array(
+      z.number().int().min(1, 'days go from 1 (Monday) to 7 (Sunday)').max(7, 'days go from 1 (Monday) to 7 (Sunday)'),
+    )
+    .min(1, 'pick at least one day of the week')
+    .max(7)
+    .refine((days) => new Set(days).size === days.length, 'pick each day only once'),
+  time: timeSchema,
+});
+
+const onceSchema = z.object({
+  kind: z.literal('once'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-27')
+    .refine((date) => DateTime.fromISO(date, { zone: 'utc' }).isValid, 'this day does not exist'),
+  time: timeSchema,
+});
+
+const schema = z.object({
+  audience: z.string().trim().min(1, 'choose the audience to send to').max(200),
+  schedule: z.discriminatedUnion('kind', [weeklySchema, onceSchema]),
+});
+
+export type ScheduleTriggerConfig = z.infer<typeof schema>;
+
+/**
+ * The next scheduled moment for one customer, strictly after `after`, in their own zone (so 09:00 is 09:00 for
+ * everyone). Weekly: the next allowed weekday at that time. Once: that day at that time, or null once it passed.
+ */
+export const nextScheduleFire = (config: ScheduleTriggerConfig, after: Date, zone: string): Date | null => {
+  const { schedule } = config;
+  if (schedule.kind === 'weekly') {
+    const next = nextLocalTime(after, { time: schedule.time, days: schedule.days }, zone);
+    return Number.isNaN(next.getTime()) ? null : next;
+  }
+  const [year, month, day] = schedule.date.split('-').map(Number) as [number, number, number];
+  const moment = atLocalTime({ year, month, day }, schedule.time, zone);
+  return moment.getTime() > after.getTime() ? moment : null;
+};
+
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+const listWords = (words: string[]): string =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+
+const describeSchedule = (schedule: ScheduleTriggerConfig['schedule']): string => {
+  if (schedule.kind === 'once') return `On ${schedule.date} at ${schedule.time}`;
+  if (schedule.days.length === 7) return `Every day at ${schedule.time}`;
+  const names = [...schedule.days].sort((a, b) => a - b).map((day) => WEEKDAY_NAMES[day - 1] ?? String(day));
+  return `Every ${listWords(names)} at ${schedule.time}`;
+};
+
+/** Enrolls the members of an audience on a schedule (a weekly newsletter, a one-off campaign), in local time. */
+export const scheduleTriggerKind = defineNodeKind({
+  kind: 'schedule-trigger',
+  category: 'trigger',
+  title: 'On a schedule, for an audience',
+  schema,
+  defaults: { audience: 'newsletter', schedule: { kind: 'weekly', days: [1], time: '09:00' } },
+  outputs: () => ['next'],
+  summarize: (config) => `${describeSchedule(config.schedule)}, their local time, for ${config.audience}`,
+  trigger: {
+    keys: (config) => [`schedule:${config.audience}`],
+    nextFireAt: (config, _customer, after, zone) => nextScheduleFire(config, after, zone),
+  },
+  step: ({ nodeId, config }) => ({
+    type: 'next',
+    output: 'next',
+    reason: { nodeId, code: 'trigger.schedule-reached', params: { audience: config.audience } },
+  }),
+});
