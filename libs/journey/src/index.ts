@@ -17,7 +17,9 @@ export * from './kinds/event-history-condition.kind';
 // end triggers and branches
 export * from './kinds/wait-delay.kind';
 // waits
+export * from './kinds/wait-until-date.kind';
 export * from './kinds/wait-time-of-day.kind';
+export * from './kinds/wait-for-event.kind';
 export * from './kinds/time-window.kind';
 export * from './time/local-time.schema';
 // end waits

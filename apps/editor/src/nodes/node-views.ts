@@ -52,8 +52,18 @@ export const nodeViews = {
     categoryLabel: categoryLabels.wait,
   },
   // waits
+  'wait-until-date': {
+    icon: 'M7 2h2v2h6V2h2v2h3v18H4V4h3V2zm11 8H6v10h12V10zM6 8h12V6H6v2zm2 4h4v4H8v-4z',
+    color: '#d97706',
+    categoryLabel: categoryLabels.wait,
+  },
   'wait-time-of-day': {
     icon: 'M12 4a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 2a7 7 0 1 1 0 14 7 7 0 0 1 0-14zm-1 2v5.4l4 2.4 1-1.7-3-1.8V8h-2zM5.3 1.7 1.7 5.3l1.4 1.4 3.6-3.6-1.4-1.4zm13.4 0-1.4 1.4 3.6 3.6 1.4-1.4-3.6-3.6z',
+    color: '#d97706',
+    categoryLabel: categoryLabels.wait,
+  },
+  'wait-for-event': {
+    icon: 'M6 2h12v6l-4 4 4 4v6H6v-6l4-4-4-4V2zm2 2v3.2l4 4 4-4V4H8zm4 8.8-4 4V20h8v-3.2l-4-4z',
     color: '#d97706',
     categoryLabel: categoryLabels.wait,
   },

@@ -65,7 +65,7 @@ export const reasonMessages = {
   'step.limit-reached': (p) => `Paused after ${p['steps']} steps in a row; continues right away.`,
   'input.ignored': (p) => `Nothing to do for ${p['input']} (${p['why']}).`,
   // waits
-  'wait.until-date': (p) => `Waiting until ${p['until']} (${p['date']} read from ${p['source']} ${p['path']}).`,
+  'wait.until-date': (p) => `Waiting until ${p['until']}, counted from ${p['date']}.`,
   'wait.date-passed': (p) =>
     `The moment to wait for (${p['until']}) had already passed, so ${p['then'] === 'skip' ? 'left through "skipped"' : 'went on at once'}.`,
   'wait.date-missing': (p) =>

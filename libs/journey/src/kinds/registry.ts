@@ -13,7 +13,9 @@ import { sendEmailKind } from './send-email.kind';
 import { thresholdTriggerKind } from './threshold-trigger.kind';
 import { timeWindowKind } from './time-window.kind';
 import { waitDelayKind } from './wait-delay.kind';
+import { waitForEventKind } from './wait-for-event.kind';
 import { waitTimeOfDayKind } from './wait-time-of-day.kind';
+import { waitUntilDateKind } from './wait-until-date.kind';
 
 /** Every node kind Rapport knows; the order is the palette's. */
 export const NODE_KINDS = [
@@ -26,7 +28,9 @@ export const NODE_KINDS = [
   // end triggers and branches
   'wait-delay',
   // waits
+  'wait-until-date',
   'wait-time-of-day',
+  'wait-for-event',
   'time-window',
   // end waits
   'attribute-condition',
@@ -56,7 +60,9 @@ export const nodeKinds = {
   // end triggers and branches
   'wait-delay': waitDelayKind,
   // waits
+  'wait-until-date': waitUntilDateKind,
   'wait-time-of-day': waitTimeOfDayKind,
+  'wait-for-event': waitForEventKind,
   'time-window': timeWindowKind,
   // end waits
   'attribute-condition': attributeConditionKind,

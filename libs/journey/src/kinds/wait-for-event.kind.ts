@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { matchesFilters, propertyFilterSchema, summarizeFilters } from '../graph/condition';
+import { readPath, type EventFacts } from '../graph/facts';
+import { addDuration, DURATION_UNITS } from '../time/calendar';
+import { describeAmount } from '../time/local-time.schema';
+import { defineNodeKind, type StepOutcome } from './node-kind';
+
+const schema = z.object({
+  event: z.string().trim().min(1, 'name the event to wait for (for example Order Completed)').max(200),
+  /** Tests on the awaited event's properties; all must hold. */
+  where: z.array(propertyFilterSchema).max(20, 'use at most 20 filters').default([]),
+  /** Property paths the awaited event must share at least one value of with the triggering event (`products.id`). */
+  sameAsTrigger: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'give a property path such as products.id')
+        .max(200)
+        .regex(/^[^.\s][^\s]*$/, 'a path has no spaces (use a.b for nested values)'),
+    )
+    .max(5, 'compare at most 5 properties')
+    .default([]),
+  /** How long to wait at most before leaving through `timeout`. */
+  timeout: z.object({
+    amount: z.number().int('use a whole number').min(1, 'wait at least 1').max(100_000),
+    unit: z.enum(DURATION_UNITS),
+  }),
+});
+
+export type WaitForEventConfig = z.infer<typeof schema>;
+
+// Values compare as text, so an id sent as 42 in one event and "42" in another still matches.
+const comparableValues = (properties: Record<string, unknown> | undefined, path: string): Set<string> => {
+  const value = readPath(properties, path);
+  const values = Array.isArray(value) ? value : [value];
+  return new Set(
+    values
+      .filter((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')
+      .map(String),
+  );
+};
+
+/** True when the event is the awaited one: its name, its filters, and a shared value for each `sameAsTrigger` path. */
+export const isAwaitedEvent = (config: WaitForEventConfig, event: EventFacts, trigger: EventFacts | null): boolean =>
+  event.name === config.event &&
+  matchesFilters(event.properties, config.where) &&
+  config.sameAsTrigger.every((path) => {
+    const wanted = comparableValues(trigger?.properties, path);
+    return [...comparableValues(event.properties, path)].some((value) => wanted.has(value));
+  });
+
+/**
+ * Holds the customer until they do an event (output `event`) or the timeout passes (output `timeout`),
+ * whichever comes first: one waiting state that listens for the event, with the timeout as its wake-up.
+ */
+export const waitForEventKind = defineNodeKind({
+  kind: 'wait-for-event',
+  category: 'wait',
+  title: 'Wait for an event, up to a time',
+  schema,
+  defaults: { event: 'Order Completed', where: [], sameAsTrigger: [], timeout: { amount: 7, unit: 'days' } },
+  outputs: () => ['event', 'timeout'],
+  summarize: (config) => {
+    const where = config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : '';
+    const same = config.sameAsTrigger.length > 0 ? ` with the same ${config.sameAsTrigger.join(' and ')}` : '';
+    return `Wait up to ${describeAmount(config.timeout.amount, config.timeout.unit)} for ${config.event}${where}${same}`;
+  },
+  acceptsEvent: isAwaitedEvent,
+  step: ({ nodeId, config, resumed, input, zone, stepTime }): StepOutcome => {
+    if (resumed) {
+      const arrived = input.type === 'event';
+      return {
+        type: 'next',
+        output: arrived ? 'event' : 'timeout',
+        reason: {
+          nodeId,
+          code: arrived ? 'wait.event-received' : 'wait.event-timeout',
+          params: { event: config.event },
+        },
+      };
+    }
+    const until = addDuration(stepTime, config.timeout.amount, config.timeout.unit, zone);
+    return {
+      type: 'wait',
+      until,
+      listen: { event: config.event },
+      reason: { nodeId, code: 'wait.for-event', params: { event: config.event, until: until.toISOString() } },
+    };
+  },
+});
