@@ -79,6 +79,11 @@ export type NodeKindDefinition<Kind extends string, Config> = {
   category: NodeCategory;
   /** One line for palettes and docs. */
   title: string;
+  /**
+   * Waits only: false when the wait may pass straight through (a window already open, a date already past),
+   * so a loop through it alone could go round forever; the loop check then does not count it as a pause.
+   */
+  alwaysPauses?: boolean;
   schema: z.ZodType<Config>;
   defaults: Config;
   /** Named output handles (`next`, `yes`/`no`, `event`/`timeout`). */

@@ -24,6 +24,7 @@ export type TimeWindowConfig = z.infer<typeof schema>;
 export const timeWindowKind = defineNodeKind({
   kind: 'time-window',
   category: 'wait',
+  alwaysPauses: false,
   title: 'Continue only within hours',
   schema,
   defaults: { days: [...ALL_WEEKDAYS], from: '09:00', to: '20:00' },

@@ -114,6 +114,7 @@ const describeSource = (config: WaitUntilDateConfig): string =>
 export const waitUntilDateKind = defineNodeKind({
   kind: 'wait-until-date',
   category: 'wait',
+  alwaysPauses: false,
   title: 'Wait until a date',
   schema,
   defaults: { source: 'event', path: 'timestamp', offset: { amount: 1, unit: 'days' }, ifPast: 'continue' },

@@ -117,6 +117,16 @@ describe('validateJourney', () => {
     expect(codes(doc)).toEqual(expected);
   });
 
+  it('should report a loop when its only wait may pass straight through', () => {
+    const doc = thankYou();
+    doc.nodes[1] = { id: 'wait-2-days', kind: 'time-window', config: { from: '09:00', to: '17:00' } };
+    doc.edges = doc.edges.filter((edge) => edge.from !== 'thank-you');
+    doc.edges.push({ from: 'thank-you', output: 'next', to: 'wait-2-days' });
+    doc.nodes = doc.nodes.filter((node) => node.id !== 'done');
+
+    expect(codes(doc)).toEqual([['graph.loop-without-wait', 'wait-2-days']]);
+  });
+
   it('should accept a loop when it goes through a wait', () => {
     const doc = thankYou();
     doc.edges = doc.edges.filter((edge) => edge.from !== 'thank-you');

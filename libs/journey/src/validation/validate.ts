@@ -114,7 +114,11 @@ const validateDocument = (journey: JourneyDocument, context: ValidationContext):
     }
   }
 
-  const isWait = (id: string) => nodes.get(id)?.kind.category === 'wait';
+  // Only a wait that always pauses breaks a loop; one that may pass straight through does not.
+  const isWait = (id: string) => {
+    const kind = nodes.get(id)?.kind;
+    return kind?.category === 'wait' && kind.alwaysPauses !== false;
+  };
   for (const cycle of findLoopsWithoutWait(next, isWait)) {
     problems.push(problem('graph.loop-without-wait', cycle[0] ?? null, [], { cycle: cycle.join(' -> ') }));
   }
