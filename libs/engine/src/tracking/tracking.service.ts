@@ -74,6 +74,12 @@ export class TrackingService {
         if (!live.has(name)) live.set(name, journeys.liveVersionsFor(workspaceId, `event:${name}`));
         return live.get(name) as Promise<LiveVersion[]>;
       };
+      // Whether any version of the workspace has this event as its goal, asked once per request and name.
+      const goals = new Map<string, Promise<boolean>>();
+      const goalsFor = (name: string) => {
+        if (!goals.has(name)) goals.set(name, journeys.hasGoal(workspaceId, name));
+        return goals.get(name) as Promise<boolean>;
+      };
       const candidates: EntryCandidate[] = [];
       const jobs: JobPayload<'advance'>[] = [];
       for (const message of messages) {
@@ -105,7 +111,9 @@ export class TrackingService {
           stored.facts.name,
         );
         jobs.push(...listeners.map((row) => ({ enrollmentId: row.id, seq: row.seq, eventId: stored.facts.id })));
-        jobs.push(...(await this.goals.onEvent(manager, workspaceId, stored.customer.id, stored.facts)));
+        if (await goalsFor(stored.facts.name)) {
+          jobs.push(...(await this.goals.onEvent(manager, workspaceId, stored.customer.id, stored.facts)));
+        }
       }
       const due = await this.entry.admit(manager, candidates, now);
       result.enrolled = due.length;

@@ -100,6 +100,15 @@ export class JourneyRepository {
     return rows.map((row) => ({ versionId: row.version_id, journeyId: row.journey_id, document: row.document }));
   }
 
+  /** Whether any version (live or not: passages keep theirs) counts this event as its goal. */
+  async hasGoal(workspaceId: string, eventName: string): Promise<boolean> {
+    const rows: { found: boolean }[] = await this.db.query(
+      'SELECT EXISTS (SELECT 1 FROM journey_versions WHERE workspace_id = $1 AND goal_event = $2) AS found',
+      [workspaceId, eventName],
+    );
+    return rows[0]?.found ?? false;
+  }
+
   /** The live versions of a workspace that a trigger key can enroll into (a GIN lookup). */
   async liveVersionsFor(workspaceId: string, triggerKey: string): Promise<LiveVersion[]> {
     const rows: { version_id: string; journey_id: string; document: JourneyDocument }[] = await this.db.query(
