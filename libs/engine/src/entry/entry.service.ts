@@ -64,6 +64,11 @@ export class EntryService {
     const admitted: EntryCandidate[] = [];
     for (const candidate of ordered) {
       const settings = candidate.document.settings ?? DEFAULT_JOURNEY_SETTINGS;
+      // Every occasion may enter and nothing is counted: no lock, no query (the default, and the hot path).
+      if (settings.entry.mode === 'any-time' && settings.entry.maxConcurrent === null && settings.entryLimit === null) {
+        admitted.push(candidate);
+        continue;
+      }
       await rules.lockCustomer(candidate.journeyId, candidate.customerId);
       if (settings.entryLimit !== null) {
         await rules.lockJourney(candidate.journeyId);
