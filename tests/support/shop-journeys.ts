@@ -6,6 +6,7 @@ const docs = join(__dirname, '../../docs');
 
 type JourneyDocument = {
   name: string;
+  description?: string;
   nodes: { id: string; kind: string; config: Record<string, unknown> }[];
   edges: unknown[];
   settings?: Record<string, unknown>;
@@ -97,6 +98,7 @@ export type Enrollment = {
   nodeId: string;
   enteredAt: string;
   endedAt: string | null;
+  wakeAt: string | null;
   steps: Step[];
   deliveries: { nodeId: string; template: string; status: string; sentAt: string | null }[];
 };
@@ -111,3 +113,10 @@ export const setClock = async (stack: Stack, now: string): Promise<void> => {
 
 /** One minute before `moment`. */
 export const minuteBefore = (moment: string): string => new Date(Date.parse(moment) - 60_000).toISOString();
+
+/** `items.at(index)`, failing the test with a clear message when there is no such item. */
+export const nth = <T>(items: readonly T[], index: number): T => {
+  const item = items.at(index);
+  if (item === undefined) throw new Error(`no item at ${index} of ${items.length}`);
+  return item;
+};

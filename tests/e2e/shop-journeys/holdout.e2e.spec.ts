@@ -1,5 +1,5 @@
 import { seededRandom } from '@rapport/journey';
-import { publishDocumentedJourney, shopper, type Enrollment } from '../../support/shop-journeys';
+import { nth, publishDocumentedJourney, shopper, type Enrollment } from '../../support/shop-journeys';
 import { startStack, type Stack } from '../../support/stack';
 
 // docs/journeys/holdout.json: on Sample Received, 10% control (nothing sent), 90% asked how the sample was;
@@ -19,6 +19,11 @@ describe('holdout journey (docs/journeys/holdout.json)', () => {
   let shop: ReturnType<typeof shopper>;
   let journeyId: string;
   const passages = new Map<string, Enrollment>();
+  const passageOf = (userId: string): Enrollment => {
+    const passage = passages.get(userId);
+    if (!passage) throw new Error(`${userId} has no passage`);
+    return passage;
+  };
   const groupOf = (userId: string) =>
     passages.get(userId)?.steps.find((step) => step.code === 'holdout.assigned')?.params['group'];
   const inGroup = (group: string) => userIds.filter((userId) => groupOf(userId) === group);
@@ -51,7 +56,7 @@ describe('holdout journey (docs/journeys/holdout.json)', () => {
     for (let i = 0; i < userIds.length; i += 20) {
       const batch = userIds.slice(i, i + 20);
       const timelines = await Promise.all(batch.map((userId) => shop.timeline(userId)));
-      batch.forEach((userId, j) => passages.set(userId, timelines[j]!.enrollments[0]!));
+      batch.forEach((userId, j) => passages.set(userId, nth(nth(timelines, j).enrollments, 0)));
     }
   });
 
@@ -86,14 +91,17 @@ describe('holdout journey (docs/journeys/holdout.json)', () => {
   it('should take the path its seeded draw gives, so a replay of the enrollment lands in the same group', async () => {
     // The engine seeds each activation with `${enrollment id}:${seq}`; entry runs the holdout in the first one.
     for (const userId of userIds) {
-      const passage = passages.get(userId)!;
-      const assigned = passage.steps.find((step) => step.code === 'holdout.assigned')!;
+      const passage = passageOf(userId);
+      const assigned = nth(
+        passage.steps.filter((step) => step.code === 'holdout.assigned'),
+        0,
+      );
       const draw = seededRandom(`${passage.id}:0`)();
       expect(assigned.params['draw']).toBe(Math.floor(draw * 10_000) / 100);
       expect(assigned.params['group']).toBe(draw * 100 < 10 ? 'control' : 'treatment');
     }
     // The same Sample Received again (a client retry) is acknowledged, not replayed into a new passage.
-    const [first] = userIds;
+    const first = nth(userIds, 0);
     const again = await stack.track('/v1/track', {
       userId: first,
       messageId: `sample-${first}`,
@@ -102,9 +110,9 @@ describe('holdout journey (docs/journeys/holdout.json)', () => {
     });
     expect(again.body).toMatchObject({ duplicates: 1, enrolled: 0 });
     // A second sample does not re-draw either: each customer enters once and keeps their group.
-    expect((await shop.track(first!, 'Sample Received', { sku: 'CREAM-5ML' })).enrolled).toBe(0);
+    expect((await shop.track(first, 'Sample Received', { sku: 'CREAM-5ML' })).enrolled).toBe(0);
     await stack.advanceClock('PT1M');
-    expect((await shop.timeline(first!)).enrollments).toHaveLength(1);
+    expect((await shop.timeline(first)).enrollments).toHaveLength(1);
   });
 
   it('should count conversions in both groups when customers order within 30 days, and not after', async () => {
@@ -117,11 +125,11 @@ describe('holdout journey (docs/journeys/holdout.json)', () => {
       await shop.track(userId, 'Order Completed', { total: 42 });
     }
     // Ordering twice converts once.
-    await shop.track(treatmentBuyers[0]!, 'Order Completed', { total: 10 });
+    await shop.track(nth(treatmentBuyers, 0), 'Order Completed', { total: 10 });
     // Day 31: outside the window.
     await stack.advanceClock('P28D');
-    await shop.track(control[2]!, 'Order Completed', { total: 42 });
-    await shop.track(treatment[9]!, 'Order Completed', { total: 42 });
+    await shop.track(nth(control, 2), 'Order Completed', { total: 42 });
+    await shop.track(nth(treatment, 9), 'Order Completed', { total: 42 });
     await stack.advanceClock('PT1M');
 
     const figures = await report();
