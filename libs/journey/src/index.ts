@@ -40,3 +40,4 @@ export * from './graph/trigger-keys';
 export * from './graph/condition';
 export * from './graph/journey-settings';
 export * from './graph/history-queries';
+export * from './graph/focus-trigger';

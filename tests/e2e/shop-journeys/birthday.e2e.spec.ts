@@ -87,22 +87,17 @@ describe('birthday journey (docs/journeys/birthday.json)', () => {
     expect(shop.subjectsTo('chie')).toEqual([GREETING('Chie'), VIP_WISH('Chie'), GREETING('Chie'), VIP_WISH('Chie')]);
   });
 
-  // Known engine bug (issue 4): `once-per-period` lets a customer in again only a full elapsed year after the last
-  // entry (libs/engine/src/entry/entry.service.ts ruleAllows), so a yearly occasion that falls a day or an hour
-  // earlier than last year's is refused and that year's greeting is lost. it.failing until the rule compares
-  // occasions or calendar days; then turn these back into it().
-  it.failing(
-    'should greet at 10:00 local when that comes earlier in UTC than last year (summer time already on)',
-    async () => {
-      // 27 March 2028 is summer time in Paris: 10:00 local is 08:00 UTC, an hour earlier than the 2027 greeting.
-      await expectSentAt(
-        'ana',
-        '2028-03-27T08:00:00Z',
-        [GREETING('Ana'), VIP_WISH('Ana')],
-        [GREETING('Ana'), VIP_WISH('Ana'), GREETING('Ana')],
-      );
-    },
-  );
+  // Once a year means once per calendar year in the customer's zone, so a greeting that comes an hour or a
+  // day earlier than last year's (summer time, Feb 29 birthdays) still gets in.
+  it('should greet at 10:00 local when that comes earlier in UTC than last year (summer time already on)', async () => {
+    // 27 March 2028 is summer time in Paris: 10:00 local is 08:00 UTC, an hour earlier than the 2027 greeting.
+    await expectSentAt(
+      'ana',
+      '2028-03-27T08:00:00Z',
+      [GREETING('Ana'), VIP_WISH('Ana')],
+      [GREETING('Ana'), VIP_WISH('Ana'), GREETING('Ana')],
+    );
+  });
 
   it('should greet on the corrected birthday the next year, and nobody more than once a year', async () => {
     // Ben's corrected birthday is 20 June: 17 June 2028 at 10:00 CEST.
@@ -114,8 +109,7 @@ describe('birthday journey (docs/journeys/birthday.json)', () => {
     expect(shop.subjectsTo('ben')).toHaveLength(2);
   });
 
-  // Same engine bug as above.
-  it.failing('should greet a Feb 29 birthday on Feb 25 the year after a leap year', async () => {
+  it('should greet a Feb 29 birthday on Feb 25 the year after a leap year', async () => {
     // Greeted on 26 February 2028, then due on 25 February 2029: one day short of a full year later.
     await expectSentAt('leap', '2029-02-25T15:00:00Z', Array(4).fill(expect.any(String)), [
       ...Array(4).fill(expect.any(String)),

@@ -22,20 +22,42 @@ export type EntryCandidate = {
   occasion: string;
   /** Said in the first history line (`{ event: 'Order Completed' }`). */
   because: ReasonParams;
+  /** The customer's zone (see `zoneFor`): "once a year" means once per year of their calendar. */
+  zone?: string;
+};
+
+const DAY = 86_400_000;
+
+/**
+ * The calendar period an entry falls in, in the customer's zone: once a year means once per local calendar
+ * year, so a yearly greeting that comes an hour or a day earlier than last year's (summer time, Feb 29) still
+ * gets in, and two entries in the same year cannot. Used as the enrollment's unique key.
+ */
+export const periodKey = (
+  period: { amount: number; unit: 'days' | 'weeks' | 'months' | 'years' },
+  at: Date,
+  zone: string,
+): string => {
+  const local = DateTime.fromJSDate(at, { zone });
+  const day = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY);
+  const index = {
+    years: local.year,
+    months: local.year * 12 + local.month - 1,
+    // 1970-01-01 was a Thursday: shifting by 3 days starts each week on Monday.
+    weeks: Math.floor((day + 3) / 7),
+    days: day,
+  }[period.unit];
+  return `period:${period.amount}-${period.unit}:${Math.floor(index / period.amount)}`;
 };
 
 /** Whether the entry rule lets this customer in again, given their past passages. */
-const ruleAllows = (rule: EntryRule, stats: EntryStats, now: Date): boolean => {
+const ruleAllows = (rule: EntryRule, stats: EntryStats): boolean => {
   switch (rule.mode) {
     case 'once':
       return stats.total === 0;
     case 'once-per-period':
-      return (
-        stats.lastEnteredAt === null ||
-        DateTime.fromJSDate(stats.lastEnteredAt)
-          .plus({ [rule.period.unit]: rule.period.amount })
-          .toMillis() <= now.getTime()
-      );
+      // The period is the enrollment's unique key (periodKey): the insert itself refuses a second one.
+      return true;
     case 'after-exit':
       return stats.open === 0;
     case 'any-time':
@@ -64,8 +86,12 @@ export class EntryService {
     const admitted: EntryCandidate[] = [];
     for (const candidate of ordered) {
       const settings = candidate.document.settings ?? DEFAULT_JOURNEY_SETTINGS;
-      // Every occasion may enter and nothing is counted: no lock, no query (the default, and the hot path).
-      if (settings.entry.mode === 'any-time' && settings.entry.maxConcurrent === null && settings.entryLimit === null) {
+      // Nothing to count: every occasion may enter (the default, and the hot path), or the enrollment's unique key
+      // is the rule itself (once per period). No lock, no query.
+      const uncounted =
+        (settings.entry.mode === 'any-time' && settings.entry.maxConcurrent === null) ||
+        settings.entry.mode === 'once-per-period';
+      if (uncounted && settings.entryLimit === null) {
         admitted.push(candidate);
         continue;
       }
@@ -82,14 +108,18 @@ export class EntryService {
       const withEarlier = {
         total: stats.total + earlier,
         open: stats.open + earlier,
-        lastEnteredAt: earlier ? now : stats.lastEnteredAt,
+        lastEnteredAt: stats.lastEnteredAt,
       };
-      if (ruleAllows(settings.entry, withEarlier, now)) admitted.push(candidate);
+      if (ruleAllows(settings.entry, withEarlier)) admitted.push(candidate);
     }
     if (admitted.length === 0) return [];
 
-    const keyOf = (candidate: EntryCandidate) =>
-      (candidate.document.settings ?? DEFAULT_JOURNEY_SETTINGS).entry.mode === 'once' ? 'once' : candidate.occasion;
+    const keyOf = (candidate: EntryCandidate) => {
+      const rule = (candidate.document.settings ?? DEFAULT_JOURNEY_SETTINGS).entry;
+      if (rule.mode === 'once') return 'once';
+      if (rule.mode === 'once-per-period') return periodKey(rule.period, now, candidate.zone ?? 'UTC');
+      return candidate.occasion;
+    };
     const enrollments = new EnrollmentRepository(manager);
     const created = await enrollments.createMany(
       admitted.map((candidate) => ({

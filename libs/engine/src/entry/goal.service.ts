@@ -1,17 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { matchesFilters, readPath, type EventFacts, type Goal } from '@rapport/journey';
+import { focusTrigger, matchesFilters, sharesValuesWith, type EventFacts } from '@rapport/journey';
 import { EnrollmentEventsRepository, EventRepository } from '@rapport/persistence';
 import type { JobPayload } from '../queue/job-catalog';
 import type { VersionCache } from '../stepping/version-cache';
-
-const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-/** The goal's "same as the trigger" paths: each must share at least one value with the triggering event. */
-const sameAsTrigger = (goal: Goal, event: EventFacts, trigger: EventFacts | null): boolean =>
-  goal.sameAsTrigger.every((path) => {
-    const wanted = new Set(asList(readPath(trigger?.properties, path)).map(String));
-    return asList(readPath(event.properties, path)).some((value) => wanted.has(String(value)));
-  });
 
 /**
  * Conversions: an event that is a journey's goal, done within the window after entry, is recorded on the passage
@@ -31,8 +22,9 @@ export class GoalService {
     const leave: JobPayload<'advance'>[] = [];
     const at = new Date(event.timestamp);
     for (const candidate of candidates) {
-      const goal = (await this.versions.get(candidate.versionId, manager))?.document.settings?.goal;
-      if (!goal || goal.event !== event.name) continue;
+      const version = await this.versions.get(candidate.versionId, manager);
+      const goal = version?.document.settings?.goal;
+      if (!version || !goal || goal.event !== event.name) continue;
       const windowEnd = candidate.enteredAt.getTime() + goal.withinDays * 86_400_000;
       if (at.getTime() < candidate.enteredAt.getTime() || at.getTime() > windowEnd) continue;
       if (!matchesFilters(event.properties, goal.where)) continue;
@@ -41,7 +33,11 @@ export class GoalService {
           ? await new EventRepository(manager).findFacts(workspaceId, candidate.triggerEventId)
           : null;
         // The goal event is not the trigger itself ordering the product the first time.
-        if (candidate.triggerEventId === event.id || !sameAsTrigger(goal, event, trigger)) continue;
+        if (
+          candidate.triggerEventId === event.id ||
+          !sharesValuesWith(event, focusTrigger(version.document, trigger), goal.sameAsTrigger)
+        )
+          continue;
       }
       const converted = await repository.markConverted(candidate.id, event.id, at);
       if (converted && goal.exitOnGoal && (candidate.status === 'active' || candidate.status === 'waiting')) {

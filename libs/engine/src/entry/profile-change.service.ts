@@ -7,7 +7,7 @@ import {
   type DueEnrollment,
 } from '@rapport/persistence';
 import type { JobPayload } from '../queue/job-catalog';
-import type { TriggerScheduler } from '../scheduling/trigger-scheduler';
+import { zoneFor, type TriggerScheduler } from '../scheduling/trigger-scheduler';
 import type { VersionCache } from '../stepping/version-cache';
 import type { EntryService } from './entry.service';
 
@@ -50,13 +50,18 @@ export class ProfileChangeService {
     const { workspaceId, before, after, now } = input;
     const changed = changedPaths(before, after);
     if (changed.length === 0) return { due: [], jobs: [] };
-    // A new customer also joins every schedule that targets everyone.
+    // A new customer also joins every schedule that targets everyone; a new time zone moves every timed trigger.
     const keys = [...changed.map((path) => `profile:${path}`), ...(before ? [] : ['schedule:all'])];
-    const versions = await new JourneyRepository(manager).liveVersionsForAny(workspaceId, keys);
+    const journeys = new JourneyRepository(manager);
+    const versions = changed.includes('timeZone')
+      ? await journeys.liveVersionsWithKeyLike(workspaceId, ['profile:%', 'schedule:%', 'event:%'])
+      : await journeys.liveVersionsForAny(workspaceId, keys);
+    // A customer who arrives with 1,200 points has crossed 1,000: before them, there was nothing.
+    const previous: CustomerFacts = before ?? { ...after, attributes: {} };
 
     const candidates = versions.flatMap((version) =>
       indexJourney(version.document).triggers.flatMap((trigger) =>
-        before && trigger.kind.trigger?.matchesChange?.(trigger.config, before, after)
+        trigger.kind.trigger?.matchesChange?.(trigger.config, previous, after)
           ? [
               {
                 workspaceId,
@@ -68,6 +73,7 @@ export class ProfileChangeService {
                 triggerEventId: null,
                 occasion: `${trigger.node.id}:${now.toISOString()}`,
                 because: { changed: changed.join(', ') },
+                zone: zoneFor(after, version.document, input.workspaceZone),
               },
             ]
           : [],

@@ -143,6 +143,7 @@ export class TriggerScheduler {
         continue;
       }
       const customer = toCustomerFacts(row);
+      const zone = zoneFor(customer, version.document, row.workspace_time_zone);
       due.push(
         ...(await this.entry.admit(
           manager,
@@ -157,12 +158,12 @@ export class TriggerScheduler {
               triggerEventId: null,
               occasion: `${schedule.nodeId}:${schedule.fireAt.toISOString()}`,
               because: { date: schedule.fireAt.toISOString() },
+              zone,
             },
           ],
           now,
         )),
       );
-      const zone = zoneFor(customer, version.document, row.workspace_time_zone);
       // From now, not from the missed time: a clock that jumped a year fires once, not once per missed occasion.
       const after = schedule.fireAt.getTime() > now.getTime() ? schedule.fireAt : now;
       const next = trigger.kind.trigger?.nextFireAt?.(trigger.config, customer, after, zone) ?? null;

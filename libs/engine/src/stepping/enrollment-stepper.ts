@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
   advance,
+  focusTrigger,
   historyKey,
   seededRandom,
   type AdvanceInput,
@@ -60,7 +61,7 @@ export class EnrollmentStepper {
         id: enrollment.id,
         state: enrollment.state,
         customer: toCustomerFacts(customer),
-        trigger,
+        trigger: focusTrigger(version.document, trigger),
         history,
         workspaceTimeZone,
       },

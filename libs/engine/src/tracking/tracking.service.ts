@@ -18,6 +18,7 @@ import type { GoalService } from '../entry/goal.service';
 import type { ProfileChangeService } from '../entry/profile-change.service';
 import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
+import { zoneFor } from '../scheduling/trigger-scheduler';
 import type { TrackingMessage } from './segment.schema';
 
 const PROFILE_TRAITS = new Set(['email', 'phone', 'timezone', 'timeZone', 'locale']);
@@ -105,7 +106,7 @@ export class TrackingService {
           jobs.push(...change.due.map((row) => ({ enrollmentId: row.id, seq: row.seq })), ...change.jobs);
         }
         if (message.type !== 'track') continue;
-        candidates.push(...this.triggered(workspaceId, stored, await versionsFor(stored.facts.name)));
+        candidates.push(...this.triggered(workspaceId, workspaceZone, stored, await versionsFor(stored.facts.name)));
         const listeners = await new EnrollmentEventsRepository(manager).listeners(
           stored.customer.id,
           stored.facts.name,
@@ -124,7 +125,13 @@ export class TrackingService {
   }
 
   /** The event-trigger nodes of live journeys that this event fires. */
-  private triggered(workspaceId: string, stored: Stored, versions: LiveVersion[]): EntryCandidate[] {
+  private triggered(
+    workspaceId: string,
+    workspaceZone: string | null,
+    stored: Stored,
+    versions: LiveVersion[],
+  ): EntryCandidate[] {
+    const customer = toCustomerFacts(stored.customer);
     return versions.flatMap((version) => {
       const trigger = indexJourney(version.document).triggers.find(
         (node) => node.kind.trigger?.matchesEvent?.(node.config, stored.facts) ?? false,
@@ -141,6 +148,7 @@ export class TrackingService {
               triggerEventId: stored.facts.id,
               occasion: `event:${stored.facts.id}`,
               because: { event: stored.facts.name },
+              zone: zoneFor(customer, version.document, workspaceZone),
             },
           ]
         : [];

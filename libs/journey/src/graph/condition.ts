@@ -45,6 +45,32 @@ export type Condition = z.infer<typeof conditionSchema>;
 export const matchesFilters = (properties: Record<string, unknown>, filters: readonly PropertyFilter[]): boolean =>
   filters.every((filter) => compareValues(readPath(properties, filter.path), filter.operator, filter.value));
 
+/**
+ * Keeps, in each list the filters look into, only the items that match them: for `Order Completed` where
+ * `products.refill_days exists`, the order as the trigger saw it has only its refillable products, so "the same
+ * product" later means one of those, not the lipstick bought alongside.
+ */
+export const narrowToMatchingItems = (
+  properties: Record<string, unknown>,
+  filters: readonly PropertyFilter[],
+): Record<string, unknown> => {
+  const byList = new Map<string, PropertyFilter[]>();
+  for (const filter of filters) {
+    const [head, ...rest] = filter.path.split('.');
+    if (!head || rest.length === 0 || !Array.isArray(properties[head])) continue;
+    byList.set(head, [...(byList.get(head) ?? []), { ...filter, path: rest.join('.') }]);
+  }
+  if (byList.size === 0) return properties;
+  const narrowed: Record<string, unknown> = { ...properties };
+  for (const [list, itemFilters] of byList) {
+    narrowed[list] = (properties[list] as unknown[]).filter(
+      (item) =>
+        item !== null && typeof item === 'object' && matchesFilters(item as Record<string, unknown>, itemFilters),
+    );
+  }
+  return narrowed;
+};
+
 /** Where a value is read from for a condition. */
 export const conditionActual = (
   condition: Pick<Condition, 'source' | 'path'>,
@@ -82,3 +108,21 @@ export const summarizeFilters = (filters: readonly PropertyFilter[]): string =>
         (operatorNeedsValue(filter.operator) ? ` ${JSON.stringify(filter.value)}` : ''),
     )
     .join(' and ');
+
+// Values compare as text, so an id sent as 42 in one event and "42" in another still matches.
+const comparableValues = (properties: Record<string, unknown> | undefined, path: string): Set<string> => {
+  const value = readPath(properties, path);
+  const values = Array.isArray(value) ? value : [value];
+  return new Set(
+    values
+      .filter((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')
+      .map(String),
+  );
+};
+
+/** "The same product as the trigger": for each path, the event shares at least one value with the trigger. */
+export const sharesValuesWith = (event: EventFacts, trigger: EventFacts | null, paths: readonly string[]): boolean =>
+  paths.every((path) => {
+    const wanted = comparableValues(trigger?.properties, path);
+    return [...comparableValues(event.properties, path)].some((value) => wanted.has(value));
+  });

@@ -41,7 +41,16 @@ export const journeySettingsSchema = z.object({
   entryLimit: z.number().int().min(1).nullable().default(null),
   goal: goalSchema.nullable().default(null),
   /** Leave as soon as the customer matches all of these (checked whenever their profile changes). */
-  exitWhen: z.array(conditionSchema).max(20).nullable().default(null),
+  exitWhen: z
+    .array(
+      conditionSchema.refine((condition) => condition.source === 'profile', {
+        message: 'an exit condition looks at the customer profile (the triggering event never changes)',
+        path: ['source'],
+      }),
+    )
+    .max(20)
+    .nullable()
+    .default(null),
   /** The zone used for customers without a valid one of their own (else the workspace's). */
   timeZone: z.string().max(64).nullable().default(null),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matchesFilters, propertyFilterSchema, summarizeFilters } from '../graph/condition';
+import { matchesFilters, propertyFilterSchema, summarizeFilters, narrowToMatchingItems } from '../graph/condition';
 import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
@@ -23,6 +23,7 @@ export const eventTriggerKind = defineNodeKind({
   trigger: {
     keys: (config) => [`event:${config.event}`],
     matchesEvent: (config, event) => event.name === config.event && matchesFilters(event.properties, config.where),
+    focus: (config, event) => ({ ...event, properties: narrowToMatchingItems(event.properties, config.where) }),
   },
   step: ({ nodeId, trigger }) => ({
     type: 'next',

@@ -72,6 +72,8 @@ export type TriggerBehaviour<Config> = {
   /** True when the change from `before` to `after` is what starts the journey (a threshold crossed upward). */
   matchesChange?(config: Config, before: CustomerFacts, after: CustomerFacts): boolean;
   matchesAudience?(config: Config, audienceId: string): boolean;
+  /** The triggering event as this trigger saw it (only the order lines its filters matched). */
+  focus?(config: Config, event: EventFacts): EventFacts;
 };
 
 export type NodeKindDefinition<Kind extends string, Config> = {

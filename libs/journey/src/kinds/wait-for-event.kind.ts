@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matchesFilters, propertyFilterSchema, summarizeFilters } from '../graph/condition';
+import { matchesFilters, propertyFilterSchema, summarizeFilters, sharesValuesWith } from '../graph/condition';
 import { readPath, type EventFacts } from '../graph/facts';
 import { addDuration, DURATION_UNITS } from '../time/calendar';
 import { describeAmount } from '../time/local-time.schema';
@@ -30,25 +30,11 @@ const schema = z.object({
 
 export type WaitForEventConfig = z.infer<typeof schema>;
 
-// Values compare as text, so an id sent as 42 in one event and "42" in another still matches.
-const comparableValues = (properties: Record<string, unknown> | undefined, path: string): Set<string> => {
-  const value = readPath(properties, path);
-  const values = Array.isArray(value) ? value : [value];
-  return new Set(
-    values
-      .filter((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')
-      .map(String),
-  );
-};
-
 /** True when the event is the awaited one: its name, its filters, and a shared value for each `sameAsTrigger` path. */
 export const isAwaitedEvent = (config: WaitForEventConfig, event: EventFacts, trigger: EventFacts | null): boolean =>
   event.name === config.event &&
   matchesFilters(event.properties, config.where) &&
-  config.sameAsTrigger.every((path) => {
-    const wanted = comparableValues(trigger?.properties, path);
-    return [...comparableValues(event.properties, path)].some((value) => wanted.has(value));
-  });
+  sharesValuesWith(event, trigger, config.sameAsTrigger);
 
 /**
  * Holds the customer until they do an event (output `event`) or the timeout passes (output `timeout`),

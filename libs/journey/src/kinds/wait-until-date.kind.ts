@@ -118,7 +118,8 @@ export const waitUntilDateKind = defineNodeKind({
   title: 'Wait until a date',
   schema,
   defaults: { source: 'event', path: 'timestamp', offset: { amount: 1, unit: 'days' }, ifPast: 'continue' },
-  outputs: () => ['next', 'skipped'],
+  // `skipped` exists only when a past date is set to skip; with `continue` every path goes on through `next`.
+  outputs: (config) => (config.ifPast === 'skip' ? ['next', 'skipped'] : ['next']),
   summarize: (config) => {
     const { amount, unit } = config.offset;
     const base = describeSource(config);

@@ -100,6 +100,18 @@ export class JourneyRepository {
     return rows.map((row) => ({ versionId: row.version_id, journeyId: row.journey_id, document: row.document }));
   }
 
+  /** The live versions having a trigger key like one of these patterns (`profile:%`). */
+  async liveVersionsWithKeyLike(workspaceId: string, patterns: string[]): Promise<LiveVersion[]> {
+    const rows: { version_id: string; journey_id: string; document: JourneyDocument }[] = await this.db.query(
+      `SELECT v.id AS version_id, v.journey_id, v.document
+         FROM journeys j JOIN journey_versions v ON v.id = j.live_version_id
+        WHERE j.workspace_id = $1 AND j.status = 'live'
+          AND EXISTS (SELECT 1 FROM unnest(v.trigger_keys) key WHERE key LIKE ANY ($2::text[]))`,
+      [workspaceId, patterns],
+    );
+    return rows.map((row) => ({ versionId: row.version_id, journeyId: row.journey_id, document: row.document }));
+  }
+
   /** Whether any version (live or not: passages keep theirs) counts this event as its goal. */
   async hasGoal(workspaceId: string, eventName: string): Promise<boolean> {
     const rows: { found: boolean }[] = await this.db.query(
