@@ -17,7 +17,13 @@ const schema = z.object({
     .default(null),
   comparison: z.enum(COMPARISONS),
   /** Ignored for `none`. */
-  count: z.number().int('use a whole number').min(1, 'count at least 1 time').max(10_000).default(1),
+  // The worker counts at most the 5,000 most recent matching events, so larger counts could not be judged.
+  count: z
+    .number()
+    .int('use a whole number')
+    .min(1, 'count at least 1 time')
+    .max(1000, 'count at most 1,000 times')
+    .default(1),
 });
 
 export type EventHistoryConditionConfig = z.infer<typeof schema>;
