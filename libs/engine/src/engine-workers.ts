@@ -22,9 +22,9 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
     advance: async (job: Job) => engine.stepper.run(parse('advance', job)),
     schedules: async (job: Job) => engine.scheduler.rebuildForVersion(parse('schedules', job).versionId),
     send: async (job: Job) => {
-      if (!engine.emailSender) throw new UnrecoverableError('this process cannot send email');
+      if (!engine.sender) throw new UnrecoverableError('this process cannot send');
       const attempts = job.opts.attempts ?? jobCatalog.send.attempts;
-      const outcome = await engine.emailSender.run(parse('send', job), {
+      const outcome = await engine.sender.run(parse('send', job), {
         lastAttempt: job.attemptsMade + 1 >= attempts,
       });
       // Thrown so BullMQ schedules the retry with backoff; the row is already back to pending.

@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { SmtpEmailTransport } from '@rapport/channels';
 import { createDataSource, DatabaseTestClock, SystemClock, type Clock } from '@rapport/persistence';
 import type { EngineConfig } from './config/engine-config';
-import { EmailDeliverySender } from './delivery/email-delivery.sender';
+import { EmailChannel } from './delivery/channels/email.channel';
+import { DeliverySender } from './delivery/delivery.sender';
 import { JobQueue } from './queue/job-queue';
 import { Drain } from './scheduling/drain';
 import { Promoter } from './scheduling/promoter';
@@ -33,7 +34,7 @@ export type Engine = {
   sweeper: Sweeper;
   drain: Drain;
   /** Only in processes that send (workers). */
-  emailSender: EmailDeliverySender | null;
+  sender: DeliverySender | null;
   close(): Promise<void>;
 };
 
@@ -52,6 +53,7 @@ export const createEngine = async (
   const versions = new VersionCache();
   const entry = new EntryService();
   const scheduler = new TriggerScheduler(db, queue, clock, versions, entry);
+  const profiles = new ProfileChangeService(versions, entry, scheduler);
   const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
@@ -64,20 +66,15 @@ export const createEngine = async (
     queue,
     clock,
     testClock,
-    tracking: new TrackingService(
-      db,
-      queue,
-      clock,
-      entry,
-      new GoalService(versions),
-      new ProfileChangeService(versions, entry, scheduler),
-    ),
-    stepper: new EnrollmentStepper(db, queue, clock, versions),
+    tracking: new TrackingService(db, queue, clock, entry, new GoalService(versions), profiles),
+    stepper: new EnrollmentStepper(db, queue, clock, versions, profiles),
     scheduler,
     promoter,
     sweeper: new Sweeper(db, queue),
     drain: new Drain(db, queue, clock, promoter),
-    emailSender: transport ? new EmailDeliverySender(db, clock, transport, config.MESSAGE_ID_DOMAIN) : null,
+    sender: transport
+      ? new DeliverySender(db, clock, { email: new EmailChannel(transport, config.MESSAGE_ID_DOMAIN) })
+      : null,
     close: async () => {
       transport?.close();
       await queue.close();

@@ -41,3 +41,4 @@ export * from './graph/condition';
 export * from './graph/journey-settings';
 export * from './graph/history-queries';
 export * from './graph/focus-trigger';
+export * from './kinds/update-attribute.kind';

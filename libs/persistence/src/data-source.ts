@@ -2,8 +2,9 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { JourneyLanguage1763990000000 } from './migrations/1763990000000-journey-language';
+import { DeliveryPipeline1764000000000 } from './migrations/1764000000000-delivery-pipeline';
 
-export const MIGRATIONS = [InitialSchema1763900000000, JourneyLanguage1763990000000];
+export const MIGRATIONS = [InitialSchema1763900000000, JourneyLanguage1763990000000, DeliveryPipeline1764000000000];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };
 

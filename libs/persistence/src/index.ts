@@ -15,3 +15,4 @@ export * from './repositories/entry-rules.repository';
 export * from './repositories/enrollment-events.repository';
 export * from './repositories/trigger-schedule.repository';
 export * from './repositories/journey-report.repository';
+export * from './repositories/consent.repository';

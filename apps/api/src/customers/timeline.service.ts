@@ -12,9 +12,19 @@ import { notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
 
 /** Outcomes the worker records besides the interpreter's own reasons. */
+const what = (p: ReasonParams) =>
+  `${p['channel'] === 'sms' ? 'SMS' : p['channel'] === 'webhook' ? 'Webhook' : 'Email'}${p['template'] ? ` "${p['template']}"` : ''}`;
+
 const deliveryMessages: Record<string, (params: ReasonParams) => string> = {
   'email.sent': (p) => `Email "${p['template']}" sent to ${p['to']}.`,
   'email.failed': (p) => `Email "${p['template']}" could not be sent: ${p['error']}.`,
+  'sms.sent': (p) => `${what(p)} sent to ${p['to']}.`,
+  'sms.failed': (p) => `${what(p)} could not be sent: ${p['error']}.`,
+  'webhook.sent': (p) => `${what(p)} delivered to ${p['to']}.`,
+  'webhook.failed': (p) => `${what(p)} could not be delivered: ${p['error']}.`,
+  'delivery.suppressed': (p) => `${what(p)} not sent: ${p['why']}.`,
+  'delivery.deferred': (p) => `${what(p)} held back (${p['why']}) until ${p['until']}.`,
+  'delivery.unknown': (p) => `${what(p)} may or may not have gone out: ${p['error']}.`,
 };
 
 const describe = (code: string, params: Record<string, unknown>): string => {
@@ -83,6 +93,7 @@ export class TimelineService {
             messageId: delivery.message_id,
             attempts: delivery.attempts,
             error: delivery.last_error,
+            reason: delivery.reason,
             sentAt: delivery.sent_at,
           })),
       })),

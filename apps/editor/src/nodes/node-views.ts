@@ -105,6 +105,11 @@ export const nodeViews = {
     color: '#2563eb',
     categoryLabel: categoryLabels.action,
   },
+  'update-attribute': {
+    icon: 'M3 17.3V21h3.8L17.8 9.9l-3.7-3.7L3 17.3zM20.7 7a1 1 0 0 0 0-1.4l-2.3-2.3a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.7L20.7 7z',
+    color: '#2563eb',
+    categoryLabel: categoryLabels.action,
+  },
   exit: {
     icon: 'M5 3h10v4h-2V5H7v14h6v-2h2v4H5V3zm12 5 4 4-4 4v-3h-7v-2h7V8z',
     color: '#4b5563',

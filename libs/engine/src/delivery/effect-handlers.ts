@@ -1,26 +1,90 @@
+import type { EntityManager } from 'typeorm';
 import type { Effect, EffectType } from '@rapport/journey';
-import type { NewDelivery } from '@rapport/persistence';
+import { toCustomerFacts, type CustomerRow, type NewDelivery } from '@rapport/persistence';
+import type { ProfileChangeService } from '../entry/profile-change.service';
+import type { JobPayload } from '../queue/job-catalog';
 
-export type EffectContext = { workspaceId: string; enrollmentId: string; customerId: string };
+/** Where an effect runs: inside the step's own transaction, so a step that is replayed applies nothing twice. */
+export type EffectContext = {
+  manager: EntityManager;
+  workspaceId: string;
+  enrollmentId: string;
+  customerId: string;
+  now: Date;
+  profiles: ProfileChangeService;
+};
+
+/** Outbox rows to write, and jobs to queue once the step commits. */
+export type EffectOutcome = { deliveries: NewDelivery[]; jobs: JobPayload<'advance'>[] };
 
 type EffectHandler<T extends EffectType> = (
   effect: Extract<Effect, { type: T }>,
   context: EffectContext,
-) => NewDelivery;
+) => Promise<EffectOutcome>;
+
+const outbox = (
+  context: EffectContext,
+  delivery: Omit<NewDelivery, 'workspaceId' | 'enrollmentId' | 'customerId'>,
+) => ({
+  deliveries: [
+    {
+      workspaceId: context.workspaceId,
+      enrollmentId: context.enrollmentId,
+      customerId: context.customerId,
+      ...delivery,
+    },
+  ],
+  jobs: [],
+});
 
 /**
- * How each effect the interpreter asks for becomes an outbox row, written in the step's own transaction.
- * A new effect type fails to compile until it has an entry here.
+ * The worker's effect registry: how each effect the interpreter asks for is carried out. A new effect type fails
+ * to compile until it has an entry here.
  */
 export const effectHandlers = {
-  sendEmail: (effect, context) => ({
-    ...context,
-    nodeId: effect.nodeId,
-    visit: effect.visit,
-    channel: 'email',
-    templateKey: effect.template,
-  }),
+  sendEmail: async (effect, context) =>
+    outbox(context, {
+      nodeId: effect.nodeId,
+      visit: effect.visit,
+      channel: 'email',
+      templateKey: effect.template,
+      transactional: effect.transactional ?? false,
+    }),
+  updateAttribute: async (effect, context) => {
+    const rows: CustomerRow[] = await context.manager.query('SELECT * FROM customers WHERE id = $1 FOR UPDATE', [
+      context.customerId,
+    ]);
+    const before = rows[0];
+    if (!before) return { deliveries: [], jobs: [] };
+    const attributes = { ...before.attributes };
+    if (effect.operation === 'unset') delete attributes[effect.attribute];
+    else if (effect.operation === 'increment') {
+      const current = Number(attributes[effect.attribute] ?? 0);
+      attributes[effect.attribute] = (Number.isFinite(current) ? current : 0) + Number(effect.value ?? 0);
+    } else attributes[effect.attribute] = effect.value;
+    await context.manager.query('UPDATE customers SET attributes = $2, updated_at = $3 WHERE id = $1', [
+      context.customerId,
+      JSON.stringify(attributes),
+      context.now,
+    ]);
+    // Like a shop's own update: thresholds it crosses start journeys, exit conditions apply.
+    const zones: { time_zone: string }[] = await context.manager.query(
+      'SELECT time_zone FROM workspaces WHERE id = $1',
+      [context.workspaceId],
+    );
+    const change = await context.profiles.onChange(context.manager, {
+      workspaceId: context.workspaceId,
+      workspaceZone: zones[0]?.time_zone ?? null,
+      before: toCustomerFacts(before),
+      after: toCustomerFacts({ ...before, attributes }),
+      now: context.now,
+    });
+    return {
+      deliveries: [],
+      jobs: [...change.due.map((row) => ({ enrollmentId: row.id, seq: row.seq })), ...change.jobs],
+    };
+  },
 } satisfies { [T in EffectType]: EffectHandler<T> };
 
-export const toDelivery = (effect: Effect, context: EffectContext): NewDelivery =>
-  (effectHandlers[effect.type] as EffectHandler<typeof effect.type>)(effect, context);
+export const performEffect = (effect: Effect, context: EffectContext): Promise<EffectOutcome> =>
+  (effectHandlers[effect.type] as EffectHandler<typeof effect.type>)(effect as never, context);

@@ -31,8 +31,9 @@ export const jobCatalog = {
   },
   send: {
     queue: 'send',
-    schema: z.object({ deliveryId: z.string().uuid() }),
-    jobId: (payload: { deliveryId: string }) => `send.${payload.deliveryId}`,
+    schema: z.object({ deliveryId: z.string().uuid(), round: z.number().int().min(0).default(0) }),
+    // A deferred delivery comes back in a new round, so its job id never collides with the finished one.
+    jobId: (payload: { deliveryId: string; round?: number }) => `send.${payload.deliveryId}.${payload.round ?? 0}`,
     attempts: 10,
     backoffMs: 1000,
   },

@@ -25,7 +25,7 @@ export class Drain {
       const now = await this.clock.now();
       const [outstanding, open, jobs, schedules] = await Promise.all([
         new EnrollmentRepository(this.db.manager).countOutstanding(now),
-        new DeliveryRepository(this.db.manager).countOpen(),
+        new DeliveryRepository(this.db.manager).countOpen(now),
         this.queue.pendingCount(),
         new TriggerScheduleRepository(this.db.manager).countDue(now),
       ]);

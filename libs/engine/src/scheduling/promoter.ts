@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { EnrollmentRepository, type Clock } from '@rapport/persistence';
+import { DeliveryRepository, EnrollmentRepository, type Clock } from '@rapport/persistence';
 import type { JobQueue } from '../queue/job-queue';
 import type { TriggerScheduler } from './trigger-scheduler';
 
@@ -16,10 +16,19 @@ export class Promoter {
     private readonly batchSize = 1000,
   ) {}
 
-  /** Fires date and schedule triggers that came due, then hands due waits to the queue. */
+  /** Fires date and schedule triggers that came due, then hands due deliveries and waits to the queue. */
   async promote(): Promise<number> {
     await this.scheduler.fireDue();
     const now = await this.clock.now();
+    // Deliveries deferred by quiet hours or a cap whose time came.
+    for (;;) {
+      const due = await new DeliveryRepository(this.db.manager).claimDue(now, this.batchSize);
+      await this.queue.add(
+        'send',
+        due.map((row) => ({ deliveryId: row.id, round: row.round })),
+      );
+      if (due.length < this.batchSize) break;
+    }
     let total = 0;
     for (;;) {
       const due = await new EnrollmentRepository(this.db.manager).claimDue(now, this.batchSize);

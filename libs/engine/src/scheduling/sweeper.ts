@@ -43,9 +43,9 @@ export class Sweeper {
     let restoredDeliveries = 0;
     for (let after: string | null = null; ;) {
       const page = await deliveries.listPending(PAGE, after);
-      for (const deliveryId of page) restoredDeliveries += await check('send', { deliveryId });
+      for (const row of page) restoredDeliveries += await check('send', { deliveryId: row.id, round: row.round });
       if (page.length < PAGE) break;
-      after = page[page.length - 1]!;
+      after = page[page.length - 1]!.id;
     }
     this.suspects = seen;
     return { enrollments: restoredEnrollments, deliveries: restoredDeliveries };

@@ -15,7 +15,8 @@ import {
   toCustomerFacts,
   type Clock,
 } from '@rapport/persistence';
-import { toDelivery } from '../delivery/effect-handlers';
+import { performEffect, type EffectOutcome } from '../delivery/effect-handlers';
+import type { ProfileChangeService } from '../entry/profile-change.service';
 import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
 import type { VersionCache } from './version-cache';
@@ -32,6 +33,7 @@ export class EnrollmentStepper {
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly versions: VersionCache,
+    private readonly profiles: ProfileChangeService,
   ) {}
 
   async run(payload: JobPayload<'advance'>): Promise<StepOutcome> {
@@ -76,7 +78,7 @@ export class EnrollmentStepper {
     }
 
     const continueNow = result.wakeAt !== null && result.wakeAt.getTime() <= now.getTime();
-    const deliveryIds = await this.db.transaction(async (tx) => {
+    const committed = await this.db.transaction(async (tx) => {
       const enrollments = new EnrollmentRepository(tx);
       const applied = await enrollments.applyStep({
         id: enrollment.id,
@@ -89,21 +91,28 @@ export class EnrollmentStepper {
       if (!applied) return null;
       await enrollments.appendHistory(enrollment.workspace_id, enrollment.id, enrollment.seq + 1, now, result.reasons);
       const context = {
+        manager: tx,
         workspaceId: enrollment.workspace_id,
         enrollmentId: enrollment.id,
         customerId: enrollment.customer_id,
+        now,
+        profiles: this.profiles,
       };
-      return new DeliveryRepository(tx).insertMany(
-        result.effects.map((effect) => toDelivery(effect, context)),
+      const outcomes: EffectOutcome[] = [];
+      for (const effect of result.effects) outcomes.push(await performEffect(effect, context));
+      const ids = await new DeliveryRepository(tx).insertMany(
+        outcomes.flatMap((outcome) => outcome.deliveries),
         now,
       );
+      return { ids, jobs: outcomes.flatMap((outcome) => outcome.jobs) };
     });
-    if (deliveryIds === null) return 'stale';
+    if (committed === null) return 'stale';
 
     await this.queue.add(
       'send',
-      deliveryIds.map((deliveryId) => ({ deliveryId })),
+      committed.ids.map((deliveryId) => ({ deliveryId, round: 0 })),
     );
+    await this.queue.add('advance', committed.jobs);
     if (continueNow) await this.queue.add('advance', [{ enrollmentId: enrollment.id, seq: enrollment.seq + 1 }]);
     return 'stepped';
   }

@@ -2,8 +2,25 @@
  * Side effects are data: the interpreter asks, the worker performs them through its effect registry.
  * `visit` makes each request unique per enrollment + node + visit, which is what makes sends idempotent.
  */
-export type SendEmailEffect = { type: 'sendEmail'; nodeId: string; visit: number; template: string };
+export type SendEmailEffect = {
+  type: 'sendEmail';
+  nodeId: string;
+  visit: number;
+  template: string;
+  /** Order confirmations and the like: exempt from frequency caps. */
+  transactional?: boolean;
+};
 
-export type Effect = SendEmailEffect;
+/** Changes the customer's profile in the step's own transaction (so a retry never applies it twice). */
+export type UpdateAttributeEffect = {
+  type: 'updateAttribute';
+  nodeId: string;
+  visit: number;
+  attribute: string;
+  operation: 'set' | 'increment' | 'unset';
+  value?: string | number | boolean;
+};
+
+export type Effect = SendEmailEffect | UpdateAttributeEffect;
 
 export type EffectType = Effect['type'];

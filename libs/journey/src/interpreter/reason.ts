@@ -10,6 +10,7 @@ export type ReasonCode =
   | 'condition.matched'
   | 'condition.not-matched'
   | 'email.requested'
+  | 'attribute.update-requested'
   | 'exit.reached'
   | 'output.unconnected'
   | 'node.missing'
@@ -59,6 +60,12 @@ export const reasonMessages = {
   'condition.not-matched': (p) =>
     `${p['source'] === 'event' ? 'Event' : 'Customer'} ${p['path']} is ${show(p['actual'])}, so "${p['operator']} ${show(p['expected'])}" does not hold: no.`,
   'email.requested': (p) => `Email "${p['template']}" queued for sending.`,
+  'attribute.update-requested': (p) =>
+    p['operation'] === 'unset'
+      ? `Removed ${p['attribute']}.`
+      : p['operation'] === 'increment'
+        ? `Added ${show(p['value'])} to ${p['attribute']}.`
+        : `Set ${p['attribute']} to ${show(p['value'])}.`,
   'exit.reached': () => 'Reached the end of the journey.',
   'output.unconnected': (p) => `Output "${p['output']}" leads nowhere, so the journey stopped here.`,
   'node.missing': () => 'This step no longer exists in the journey version.',

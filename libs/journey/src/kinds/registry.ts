@@ -12,6 +12,7 @@ import { scheduleTriggerKind } from './schedule-trigger.kind';
 import { sendEmailKind } from './send-email.kind';
 import { thresholdTriggerKind } from './threshold-trigger.kind';
 import { timeWindowKind } from './time-window.kind';
+import { updateAttributeKind } from './update-attribute.kind';
 import { waitDelayKind } from './wait-delay.kind';
 import { waitForEventKind } from './wait-for-event.kind';
 import { waitTimeOfDayKind } from './wait-time-of-day.kind';
@@ -20,27 +21,22 @@ import { waitUntilDateKind } from './wait-until-date.kind';
 /** Every node kind Rapport knows; the order is the palette's. */
 export const NODE_KINDS = [
   'event-trigger',
-  // triggers and branches
   'date-trigger',
   'threshold-trigger',
   'audience-trigger',
   'schedule-trigger',
-  // end triggers and branches
   'wait-delay',
-  // waits
   'wait-until-date',
   'wait-time-of-day',
   'wait-for-event',
   'time-window',
-  // end waits
   'attribute-condition',
-  // triggers and branches
   'multi-split',
   'random-split',
   'holdout',
   'event-history-condition',
-  // end triggers and branches
   'send-email',
+  'update-attribute',
   'exit',
 ] as const;
 
@@ -52,27 +48,22 @@ type RegistryEntry<K extends NodeKind> = NodeKindDefinition<K, any>;
 // A kind missing here fails to compile; so do the editor's and the worker's tables keyed by NodeKind.
 export const nodeKinds = {
   'event-trigger': eventTriggerKind,
-  // triggers and branches
   'date-trigger': dateTriggerKind,
   'threshold-trigger': thresholdTriggerKind,
   'audience-trigger': audienceTriggerKind,
   'schedule-trigger': scheduleTriggerKind,
-  // end triggers and branches
   'wait-delay': waitDelayKind,
-  // waits
   'wait-until-date': waitUntilDateKind,
   'wait-time-of-day': waitTimeOfDayKind,
   'wait-for-event': waitForEventKind,
   'time-window': timeWindowKind,
-  // end waits
   'attribute-condition': attributeConditionKind,
-  // triggers and branches
   'multi-split': multiSplitKind,
   'random-split': randomSplitKind,
   holdout: holdoutKind,
   'event-history-condition': eventHistoryConditionKind,
-  // end triggers and branches
   'send-email': sendEmailKind,
+  'update-attribute': updateAttributeKind,
   exit: exitKind,
 } satisfies { [K in NodeKind]: RegistryEntry<K> };
 

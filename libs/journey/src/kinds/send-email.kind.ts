@@ -9,6 +9,8 @@ const schema = z.object({
     .min(1, 'choose an email template')
     .max(100)
     .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"'),
+  /** An order confirmation and the like: exempt from frequency caps (consent and quiet hours still apply). */
+  transactional: z.boolean().default(false),
 });
 
 export type SendEmailConfig = z.infer<typeof schema>;
@@ -19,7 +21,7 @@ export const sendEmailKind = defineNodeKind({
   category: 'action',
   title: 'Send an email',
   schema,
-  defaults: { template: 'welcome' },
+  defaults: { template: 'welcome', transactional: false },
   outputs: () => ['next'],
   summarize: (config) => `Send email "${config.template}"`,
   check: (config, context) =>
@@ -29,7 +31,15 @@ export const sendEmailKind = defineNodeKind({
   step: ({ nodeId, config, visit }) => ({
     type: 'next',
     output: 'next',
-    effects: [{ type: 'sendEmail', nodeId, visit, template: config.template }],
+    effects: [
+      {
+        type: 'sendEmail',
+        nodeId,
+        visit,
+        template: config.template,
+        ...(config.transactional ? { transactional: true } : {}),
+      },
+    ],
     reason: { nodeId, code: 'email.requested', params: { template: config.template } },
   }),
 });

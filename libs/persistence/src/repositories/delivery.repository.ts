@@ -4,14 +4,18 @@ import type { DeliveryStatus } from '../entities';
 import type { CustomerRow } from './customer.repository';
 import { toEventFacts } from './event.repository';
 
+export type DeliveryChannel = 'email' | 'sms' | 'webhook';
+
 export type NewDelivery = {
   workspaceId: string;
   enrollmentId: string;
   customerId: string;
   nodeId: string;
   visit: number;
-  channel: 'email';
-  templateKey: string;
+  channel: DeliveryChannel;
+  templateKey: string | null;
+  payload?: Record<string, unknown>;
+  transactional?: boolean;
 };
 
 export type DeliveryRow = {
@@ -21,25 +25,42 @@ export type DeliveryRow = {
   customer_id: string;
   node_id: string;
   visit: number;
-  channel: 'email';
-  template_key: string;
+  channel: DeliveryChannel;
+  template_key: string | null;
+  payload: Record<string, unknown>;
+  transactional: boolean;
   status: DeliveryStatus;
   recipient: string | null;
   message_id: string | null;
   attempts: number;
+  round: number;
   last_error: string | null;
+  reason: string | null;
   sent_at: Date | null;
   created_at: Date;
 };
 
+/** A claimed delivery, and whether an earlier attempt was cut off mid-send (a worker died). */
+export type ClaimedDelivery = DeliveryRow & { interrupted: boolean };
+
 /** Everything a send needs, read in one round trip with the delivery. */
 export type DeliveryToSend = {
   emailFrom: string;
+  deliveryRules: unknown;
   customer: CustomerRow;
   template: { subject: string; html: string; text: string | null } | null;
   trigger: EventFacts | null;
 };
 
+export type HistoryLine = { code: string; params: Record<string, unknown> };
+
+/** How long an attempt may hold a delivery before another may take it over: BullMQ's lock duration. */
+const STALE_CLAIM = "interval '30 seconds'";
+
+/**
+ * The outbox and its state machine: pending -> sending -> sent | failed | suppressed | unknown, deferrals back to
+ * pending with a later `not_before`, each outcome written together with its enrollment history line.
+ */
 export class DeliveryRepository {
   constructor(private readonly db: EntityManager) {}
 
@@ -48,13 +69,24 @@ export class DeliveryRepository {
     if (deliveries.length === 0) return [];
     const values: unknown[] = [now];
     const tuples = deliveries.map((d) => {
-      values.push(d.workspaceId, d.enrollmentId, d.customerId, d.nodeId, d.visit, d.channel, d.templateKey);
-      const p = values.length - 7;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, 'pending', $1, $1, $1)`;
+      values.push(
+        d.workspaceId,
+        d.enrollmentId,
+        d.customerId,
+        d.nodeId,
+        d.visit,
+        d.channel,
+        d.templateKey,
+        JSON.stringify(d.payload ?? {}),
+        d.transactional ?? false,
+      );
+      const p = values.length - 9;
+      const params = Array.from({ length: 9 }, (_, i) => `$${p + i + 1}`);
+      return `(${params.join(', ')}, 'pending', $1, $1, $1)`;
     });
     const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO deliveries (workspace_id, enrollment_id, customer_id, node_id, visit, channel, template_key, status,
-         enqueued_at, created_at, updated_at)
+      `INSERT INTO deliveries (workspace_id, enrollment_id, customer_id, node_id, visit, channel, template_key, payload,
+         transactional, status, enqueued_at, created_at, updated_at)
        VALUES ${tuples.join(', ')}
        ON CONFLICT (enrollment_id, node_id, visit) DO NOTHING
        RETURNING id`,
@@ -63,19 +95,30 @@ export class DeliveryRepository {
     return rows.map((row) => row.id);
   }
 
-  /** pending -> sending, once: only the caller that wins this update may talk to the mail server. */
-  async claim(id: string, now: Date): Promise<DeliveryRow | null> {
-    const [rows]: [DeliveryRow[], number] = await this.db.query(
-      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = $2
-        WHERE id = $1 AND status = 'pending' RETURNING *`,
-      [id, now],
+  /**
+   * pending -> sending for this round, once: only the attempt that wins may talk to the provider. A row left in
+   * `sending` longer than a job lock lasts belongs to an attempt that died; it may be taken over (`interrupted`).
+   */
+  async claim(id: string, round: number, now: Date): Promise<ClaimedDelivery | null> {
+    const [rows]: [(DeliveryRow & { previous: DeliveryStatus })[], number] = await this.db.query(
+      `WITH previous AS (SELECT id, status FROM deliveries WHERE id = $1 FOR UPDATE)
+       UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = $2, sending_since = now()
+         FROM previous
+        WHERE d.id = previous.id AND d.round = $3
+          AND (d.status = 'pending' OR (d.status = 'sending' AND d.sending_since < now() - ${STALE_CLAIM}))
+       RETURNING d.*, previous.status AS previous`,
+      [id, now, round],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const { previous, ...delivery } = row;
+    return { ...delivery, interrupted: previous === 'sending' };
   }
 
   async loadForSend(delivery: DeliveryRow): Promise<DeliveryToSend | null> {
     const rows: (CustomerRow & {
       email_from: string;
+      delivery_rules: unknown;
       t_subject: string | null;
       t_html: string | null;
       t_text: string | null;
@@ -84,7 +127,7 @@ export class DeliveryRepository {
       ev_properties: Record<string, unknown> | null;
       ev_occurred_at: Date | null;
     })[] = await this.db.query(
-      `SELECT c.*, w.email_from, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
+      `SELECT c.*, w.email_from, w.delivery_rules, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
               ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at
          FROM customers c
          JOIN workspaces w ON w.id = c.workspace_id
@@ -98,6 +141,7 @@ export class DeliveryRepository {
     if (!row) return null;
     return {
       emailFrom: row.email_from,
+      deliveryRules: row.delivery_rules,
       customer: row,
       template:
         row.t_subject !== null && row.t_html !== null
@@ -115,49 +159,111 @@ export class DeliveryRepository {
     };
   }
 
-  /** sending -> sent, with the outcome appended to the enrollment's history in the same statement. */
-  async markSent(
-    id: string,
-    result: { recipient: string; messageId: string; history: { code: string; params: Record<string, unknown> } },
-    now: Date,
-  ): Promise<void> {
+  /** The attempt's outcome in the delivery's child table. */
+  async recordAttempt(input: {
+    deliveryId: string;
+    attempt: number;
+    startedAt: Date;
+    finishedAt: Date;
+    outcome: 'sent' | 'retry' | 'failed' | 'suppressed' | 'deferred' | 'unknown' | 'interrupted';
+    detail?: string | null;
+  }): Promise<void> {
     await this.db.query(
-      `WITH sent AS (
-         UPDATE deliveries SET status = 'sent', recipient = $2, message_id = $3, sent_at = $4, updated_at = $4,
-           last_error = NULL, enqueued_at = NULL WHERE id = $1 AND status = 'sending'
-         RETURNING workspace_id, enrollment_id, node_id)
-       INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
-       SELECT sent.workspace_id, sent.enrollment_id, e.seq, $4, sent.node_id, $5, $6
-         FROM sent JOIN enrollments e ON e.id = sent.enrollment_id`,
-      [id, result.recipient, result.messageId, now, result.history.code, JSON.stringify(result.history.params)],
+      `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, detail)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        input.deliveryId,
+        input.attempt,
+        input.startedAt,
+        input.finishedAt,
+        input.outcome,
+        input.detail?.slice(0, 1000) ?? null,
+      ],
     );
   }
 
-  /** A failure that a retry may cure: back to pending so the next attempt can claim it. */
+  /** sending -> a final status, with the outcome appended to the enrollment's history in the same statement. */
+  async finish(
+    id: string,
+    outcome: {
+      status: 'sent' | 'failed' | 'suppressed' | 'unknown';
+      recipient?: string | null;
+      messageId?: string | null;
+      error?: string | null;
+      reason?: string | null;
+      history: HistoryLine;
+    },
+    now: Date,
+  ): Promise<void> {
+    await this.db.query(
+      `WITH done AS (
+         UPDATE deliveries SET status = $2, recipient = COALESCE($3, recipient), message_id = COALESCE($4, message_id),
+           last_error = $5, reason = $6, updated_at = $7, enqueued_at = NULL, sending_since = NULL,
+           sent_at = CASE WHEN $2 = 'sent' THEN $7::timestamptz ELSE sent_at END
+          WHERE id = $1 AND status IN ('pending', 'sending')
+         RETURNING workspace_id, enrollment_id, node_id)
+       INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
+       SELECT done.workspace_id, done.enrollment_id, e.seq, $7, done.node_id, $8, $9
+         FROM done JOIN enrollments e ON e.id = done.enrollment_id`,
+      [
+        id,
+        outcome.status,
+        outcome.recipient ?? null,
+        outcome.messageId ?? null,
+        outcome.error?.slice(0, 1000) ?? null,
+        outcome.reason ?? null,
+        now,
+        outcome.history.code,
+        JSON.stringify(outcome.history.params),
+      ],
+    );
+  }
+
+  /** A failure a retry may cure: back to pending (same round) so the next attempt can claim it. */
   async release(id: string, error: string, now: Date): Promise<void> {
     await this.db.query(
-      `UPDATE deliveries SET status = 'pending', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'sending'`,
+      `UPDATE deliveries SET status = 'pending', last_error = $2, updated_at = $3, sending_since = NULL
+        WHERE id = $1 AND status = 'sending'`,
       [id, error.slice(0, 1000), now],
     );
   }
 
-  /** -> failed, with the reason appended to the enrollment's history in the same statement. */
-  async markFailed(
-    id: string,
-    error: string,
-    history: { code: string; params: Record<string, unknown> },
-    now: Date,
-  ): Promise<void> {
+  /** Not now (quiet hours, a cap): back to pending until `notBefore`, in a new round, with the reason recorded. */
+  async defer(id: string, notBefore: Date, history: HistoryLine, now: Date): Promise<void> {
     await this.db.query(
-      `WITH failed AS (
-         UPDATE deliveries SET status = 'failed', last_error = $2, updated_at = $3, enqueued_at = NULL
-          WHERE id = $1 AND status IN ('pending', 'sending')
+      `WITH later AS (
+         UPDATE deliveries SET status = 'pending', not_before = $2, enqueued_at = NULL, round = round + 1,
+           sending_since = NULL, reason = $4, updated_at = $3
+          WHERE id = $1 AND status = 'sending'
          RETURNING workspace_id, enrollment_id, node_id)
        INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
-       SELECT failed.workspace_id, failed.enrollment_id, e.seq, $3, failed.node_id, $4, $5
-         FROM failed JOIN enrollments e ON e.id = failed.enrollment_id`,
-      [id, error.slice(0, 1000), now, history.code, JSON.stringify(history.params)],
+       SELECT later.workspace_id, later.enrollment_id, e.seq, $3, later.node_id, $4, $5
+         FROM later JOIN enrollments e ON e.id = later.enrollment_id`,
+      [id, notBefore, now, history.code, JSON.stringify(history.params)],
     );
+  }
+
+  /** Sends of this customer on this channel since `since` (frequency caps count across journeys). */
+  async countSentSince(customerId: string, channel: DeliveryChannel, since: Date): Promise<number> {
+    const rows: { count: string }[] = await this.db.query(
+      `SELECT count(*) FROM deliveries WHERE customer_id = $1 AND channel = $2 AND status = 'sent' AND sent_at > $3
+         AND NOT transactional`,
+      [customerId, channel, since],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  /** Deferred deliveries whose time came: handed to the queue (SKIP LOCKED, like the promoter's waits). */
+  async claimDue(now: Date, limit: number): Promise<{ id: string; round: number }[]> {
+    const [rows]: [{ id: string; round: number }[], number] = await this.db.query(
+      `UPDATE deliveries d SET enqueued_at = $1
+         FROM (SELECT id FROM deliveries WHERE status = 'pending' AND enqueued_at IS NULL AND not_before <= $1
+               ORDER BY not_before LIMIT $2 FOR UPDATE SKIP LOCKED) due
+        WHERE d.id = due.id
+       RETURNING d.id, d.round`,
+      [now, limit],
+    );
+    return rows;
   }
 
   async find(id: string): Promise<DeliveryRow | null> {
@@ -165,18 +271,22 @@ export class DeliveryRepository {
     return rows[0] ?? null;
   }
 
-  /** Outbox rows that should have a job in the queue; the sweeper re-enqueues those Redis lost. */
-  async listPending(limit: number, after: string | null): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM deliveries WHERE status = 'pending' AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $1`,
+  /** Outbox rows handed to the queue and not done; the sweeper checks each still has its job. */
+  async listPending(limit: number, after: string | null): Promise<{ id: string; round: number }[]> {
+    return this.db.query(
+      `SELECT id, round FROM deliveries
+        WHERE status IN ('pending', 'sending') AND enqueued_at IS NOT NULL AND ($2::uuid IS NULL OR id > $2)
+        ORDER BY id LIMIT $1`,
       [limit, after],
     );
-    return rows.map((row) => row.id);
   }
 
-  async countOpen(): Promise<number> {
+  /** Deliveries still to do now (deferred ones count once their time came). */
+  async countOpen(now: Date): Promise<number> {
     const rows: { count: string }[] = await this.db.query(
-      `SELECT count(*) FROM deliveries WHERE status IN ('pending', 'sending')`,
+      `SELECT count(*) FROM deliveries
+        WHERE status = 'sending' OR (status = 'pending' AND (not_before IS NULL OR not_before <= $1))`,
+      [now],
     );
     return Number(rows[0]?.count ?? 0);
   }

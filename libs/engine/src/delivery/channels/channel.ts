@@ -1,0 +1,30 @@
+import type { CustomerFacts } from '@rapport/journey';
+import type { DeliveryRow, DeliveryToSend } from '@rapport/persistence';
+
+/** What a channel reports for a message it handed over. */
+export type ChannelReceipt = { recipient: string; messageId: string };
+
+/** Failures a channel names: a retry may cure `retryable`; `permanent` never; `unknown` = it may have gone out. */
+export class ChannelError extends Error {
+  constructor(
+    readonly kind: 'retryable' | 'permanent' | 'unknown',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ChannelContext = {
+  delivery: DeliveryRow;
+  loaded: DeliveryToSend;
+  customer: CustomerFacts;
+  /** Deterministic per delivery: providers and receivers de-duplicate on it, so a resend after a crash is one message. */
+  idempotencyKey: string;
+};
+
+/** One channel's sending: the worker's effect registry calls it through the delivery pipeline. */
+export type DeliveryChannelSender = {
+  /** The address for this customer, or null when the customer cannot be reached on the channel. */
+  recipientOf(customer: CustomerFacts, delivery: DeliveryRow): string | null;
+  send(context: ChannelContext): Promise<ChannelReceipt>;
+};

@@ -1,0 +1,49 @@
+import { EmailSendError, renderEmail, TemplateSyntaxError, type SmtpEmailTransport } from '@rapport/channels';
+import { ChannelError, type ChannelContext, type ChannelReceipt, type DeliveryChannelSender } from './channel';
+
+/**
+ * Email over SMTP. The Message-ID is derived from the delivery id: SMTP cannot be exactly once, so the only
+ * possible duplicate (a resend after a worker died mid-send) carries the same Message-ID for mail systems to fold.
+ */
+export class EmailChannel implements DeliveryChannelSender {
+  constructor(
+    private readonly transport: SmtpEmailTransport,
+    private readonly messageIdDomain: string,
+  ) {}
+
+  recipientOf(customer: { email: string | null }): string | null {
+    return customer.email;
+  }
+
+  async send({ delivery, loaded, customer, idempotencyKey }: ChannelContext): Promise<ChannelReceipt> {
+    if (!loaded.template) throw new ChannelError('permanent', `there is no template "${delivery.template_key}"`);
+    const to = customer.email as string;
+    let rendered;
+    try {
+      rendered = renderEmail(loaded.template, {
+        ...customer.attributes,
+        customer: { ...customer.attributes, ...customer },
+        event: loaded.trigger,
+      });
+    } catch (error) {
+      if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
+      throw error;
+    }
+    const messageId = `<${idempotencyKey}@${this.messageIdDomain}>`;
+    try {
+      await this.transport.send({
+        from: loaded.emailFrom,
+        to,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        messageId,
+        headers: { 'X-Rapport-Delivery': delivery.id },
+      });
+    } catch (error) {
+      if (error instanceof EmailSendError) throw new ChannelError(error.kind, error.message);
+      throw new ChannelError('retryable', error instanceof Error ? error.message : String(error));
+    }
+    return { recipient: to, messageId };
+  }
+}

@@ -1,0 +1,201 @@
+import type { DataSource } from 'typeorm';
+import { effectiveZone, type CustomerFacts } from '@rapport/journey';
+import {
+  ConsentRepository,
+  DeliveryRepository,
+  toCustomerFacts,
+  type ClaimedDelivery,
+  type Clock,
+  type DeliveryChannel,
+  type DeliveryToSend,
+} from '@rapport/persistence';
+import type { JobPayload } from '../queue/job-catalog';
+import { ChannelError, type DeliveryChannelSender } from './channels/channel';
+import { afterQuietHours, deliveryRulesOf, type DeliveryRules } from './delivery-rules';
+
+export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'suppressed' | 'deferred' | 'unknown' | 'retry';
+
+const DAY = 86_400_000;
+
+type Verdict = { send: true } | { send: false; suppress: string } | { send: false; deferUntil: Date; because: string };
+
+/**
+ * The one delivery pipeline every channel goes through: claim the outbox row (a compare-and-set only one attempt
+ * wins), check the workspace's rules at send time (consent, quiet hours in the customer's zone, frequency caps),
+ * hand it to the channel, and write the outcome with its reason to the enrollment history and the attempt table.
+ */
+export class DeliverySender {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly channels: Partial<Record<DeliveryChannel, DeliveryChannelSender>>,
+  ) {}
+
+  async run(payload: JobPayload<'send'>, options: { lastAttempt: boolean }): Promise<SendOutcome> {
+    const deliveries = new DeliveryRepository(this.db.manager);
+    const startedAt = await this.clock.now();
+    const delivery = await deliveries.claim(payload.deliveryId, payload.round, startedAt);
+    // Already done, or another attempt holds it: never risk a second copy.
+    if (!delivery) return 'skipped';
+    const attempt = (outcome: Parameters<DeliveryRepository['recordAttempt']>[0]['outcome'], detail?: string) =>
+      this.clock
+        .now()
+        .then((finishedAt) =>
+          deliveries.recordAttempt({
+            deliveryId: delivery.id,
+            attempt: delivery.attempts,
+            startedAt,
+            finishedAt,
+            outcome,
+            detail,
+          }),
+        );
+    if (delivery.interrupted) {
+      await deliveries.recordAttempt({
+        deliveryId: delivery.id,
+        attempt: delivery.attempts - 1,
+        startedAt,
+        finishedAt: startedAt,
+        outcome: 'interrupted',
+        detail: 'the worker stopped during this attempt; sent again with the same id, so the receiver can fold a copy',
+      });
+    }
+
+    const loaded = await deliveries.loadForSend(delivery);
+    const channel = this.channels[delivery.channel];
+    if (!loaded || !channel) {
+      const why = !loaded ? 'the customer no longer exists' : `the ${delivery.channel} channel is not configured`;
+      await this.fail(deliveries, delivery, why);
+      await attempt('failed', why);
+      return 'failed';
+    }
+    const customer = toCustomerFacts(loaded.customer);
+    const verdict = await this.judge(delivery, loaded, customer, channel, startedAt);
+    if (!verdict.send && 'suppress' in verdict) {
+      await deliveries.finish(
+        delivery.id,
+        {
+          status: 'suppressed',
+          reason: verdict.suppress,
+          history: { code: 'delivery.suppressed', params: this.params(delivery, { why: verdict.suppress }) },
+        },
+        await this.clock.now(),
+      );
+      await attempt('suppressed', verdict.suppress);
+      return 'suppressed';
+    }
+    if (!verdict.send) {
+      await deliveries.defer(
+        delivery.id,
+        verdict.deferUntil,
+        {
+          code: 'delivery.deferred',
+          params: this.params(delivery, { why: verdict.because, until: verdict.deferUntil.toISOString() }),
+        },
+        await this.clock.now(),
+      );
+      await attempt('deferred', `${verdict.because} until ${verdict.deferUntil.toISOString()}`);
+      return 'deferred';
+    }
+
+    try {
+      const receipt = await channel.send({ delivery, loaded, customer, idempotencyKey: delivery.id });
+      await deliveries.finish(
+        delivery.id,
+        {
+          status: 'sent',
+          recipient: receipt.recipient,
+          messageId: receipt.messageId,
+          history: { code: `${delivery.channel}.sent`, params: this.params(delivery, { to: receipt.recipient }) },
+        },
+        await this.clock.now(),
+      );
+      await attempt('sent');
+      return 'sent';
+    } catch (error) {
+      const failure = error instanceof ChannelError ? error : new ChannelError('retryable', String(error));
+      if (failure.kind === 'permanent' || (failure.kind === 'retryable' && options.lastAttempt)) {
+        await this.fail(deliveries, delivery, failure.message);
+        await attempt('failed', failure.message);
+        return 'failed';
+      }
+      if (failure.kind === 'unknown' && options.lastAttempt) {
+        await deliveries.finish(
+          delivery.id,
+          {
+            status: 'unknown',
+            error: failure.message,
+            history: { code: 'delivery.unknown', params: this.params(delivery, { error: failure.message }) },
+          },
+          await this.clock.now(),
+        );
+        await attempt('unknown', failure.message);
+        return 'unknown';
+      }
+      await deliveries.release(delivery.id, failure.message, await this.clock.now());
+      await attempt('retry', failure.message);
+      return 'retry';
+    }
+  }
+
+  /** Consent, then quiet hours, then the frequency cap: the first rule that says no decides. */
+  private async judge(
+    delivery: ClaimedDelivery,
+    loaded: DeliveryToSend,
+    customer: CustomerFacts,
+    channel: DeliveryChannelSender,
+    now: Date,
+  ): Promise<Verdict> {
+    const rules: DeliveryRules = deliveryRulesOf(loaded.deliveryRules);
+    if (!channel.recipientOf(customer, delivery))
+      return {
+        send: false,
+        suppress: `the customer has no ${delivery.channel === 'sms' ? 'phone number' : 'email address'}`,
+      };
+    if (delivery.channel === 'webhook') return { send: true };
+    const consent = await new ConsentRepository(this.db.manager).find(customer.id, delivery.channel);
+    const consented = consent ? consent.granted : rules.consentDefaults[delivery.channel] === 'granted';
+    if (!consented) {
+      return {
+        send: false,
+        suppress: consent
+          ? `the customer withdrew ${delivery.channel} consent (${consent.source})`
+          : `no ${delivery.channel} consent`,
+      };
+    }
+    const quiet = afterQuietHours(rules, delivery.channel, now, effectiveZone(customer.timeZone));
+    if (!quiet.allowed) return { send: false, deferUntil: quiet.until, because: 'quiet hours' };
+    const cap = rules.frequencyCaps[delivery.channel];
+    if (cap && !delivery.transactional) {
+      const sent = await new DeliveryRepository(this.db.manager).countSentSince(
+        customer.id,
+        delivery.channel,
+        new Date(now.getTime() - cap.days * DAY),
+      );
+      if (sent >= cap.max) {
+        const why = `frequency cap: ${sent} ${delivery.channel} messages in ${cap.days} days`;
+        // Deferred sends look again a day later, when the oldest message may have left the window.
+        return cap.overCap === 'defer'
+          ? { send: false, deferUntil: new Date(now.getTime() + DAY), because: why }
+          : { send: false, suppress: why };
+      }
+    }
+    return { send: true };
+  }
+
+  private async fail(deliveries: DeliveryRepository, delivery: ClaimedDelivery, why: string): Promise<void> {
+    await deliveries.finish(
+      delivery.id,
+      {
+        status: 'failed',
+        error: why,
+        history: { code: `${delivery.channel}.failed`, params: this.params(delivery, { error: why }) },
+      },
+      await this.clock.now(),
+    );
+  }
+
+  private params(delivery: ClaimedDelivery, extra: Record<string, unknown>): Record<string, unknown> {
+    return { channel: delivery.channel, template: delivery.template_key, ...extra };
+  }
+}

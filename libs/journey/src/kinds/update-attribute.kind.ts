@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineNodeKind } from './node-kind';
+
+const PROFILE_FIELDS = ['id', 'externalId', 'email', 'phone', 'timeZone', 'locale'];
+
+const schema = z
+  .object({
+    attribute: z
+      .string()
+      .trim()
+      .min(1, 'choose the attribute to change')
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, 'an attribute name is letters, digits, "-" or "_"')
+      .refine(
+        (name) => !PROFILE_FIELDS.includes(name),
+        'profile fields such as email are changed by the shop, not a journey',
+      ),
+    operation: z.enum(['set', 'increment', 'unset']),
+    value: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
+  })
+  .refine((config) => config.operation === 'unset' || config.value !== undefined, {
+    message: 'give the value to set or add',
+    path: ['value'],
+  })
+  .refine((config) => config.operation !== 'increment' || typeof config.value === 'number', {
+    message: 'increment by a number',
+    path: ['value'],
+  });
+
+export type UpdateAttributeConfig = z.infer<typeof schema>;
+
+/** Sets, increments or removes a profile attribute (`tier = "gold"`); other journeys may react (thresholds). */
+export const updateAttributeKind = defineNodeKind({
+  kind: 'update-attribute',
+  category: 'action',
+  title: 'Update an attribute',
+  schema,
+  defaults: { attribute: 'tier', operation: 'set', value: 'gold' },
+  outputs: () => ['next'],
+  summarize: (config) =>
+    config.operation === 'unset'
+      ? `Remove ${config.attribute}`
+      : config.operation === 'increment'
+        ? `Add ${String(config.value)} to ${config.attribute}`
+        : `Set ${config.attribute} to ${JSON.stringify(config.value)}`,
+  step: ({ nodeId, config, visit }) => ({
+    type: 'next',
+    output: 'next',
+    effects: [
+      {
+        type: 'updateAttribute',
+        nodeId,
+        visit,
+        attribute: config.attribute,
+        operation: config.operation,
+        ...(config.value === undefined ? {} : { value: config.value }),
+      },
+    ],
+    reason: {
+      nodeId,
+      code: 'attribute.update-requested',
+      params: { attribute: config.attribute, operation: config.operation, value: config.value ?? null },
+    },
+  }),
+});
