@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
 import { TemplatesController } from './templates/templates.controller';
+import { SettingsController } from './settings/settings.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TrackingController } from './tracking/tracking.controller';
 
@@ -24,6 +25,7 @@ export class AppModule {
         TemplatesController,
         CustomersController,
         TestClockController,
+        SettingsController,
       ],
       providers: [{ provide: ENGINE, useValue: engine }, JourneyService, TimelineService, ApiKeyGuard, WriteKeyGuard],
     };

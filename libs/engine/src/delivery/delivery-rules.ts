@@ -7,12 +7,10 @@ export type PersonalChannel = Exclude<Channel, 'webhook'>;
 
 const clockTime = z.string().regex(CLOCK_TIME_PATTERN, 'use a 24-hour time like 21:00');
 
-const quietHoursSchema = z
-  .object({ from: clockTime, to: clockTime })
-  .refine((hours) => hours.from !== hours.to, {
-    message: 'quiet hours start and end at different times',
-    path: ['to'],
-  });
+const quietHoursSchema = z.object({ from: clockTime, to: clockTime }).refine((hours) => hours.from !== hours.to, {
+  message: 'quiet hours start and end at different times',
+  path: ['to'],
+});
 
 const capSchema = z.object({
   max: z.number().int().min(1).max(1000),

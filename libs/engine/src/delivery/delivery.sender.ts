@@ -38,18 +38,16 @@ export class DeliverySender {
     // Already done, or another attempt holds it: never risk a second copy.
     if (!delivery) return 'skipped';
     const attempt = (outcome: Parameters<DeliveryRepository['recordAttempt']>[0]['outcome'], detail?: string) =>
-      this.clock
-        .now()
-        .then((finishedAt) =>
-          deliveries.recordAttempt({
-            deliveryId: delivery.id,
-            attempt: delivery.attempts,
-            startedAt,
-            finishedAt,
-            outcome,
-            detail,
-          }),
-        );
+      this.clock.now().then((finishedAt) =>
+        deliveries.recordAttempt({
+          deliveryId: delivery.id,
+          attempt: delivery.attempts,
+          startedAt,
+          finishedAt,
+          outcome,
+          detail,
+        }),
+      );
     if (delivery.interrupted) {
       await deliveries.recordAttempt({
         deliveryId: delivery.id,
@@ -171,6 +169,7 @@ export class DeliverySender {
         customer.id,
         delivery.channel,
         new Date(now.getTime() - cap.days * DAY),
+        delivery.id,
       );
       if (sent >= cap.max) {
         const why = `frequency cap: ${sent} ${delivery.channel} messages in ${cap.days} days`;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { indexJourney, type EventFacts } from '@rapport/journey';
 import {
+  ConsentRepository,
   CustomerRepository,
   EnrollmentEventsRepository,
   EventRepository,
@@ -21,7 +22,16 @@ import type { JobQueue } from '../queue/job-queue';
 import { zoneFor } from '../scheduling/trigger-scheduler';
 import type { TrackingMessage } from './segment.schema';
 
-const PROFILE_TRAITS = new Set(['email', 'phone', 'timezone', 'timeZone', 'locale']);
+const PROFILE_TRAITS = new Set(['email', 'phone', 'timezone', 'timeZone', 'locale', 'email_consent', 'sms_consent']);
+
+/** Consent the shop reports with identify (`email_consent: false` after an unsubscribe on its side, ...). */
+const consentTraits = (message: TrackingMessage): { channel: 'email' | 'sms'; granted: boolean }[] =>
+  message.type !== 'identify'
+    ? []
+    : (['email', 'sms'] as const).flatMap((channel) => {
+        const value = message.traits[`${channel}_consent`];
+        return typeof value === 'boolean' ? [{ channel, granted: value }] : [];
+      });
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -95,6 +105,12 @@ export class TrackingService {
           continue;
         }
         result.stored += 1;
+        for (const consent of consentTraits(message)) {
+          await new ConsentRepository(manager).set(
+            { workspaceId, customerId: stored.customer.id, ...consent, source: 'identify' },
+            now,
+          );
+        }
         if (message.type === 'identify' || stored.customer.inserted) {
           const change = await this.profiles.onChange(manager, {
             workspaceId,

@@ -243,12 +243,18 @@ export class DeliveryRepository {
     );
   }
 
-  /** Sends of this customer on this channel since `since` (frequency caps count across journeys). */
-  async countSentSince(customerId: string, channel: DeliveryChannel, since: Date): Promise<number> {
+  /**
+   * Sends of this customer on this channel since `since`, for frequency caps (across journeys): those sent, plus
+   * those being sent that were claimed before this one, so three sends claimed at once cannot all slip under a
+   * cap of two.
+   */
+  async countSentSince(customerId: string, channel: DeliveryChannel, since: Date, deliveryId: string): Promise<number> {
     const rows: { count: string }[] = await this.db.query(
-      `SELECT count(*) FROM deliveries WHERE customer_id = $1 AND channel = $2 AND status = 'sent' AND sent_at > $3
-         AND NOT transactional`,
-      [customerId, channel, since],
+      `SELECT count(*) FROM deliveries d, (SELECT sending_since FROM deliveries WHERE id = $4) me
+        WHERE d.customer_id = $1 AND d.channel = $2 AND NOT d.transactional AND d.id <> $4
+          AND ((d.status = 'sent' AND d.sent_at > $3)
+               OR (d.status = 'sending' AND (d.sending_since, d.id) < (me.sending_since, $4::uuid)))`,
+      [customerId, channel, since, deliveryId],
     );
     return Number(rows[0]?.count ?? 0);
   }
