@@ -48,4 +48,13 @@ describe('templateVariables', () => {
   it('should list nothing when the template has only literals, data and this', () => {
     expect(templateVariables({ subject: 'Plain', html: '{{this}} {{@root}} {{!-- comment --}}' })).toEqual([]);
   });
+
+  it('should list root paths and helper arguments when a template uses @root and the email helpers', () => {
+    const sut = templateVariables({
+      subject: '{{upper firstName}}',
+      html: '{{#each items}}{{@root.shop.name}}{{/each}}{{date coupon.expiresAt format="date"}}{{money total currency=currency}}',
+    });
+
+    expect(sut).toEqual(['coupon.expiresAt', 'currency', 'firstName', 'items', 'shop.name', 'total']);
+  });
 });

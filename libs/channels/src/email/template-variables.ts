@@ -27,7 +27,9 @@ class VariableCollector {
 
   /** Resolves a path to its root-relative form, or null when it is not a top-level variable. */
   resolve(path: PathExpression): string[] | null {
-    if (path.data || (path.parts.length === 0 && path.depth === 0)) return null;
+    // `@root.customer.email` reads the root context whatever the current scope is.
+    if (path.data) return path.parts[0] === 'root' && path.parts.length > 1 ? path.parts.slice(1) : null;
+    if (path.parts.length === 0 && path.depth === 0) return null;
     const scope = this.scopes[this.scopes.length - 1 - path.depth];
     if (!scope?.prefix) return null;
     const head = path.parts[0];
@@ -95,16 +97,20 @@ class VariableCollector {
   }
 }
 
+const collect = (sources: string[]): string[] => {
+  const collector = new VariableCollector();
+  for (const source of sources) collector.program(templateEnvironment().parse(source));
+  return [...collector.found].sort();
+};
+
 /**
  * The variable paths a template reads from its root context, sorted and deduplicated, e.g.
  * `firstName`, `customer.email`, `event.properties.total`. Helper names (`if`, `each`) are skipped but
  * their arguments are included; paths relative to an `each` item are not top-level and are skipped.
  * @throws Handlebars parse error when a field does not parse (use `validateTemplate` first).
  */
-export const templateVariables = (template: EmailTemplate): string[] => {
-  const collector = new VariableCollector();
-  for (const source of [template.subject, template.html, template.text ?? '']) {
-    collector.program(templateEnvironment().parse(source));
-  }
-  return [...collector.found].sort();
-};
+export const templateVariables = (template: EmailTemplate): string[] =>
+  collect([template.subject, template.html, template.text ?? '']);
+
+/** The same as `templateVariables`, for one template source (a field, a layout or a partial). */
+export const sourceVariables = (source: string): string[] => collect([source]);

@@ -15,4 +15,48 @@ describe('validateTemplate', () => {
 
     expect(sut).toEqual({ ok: false, field, message: expect.stringMatching(message) });
   });
+
+  it('should return ok when partials, a layout and helpers are used as given', () => {
+    const sut = validateTemplate(
+      {
+        subject: '{{upper firstName}}',
+        html: '{{> header}}<p>{{money total currency="EUR"}} {{date at format="long"}}</p>',
+        text: null,
+      },
+      {
+        partials: { header: '<h1>{{> logo}}</h1>', logo: 'Glow' },
+        layout: { html: '<div>{{{body}}}</div>', text: '{{{body}}}' },
+      },
+    );
+
+    expect(sut).toEqual({ ok: true });
+  });
+
+  it.each([
+    [
+      'a partial that was not given',
+      { subject: 's', html: '{{> footer}}' },
+      { partials: { header: 'h' } },
+      /Partial "footer" is not defined/,
+    ],
+    [
+      'a dynamic partial',
+      { subject: 's', html: '{{> (lookup . "p")}}' },
+      { partials: { p: 'x' } },
+      /Dynamic partials are not supported/,
+    ],
+    [
+      'an unknown helper inside a partial',
+      { subject: 's', html: '{{#if x}}{{> p}}{{/if}}' },
+      { partials: { p: '{{shout y}}' } },
+      /partial "p".*unknown helper shout/,
+    ],
+    ['a broken layout', { subject: 's', html: 'x' }, { layout: { html: '{{#each}}{{{body}}}' } }, /layout: /],
+    ['an unknown date format', { subject: 's', html: '{{date at format="iso"}}' }, {}, /date: unknown format "iso"/],
+    ['money without a currency', { subject: 's', html: '{{money total}}' }, {}, /money: a currency is required/],
+  ] as const)('should report the html field when it uses %s', (_case, template, options, message) => {
+    const sut = validateTemplate(template, options);
+
+    expect(sut).toEqual({ ok: false, field: 'html', message: expect.stringMatching(message) });
+  });
 });
