@@ -31,3 +31,48 @@ export type { EmailSendErrorKind } from './email/email-send.error';
 export { MailSink } from './mail-sink/mail-sink';
 export type { MailSinkOptions, MailSinkStartOptions, MailSinkUrls, WaitOptions } from './mail-sink/mail-sink';
 export type { CapturedMail } from './mail-sink/captured-mail';
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  WEBHOOK_SECRET_PREFIX,
+  generateWebhookSecret,
+  isWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  webhookSecretBytes,
+} from './webhook/standard-webhooks';
+export type {
+  IncomingHeaders,
+  SignWebhookInput,
+  VerifyWebhookInput,
+  WebhookHeaders,
+  WebhookVerification,
+  WebhookVerifyFailure,
+} from './webhook/standard-webhooks';
+export { classifyAddress, guardUrl } from './webhook/address-guard';
+export type {
+  AddressClass,
+  GuardOptions,
+  GuardRefusal,
+  GuardResult,
+  HostLookup,
+  ResolvedAddress,
+} from './webhook/address-guard';
+export {
+  MAX_BACKOFF_MS,
+  MAX_RETRY_AFTER_MS,
+  WEBHOOK_USER_AGENT,
+  backoffDelay,
+  parseRetryAfter,
+  sendWebhook,
+} from './webhook/webhook-sender';
+export type { SendWebhookInput, WebhookSendResult } from './webhook/webhook-sender';
+export { WebhookSendError } from './webhook/webhook-send.error';
+export type { WebhookSendErrorDetails, WebhookSendErrorKind } from './webhook/webhook-send.error';
+export { WebhookReceiver } from './webhook/webhook-receiver';
+export type {
+  ReceivedWebhook,
+  ScriptedResponse,
+  WebhookReceiverOptions,
+  WebhookReceiverStartOptions,
+  WebhookWaitOptions,
+} from './webhook/webhook-receiver';
