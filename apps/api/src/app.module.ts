@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Engine } from '@rapport/engine';
 import { ApiKeyGuard, WriteKeyGuard } from './common/auth.guards';
 import { ENGINE } from './common/engine.token';
+import { CouponsController } from './coupons/coupons.controller';
 import { CustomersController } from './customers/customers.controller';
 import { TimelineService } from './customers/timeline.service';
 import { HealthController } from './health/health.controller';
@@ -26,6 +27,7 @@ export class AppModule {
         CustomersController,
         TestClockController,
         SettingsController,
+        CouponsController,
       ],
       providers: [{ provide: ENGINE, useValue: engine }, JourneyService, TimelineService, ApiKeyGuard, WriteKeyGuard],
     };

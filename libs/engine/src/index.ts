@@ -14,3 +14,4 @@ export * from './scheduling/sweeper';
 export * from './scheduling/drain';
 export * from './engine';
 export * from './engine-workers';
+export * from './delivery/coupon-codes';

@@ -42,3 +42,4 @@ export * from './graph/journey-settings';
 export * from './graph/history-queries';
 export * from './graph/focus-trigger';
 export * from './kinds/update-attribute.kind';
+export * from './kinds/issue-coupon.kind';

@@ -3,8 +3,14 @@ import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { JourneyLanguage1763990000000 } from './migrations/1763990000000-journey-language';
 import { DeliveryPipeline1764000000000 } from './migrations/1764000000000-delivery-pipeline';
+import { Coupons1764010000000 } from './migrations/1764010000000-coupons';
 
-export const MIGRATIONS = [InitialSchema1763900000000, JourneyLanguage1763990000000, DeliveryPipeline1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  JourneyLanguage1763990000000,
+  DeliveryPipeline1764000000000,
+  Coupons1764010000000,
+];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };
 

@@ -16,3 +16,4 @@ export * from './repositories/enrollment-events.repository';
 export * from './repositories/trigger-schedule.repository';
 export * from './repositories/journey-report.repository';
 export * from './repositories/consent.repository';
+export * from './repositories/coupon.repository';

@@ -8,6 +8,7 @@ import {
   type Problem,
 } from '@rapport/journey';
 import {
+  CouponRepository,
   JourneyReportRepository,
   JourneyRepository,
   TemplateRepository,
@@ -155,7 +156,10 @@ export class JourneyService {
   }
 
   private async problemsOf(workspaceId: string, draft: unknown): Promise<Problem[]> {
-    const templates = await new TemplateRepository(this.engine.db.manager).keys(workspaceId);
-    return validateJourney(draft, { templates });
+    const [templates, couponPools] = await Promise.all([
+      new TemplateRepository(this.engine.db.manager).keys(workspaceId),
+      new CouponRepository(this.engine.db.manager).poolKeys(workspaceId),
+    ]);
+    return validateJourney(draft, { templates, couponPools });
   }
 }

@@ -105,6 +105,11 @@ export const nodeViews = {
     color: '#2563eb',
     categoryLabel: categoryLabels.action,
   },
+  'issue-coupon': {
+    icon: 'M21 10V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v4a2 2 0 0 1 0 4v4a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-4a2 2 0 0 1 0-4zm-8 7.5h-2v-2h2v2zm0-4.5h-2v-2h2v2zm0-4.5h-2v-2h2v2z',
+    color: '#2563eb',
+    categoryLabel: categoryLabels.action,
+  },
   'update-attribute': {
     icon: 'M3 17.3V21h3.8L17.8 9.9l-3.7-3.7L3 17.3zM20.7 7a1 1 0 0 0 0-1.4l-2.3-2.3a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.7L20.7 7z',
     color: '#2563eb',

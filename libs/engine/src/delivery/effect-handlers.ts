@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Effect, EffectType } from '@rapport/journey';
-import { toCustomerFacts, type CustomerRow, type NewDelivery } from '@rapport/persistence';
+import { CouponRepository, toCustomerFacts, type CustomerRow, type NewDelivery } from '@rapport/persistence';
 import type { ProfileChangeService } from '../entry/profile-change.service';
 import type { JobPayload } from '../queue/job-catalog';
 
@@ -14,8 +14,15 @@ export type EffectContext = {
   profiles: ProfileChangeService;
 };
 
-/** Outbox rows to write, and jobs to queue once the step commits. */
-export type EffectOutcome = { deliveries: NewDelivery[]; jobs: JobPayload<'advance'>[] };
+/**
+ * Outbox rows to write, and jobs to queue once the step commits; or a failure that stops the journey at this
+ * node with a reason (an empty coupon pool: better no message than one without its code).
+ */
+export type EffectOutcome = {
+  deliveries: NewDelivery[];
+  jobs: JobPayload<'advance'>[];
+  failure?: { nodeId: string; code: string; params: Record<string, unknown> };
+};
 
 type EffectHandler<T extends EffectType> = (
   effect: Extract<Effect, { type: T }>,
@@ -50,6 +57,27 @@ export const effectHandlers = {
       templateKey: effect.template,
       transactional: effect.transactional ?? false,
     }),
+  issueCoupon: async (effect, context) => {
+    const coupons = new CouponRepository(context.manager);
+    const pool = await coupons.findPool(context.workspaceId, effect.pool);
+    const issued = pool
+      ? await coupons.issue(
+          pool,
+          { enrollmentId: context.enrollmentId, nodeId: effect.nodeId, visit: effect.visit },
+          context.now,
+        )
+      : null;
+    if (issued) return { deliveries: [], jobs: [] };
+    return {
+      deliveries: [],
+      jobs: [],
+      failure: {
+        nodeId: effect.nodeId,
+        code: pool ? 'coupon.pool-empty' : 'coupon.pool-missing',
+        params: { pool: effect.pool },
+      },
+    };
+  },
   updateAttribute: async (effect, context) => {
     const rows: CustomerRow[] = await context.manager.query('SELECT * FROM customers WHERE id = $1 FOR UPDATE', [
       context.customerId,

@@ -79,17 +79,6 @@ export class EnrollmentStepper {
 
     const continueNow = result.wakeAt !== null && result.wakeAt.getTime() <= now.getTime();
     const committed = await this.db.transaction(async (tx) => {
-      const enrollments = new EnrollmentRepository(tx);
-      const applied = await enrollments.applyStep({
-        id: enrollment.id,
-        seq: enrollment.seq,
-        state: result.state,
-        wakeAt: result.wakeAt,
-        enqueueNow: continueNow,
-        now,
-      });
-      if (!applied) return null;
-      await enrollments.appendHistory(enrollment.workspace_id, enrollment.id, enrollment.seq + 1, now, result.reasons);
       const context = {
         manager: tx,
         workspaceId: enrollment.workspace_id,
@@ -98,13 +87,36 @@ export class EnrollmentStepper {
         now,
         profiles: this.profiles,
       };
+      // Effects first, in order: one that fails (an empty coupon pool) stops the journey at its node, and the
+      // effects after it never happen. A lost compare-and-set below rolls all of them back.
       const outcomes: EffectOutcome[] = [];
-      for (const effect of result.effects) outcomes.push(await performEffect(effect, context));
+      for (const effect of result.effects) {
+        const outcome = await performEffect(effect, context);
+        outcomes.push(outcome);
+        if (outcome.failure) break;
+      }
+      const failure = outcomes.find((outcome) => outcome.failure)?.failure;
+      const state = failure
+        ? { ...result.state, status: 'failed' as const, nodeId: failure.nodeId, wakeAt: null, listen: null }
+        : result.state;
+      const lastReason = failure ? result.reasons.map((reason) => reason.nodeId).lastIndexOf(failure.nodeId) : -1;
+      const reasons = failure ? [...result.reasons.slice(0, lastReason + 1), failure] : result.reasons;
+      const enrollments = new EnrollmentRepository(tx);
+      const applied = await enrollments.applyStep({
+        id: enrollment.id,
+        seq: enrollment.seq,
+        state,
+        wakeAt: failure ? null : result.wakeAt,
+        enqueueNow: failure ? false : continueNow,
+        now,
+      });
+      if (!applied) return null;
+      await enrollments.appendHistory(enrollment.workspace_id, enrollment.id, enrollment.seq + 1, now, reasons);
       const ids = await new DeliveryRepository(tx).insertMany(
         outcomes.flatMap((outcome) => outcome.deliveries),
         now,
       );
-      return { ids, jobs: outcomes.flatMap((outcome) => outcome.jobs) };
+      return { ids, jobs: outcomes.flatMap((outcome) => outcome.jobs), continueNow: continueNow && !failure };
     });
     if (committed === null) return 'stale';
 
@@ -113,7 +125,8 @@ export class EnrollmentStepper {
       committed.ids.map((deliveryId) => ({ deliveryId, round: 0 })),
     );
     await this.queue.add('advance', committed.jobs);
-    if (continueNow) await this.queue.add('advance', [{ enrollmentId: enrollment.id, seq: enrollment.seq + 1 }]);
+    if (committed.continueNow)
+      await this.queue.add('advance', [{ enrollmentId: enrollment.id, seq: enrollment.seq + 1 }]);
     return 'stepped';
   }
 

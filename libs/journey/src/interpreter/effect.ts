@@ -21,6 +21,9 @@ export type UpdateAttributeEffect = {
   value?: string | number | boolean;
 };
 
-export type Effect = SendEmailEffect | UpdateAttributeEffect;
+/** Takes one unique code from a pool for this enrollment step (templates after it read `coupon.code`). */
+export type IssueCouponEffect = { type: 'issueCoupon'; nodeId: string; visit: number; pool: string };
+
+export type Effect = SendEmailEffect | UpdateAttributeEffect | IssueCouponEffect;
 
 export type EffectType = Effect['type'];

@@ -11,6 +11,9 @@ export type ReasonCode =
   | 'condition.not-matched'
   | 'email.requested'
   | 'attribute.update-requested'
+  | 'coupon.requested'
+  | 'coupon.pool-empty'
+  | 'coupon.pool-missing'
   | 'exit.reached'
   | 'output.unconnected'
   | 'node.missing'
@@ -60,6 +63,10 @@ export const reasonMessages = {
   'condition.not-matched': (p) =>
     `${p['source'] === 'event' ? 'Event' : 'Customer'} ${p['path']} is ${show(p['actual'])}, so "${p['operator']} ${show(p['expected'])}" does not hold: no.`,
   'email.requested': (p) => `Email "${p['template']}" queued for sending.`,
+  'coupon.requested': (p) => `A coupon from "${p['pool']}" is given.`,
+  'coupon.pool-empty': (p) =>
+    `Coupon pool "${p['pool']}" has no codes left, so the journey stopped here (no message without its code).`,
+  'coupon.pool-missing': (p) => `Coupon pool "${p['pool']}" does not exist, so the journey stopped here.`,
   'attribute.update-requested': (p) =>
     p['operation'] === 'unset'
       ? `Removed ${p['attribute']}.`

@@ -53,6 +53,7 @@ export const historyKey = (query: HistoryQuery): string => JSON.stringify([query
 /** Facts a journey is checked against at publish: what exists in the workspace. `null` skips that check. */
 export type ValidationContext = {
   templates: ReadonlySet<string> | null;
+  couponPools?: ReadonlySet<string> | null;
 };
 
 /**

@@ -5,6 +5,7 @@ import { eventHistoryConditionKind } from './event-history-condition.kind';
 import { eventTriggerKind } from './event-trigger.kind';
 import { exitKind } from './exit.kind';
 import { holdoutKind } from './holdout.kind';
+import { issueCouponKind } from './issue-coupon.kind';
 import { multiSplitKind } from './multi-split.kind';
 import type { NodeKindDefinition } from './node-kind';
 import { randomSplitKind } from './random-split.kind';
@@ -36,6 +37,7 @@ export const NODE_KINDS = [
   'holdout',
   'event-history-condition',
   'send-email',
+  'issue-coupon',
   'update-attribute',
   'exit',
 ] as const;
@@ -63,6 +65,7 @@ export const nodeKinds = {
   holdout: holdoutKind,
   'event-history-condition': eventHistoryConditionKind,
   'send-email': sendEmailKind,
+  'issue-coupon': issueCouponKind,
   'update-attribute': updateAttributeKind,
   exit: exitKind,
 } satisfies { [K in NodeKind]: RegistryEntry<K> };

@@ -12,7 +12,8 @@ export type ProblemCode =
   | 'edge.into-trigger'
   | 'output.dangling'
   | 'graph.loop-without-wait'
-  | 'template.unknown';
+  | 'template.unknown'
+  | 'coupon-pool.unknown';
 
 export type ProblemParams = Record<string, string | number | boolean | null>;
 
@@ -46,6 +47,7 @@ export const problemMessages = {
   'graph.loop-without-wait': (p) =>
     `These steps loop back without any wait (${p['cycle']}): customers would go round forever.`,
   'template.unknown': (p) => `There is no email template ${quoted(p['template'])} in this workspace.`,
+  'coupon-pool.unknown': (p) => `There is no coupon pool ${quoted(p['pool'])} in this workspace.`,
 } satisfies Record<ProblemCode, (params: ProblemParams) => string>;
 
 export const problem = (

@@ -23,7 +23,10 @@ export class ConsentRepository {
       [customerId],
     );
     return Object.fromEntries(
-      rows.map((row) => [row.channel, { granted: row.granted, source: row.source, changedAt: new Date(row.changed_at) }]),
+      rows.map((row) => [
+        row.channel,
+        { granted: row.granted, source: row.source, changedAt: new Date(row.changed_at) },
+      ]),
     );
   }
 

@@ -45,6 +45,8 @@ export type ClaimedDelivery = DeliveryRow & { interrupted: boolean };
 
 /** Everything a send needs, read in one round trip with the delivery. */
 export type DeliveryToSend = {
+  /** The coupon this passage was given last (for `{{coupon.code}}`), if any. */
+  coupon: { code: string; expiresAt: string | null } | null;
   emailFrom: string;
   deliveryRules: unknown;
   customer: CustomerRow;
@@ -126,20 +128,31 @@ export class DeliveryRepository {
       ev_name: string | null;
       ev_properties: Record<string, unknown> | null;
       ev_occurred_at: Date | null;
+      coupon_code: string | null;
+      coupon_expires_at: Date | null;
     })[] = await this.db.query(
       `SELECT c.*, w.email_from, w.delivery_rules, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
-              ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at
+              ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at,
+              coupon.code AS coupon_code, coupon.expires_at AS coupon_expires_at
          FROM customers c
          JOIN workspaces w ON w.id = c.workspace_id
          LEFT JOIN templates t ON t.workspace_id = c.workspace_id AND t.key = $3
          LEFT JOIN enrollments en ON en.id = $4
          LEFT JOIN events ev ON ev.id = en.trigger_event_id
+         LEFT JOIN LATERAL (SELECT code, expires_at FROM coupon_codes WHERE enrollment_id = en.id
+                             ORDER BY issued_at DESC LIMIT 1) coupon ON true
         WHERE c.workspace_id = $1 AND c.id = $2`,
       [delivery.workspace_id, delivery.customer_id, delivery.template_key, delivery.enrollment_id],
     );
     const row = rows[0];
     if (!row) return null;
     return {
+      coupon: row.coupon_code
+        ? {
+            code: row.coupon_code,
+            expiresAt: row.coupon_expires_at ? new Date(row.coupon_expires_at).toISOString() : null,
+          }
+        : null,
       emailFrom: row.email_from,
       deliveryRules: row.delivery_rules,
       customer: row,

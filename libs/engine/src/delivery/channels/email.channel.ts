@@ -24,6 +24,7 @@ export class EmailChannel implements DeliveryChannelSender {
         ...customer.attributes,
         customer: { ...customer.attributes, ...customer },
         event: loaded.trigger,
+        coupon: loaded.coupon,
       });
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
