@@ -76,3 +76,21 @@ export type {
   WebhookReceiverStartOptions,
   WebhookWaitOptions,
 } from './webhook/webhook-receiver';
+export { measureSms } from './sms/sms-segments';
+export type { SmsEncoding, SmsMeasure } from './sms/sms-segments';
+export type { OutgoingSms, SmsProvider, SmsSendResult } from './sms/sms-provider';
+export { SmsSendError } from './sms/sms-send.error';
+export type { SmsSendErrorDetails, SmsSendErrorKind } from './sms/sms-send.error';
+export { TwilioSmsProvider } from './sms/twilio-sms.provider';
+export type { TwilioSmsProviderOptions } from './sms/twilio-sms.provider';
+export { signTwilioRequest, verifyTwilioSignature } from './sms/twilio-signature';
+export type { SignTwilioRequestInput, TwilioParams, VerifyTwilioSignatureInput } from './sms/twilio-signature';
+export { FakeTwilio } from './sms/fake-twilio.server';
+export type {
+  FakeFailure,
+  FakeSms,
+  FakeTwilioOptions,
+  FakeTwilioStartOptions,
+  FakeTwilioUrls,
+  FakeWaitOptions,
+} from './sms/fake-twilio.server';
