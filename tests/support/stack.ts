@@ -39,7 +39,13 @@ const waitForHealth = async (url: string, process: RapportProcess, timeoutMs = 3
  * The whole of Rapport for one test file: its own database and queue prefix, a real SMTP sink, and the API and
  * worker as real processes with the test clock on.
  */
-export const startStack = async (options: { label: string; workers?: number; clockStart?: string }): Promise<Stack> => {
+export const startStack = async (options: {
+  label: string;
+  workers?: number;
+  clockStart?: string;
+  /** More environment for the API and worker processes (an SMS provider URL, ...). */
+  env?: Record<string, string>;
+}): Promise<Stack> => {
   const db = await createTestDatabase(options.label);
   const writeKey = `wk_${randomBytes(12).toString('hex')}`;
   const apiKey = `sk_${randomBytes(16).toString('hex')}`;
@@ -67,6 +73,7 @@ export const startStack = async (options: { label: string; workers?: number; clo
     SWEEPER_INTERVAL_MS: '1000',
     WORKER_CONCURRENCY: '8',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   const apiUrl = `http://127.0.0.1:${port}`;
   const api = new RapportProcess('api', env).start();

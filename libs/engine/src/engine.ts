@@ -1,10 +1,12 @@
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { SmtpEmailTransport } from '@rapport/channels';
+import { SmtpEmailTransport, TwilioSmsProvider } from '@rapport/channels';
 import { createDataSource, DatabaseTestClock, SystemClock, type Clock } from '@rapport/persistence';
 import type { EngineConfig } from './config/engine-config';
 import { EmailChannel } from './delivery/channels/email.channel';
+import { SmsChannel } from './delivery/channels/sms.channel';
+import { WebhookChannel } from './delivery/channels/webhook.channel';
 import { DeliverySender } from './delivery/delivery.sender';
 import { JobQueue } from './queue/job-queue';
 import { Drain } from './scheduling/drain';
@@ -57,6 +59,7 @@ export const createEngine = async (
   const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
+  const sms = options.role === 'worker' && config.SMS_URL ? new TwilioSmsProvider({ url: config.SMS_URL }) : null;
 
   return {
     config,
@@ -73,7 +76,11 @@ export const createEngine = async (
     sweeper: new Sweeper(db, queue),
     drain: new Drain(db, queue, clock, promoter),
     sender: transport
-      ? new DeliverySender(db, clock, { email: new EmailChannel(transport, config.MESSAGE_ID_DOMAIN) })
+      ? new DeliverySender(db, clock, {
+          email: new EmailChannel(transport, config.MESSAGE_ID_DOMAIN),
+          webhook: new WebhookChannel(),
+          ...(sms ? { sms: new SmsChannel(sms, sms.defaultFrom ?? '') } : {}),
+        })
       : null,
     close: async () => {
       transport?.close();

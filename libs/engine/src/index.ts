@@ -9,6 +9,8 @@ export * from './delivery/delivery.sender';
 export * from './delivery/delivery-rules';
 export * from './delivery/channels/channel';
 export * from './delivery/channels/email.channel';
+export * from './delivery/channels/sms.channel';
+export * from './delivery/channels/webhook.channel';
 export * from './scheduling/promoter';
 export * from './scheduling/sweeper';
 export * from './scheduling/drain';

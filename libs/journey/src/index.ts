@@ -43,3 +43,5 @@ export * from './graph/history-queries';
 export * from './graph/focus-trigger';
 export * from './kinds/update-attribute.kind';
 export * from './kinds/issue-coupon.kind';
+export * from './kinds/send-sms.kind';
+export * from './kinds/call-webhook.kind';

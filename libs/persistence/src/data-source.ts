@@ -4,12 +4,14 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { JourneyLanguage1763990000000 } from './migrations/1763990000000-journey-language';
 import { DeliveryPipeline1764000000000 } from './migrations/1764000000000-delivery-pipeline';
 import { Coupons1764010000000 } from './migrations/1764010000000-coupons';
+import { WebhookSecret1764020000000 } from './migrations/1764020000000-webhook-secret';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
   JourneyLanguage1763990000000,
   DeliveryPipeline1764000000000,
   Coupons1764010000000,
+  WebhookSecret1764020000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };

@@ -19,6 +19,16 @@ export class SettingsController {
     return deliveryRulesOf(rows[0]?.delivery_rules);
   }
 
+  /** The secret outgoing webhooks are signed with, for the receiving side's verification. */
+  @Get('webhook-secret')
+  async webhookSecret(@Req() request: AuthedRequest) {
+    const rows: { webhook_secret: string }[] = await this.engine.db.query(
+      'SELECT webhook_secret FROM workspaces WHERE id = $1',
+      [request.workspace.id],
+    );
+    return { secret: rows[0]?.webhook_secret };
+  }
+
   @Put('delivery-rules')
   async put(@Req() request: AuthedRequest, @Body() body: unknown) {
     const rules = parseBody(deliveryRulesSchema, body, 'delivery rules');

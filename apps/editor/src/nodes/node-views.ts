@@ -105,6 +105,16 @@ export const nodeViews = {
     color: '#2563eb',
     categoryLabel: categoryLabels.action,
   },
+  'send-sms': {
+    icon: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-4 4V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z',
+    color: '#2563eb',
+    categoryLabel: categoryLabels.action,
+  },
+  'call-webhook': {
+    icon: 'M10 15a3 3 0 1 1-2.8-3l2.7-4.6a3 3 0 1 1 1.7 1l-2.7 4.6c.7.5 1.1 1.2 1.1 2zm7-3a3 3 0 1 1-2.8 4h-4.4v-2h4.4A3 3 0 0 1 17 12z',
+    color: '#2563eb',
+    categoryLabel: categoryLabels.action,
+  },
   'issue-coupon': {
     icon: 'M21 10V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v4a2 2 0 0 1 0 4v4a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-4a2 2 0 0 1 0-4zm-8 7.5h-2v-2h2v2zm0-4.5h-2v-2h2v2zm0-4.5h-2v-2h2v2z',
     color: '#2563eb',

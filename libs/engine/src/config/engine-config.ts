@@ -16,6 +16,8 @@ const schema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   API_HOST: z.string().default('127.0.0.1'),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
+  /** The SMS provider: `twilio://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com?from=+15550001111` (unset: no SMS channel). */
+  SMS_URL: z.string().min(1).optional(),
   MESSAGE_ID_DOMAIN: z.string().default('rapport.local'),
   RAPPORT_TEST_CLOCK: flag,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),

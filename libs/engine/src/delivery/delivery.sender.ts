@@ -17,6 +17,9 @@ export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'suppressed' | 'deferr
 
 const DAY = 86_400_000;
 
+/** Attempts, all rounds together, before a delivery is given up as failed (the dead letter shown in timelines). */
+export const MAX_ATTEMPTS = 10;
+
 type Verdict = { send: true } | { send: false; suppress: string } | { send: false; deferUntil: Date; because: string };
 
 /**
@@ -37,6 +40,23 @@ export class DeliverySender {
     const delivery = await deliveries.claim(payload.deliveryId, payload.round, startedAt);
     // Already done, or another attempt holds it: never risk a second copy.
     if (!delivery) return 'skipped';
+    try {
+      return await this.deliver(delivery, startedAt, options);
+    } catch (error) {
+      // Our own fault (the database went away, a bug): give the row back for the job's retry, never strand it.
+      await deliveries
+        .release(delivery.id, error instanceof Error ? error.message : String(error), startedAt)
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async deliver(
+    delivery: ClaimedDelivery,
+    startedAt: Date,
+    options: { lastAttempt: boolean },
+  ): Promise<SendOutcome> {
+    const deliveries = new DeliveryRepository(this.db.manager);
     const attempt = (outcome: Parameters<DeliveryRepository['recordAttempt']>[0]['outcome'], detail?: string) =>
       this.clock.now().then((finishedAt) =>
         deliveries.recordAttempt({
@@ -97,7 +117,14 @@ export class DeliverySender {
     }
 
     try {
-      const receipt = await channel.send({ delivery, loaded, customer, idempotencyKey: delivery.id });
+      const receipt = await channel.send({
+        delivery,
+        loaded,
+        customer,
+        idempotencyKey: delivery.id,
+        rules: deliveryRulesOf(loaded.deliveryRules),
+        now: startedAt,
+      });
       await deliveries.finish(
         delivery.id,
         {
@@ -112,12 +139,14 @@ export class DeliverySender {
       return 'sent';
     } catch (error) {
       const failure = error instanceof ChannelError ? error : new ChannelError('retryable', String(error));
-      if (failure.kind === 'permanent' || (failure.kind === 'retryable' && options.lastAttempt)) {
+      // Dead letter: a delivery that keeps failing stops after MAX_ATTEMPTS, across deferred rounds too.
+      const exhausted = options.lastAttempt || delivery.attempts >= MAX_ATTEMPTS;
+      if (failure.kind === 'permanent' || (failure.kind === 'retryable' && exhausted)) {
         await this.fail(deliveries, delivery, failure.message);
         await attempt('failed', failure.message);
         return 'failed';
       }
-      if (failure.kind === 'unknown' && options.lastAttempt) {
+      if (failure.kind === 'unknown' && exhausted) {
         await deliveries.finish(
           delivery.id,
           {
@@ -129,6 +158,21 @@ export class DeliverySender {
         );
         await attempt('unknown', failure.message);
         return 'unknown';
+      }
+      if (failure.retryAfterMs !== undefined) {
+        // The receiver said when: come back then (a new round), rather than at BullMQ's next backoff.
+        const until = new Date(startedAt.getTime() + Math.max(failure.retryAfterMs, 1000));
+        await deliveries.defer(
+          delivery.id,
+          until,
+          {
+            code: 'delivery.deferred',
+            params: this.params(delivery, { why: failure.message, until: until.toISOString() }),
+          },
+          await this.clock.now(),
+        );
+        await attempt('deferred', failure.message);
+        return 'deferred';
       }
       await deliveries.release(delivery.id, failure.message, await this.clock.now());
       await attempt('retry', failure.message);

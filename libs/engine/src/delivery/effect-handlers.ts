@@ -57,6 +57,25 @@ export const effectHandlers = {
       templateKey: effect.template,
       transactional: effect.transactional ?? false,
     }),
+  sendSms: async (effect, context) =>
+    outbox(context, {
+      nodeId: effect.nodeId,
+      visit: effect.visit,
+      channel: 'sms',
+      templateKey: null,
+      payload: { text: effect.text },
+      transactional: effect.transactional ?? false,
+    }),
+  callWebhook: async (effect, context) =>
+    outbox(context, {
+      nodeId: effect.nodeId,
+      visit: effect.visit,
+      channel: 'webhook',
+      templateKey: null,
+      payload: { url: effect.url, topic: effect.topic },
+      // Team alerts and system calls are not marketing: no caps.
+      transactional: true,
+    }),
   issueCoupon: async (effect, context) => {
     const coupons = new CouponRepository(context.manager);
     const pool = await coupons.findPool(context.workspaceId, effect.pool);

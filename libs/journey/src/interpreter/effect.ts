@@ -24,6 +24,10 @@ export type UpdateAttributeEffect = {
 /** Takes one unique code from a pool for this enrollment step (templates after it read `coupon.code`). */
 export type IssueCouponEffect = { type: 'issueCoupon'; nodeId: string; visit: number; pool: string };
 
-export type Effect = SendEmailEffect | UpdateAttributeEffect | IssueCouponEffect;
+export type SendSmsEffect = { type: 'sendSms'; nodeId: string; visit: number; text: string; transactional?: boolean };
+
+export type CallWebhookEffect = { type: 'callWebhook'; nodeId: string; visit: number; url: string; topic: string };
+
+export type Effect = SendEmailEffect | SendSmsEffect | CallWebhookEffect | UpdateAttributeEffect | IssueCouponEffect;
 
 export type EffectType = Effect['type'];

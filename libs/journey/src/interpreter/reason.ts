@@ -12,6 +12,8 @@ export type ReasonCode =
   | 'email.requested'
   | 'attribute.update-requested'
   | 'coupon.requested'
+  | 'sms.requested'
+  | 'webhook.requested'
   | 'coupon.pool-empty'
   | 'coupon.pool-missing'
   | 'exit.reached'
@@ -63,6 +65,8 @@ export const reasonMessages = {
   'condition.not-matched': (p) =>
     `${p['source'] === 'event' ? 'Event' : 'Customer'} ${p['path']} is ${show(p['actual'])}, so "${p['operator']} ${show(p['expected'])}" does not hold: no.`,
   'email.requested': (p) => `Email "${p['template']}" queued for sending.`,
+  'sms.requested': () => 'SMS queued for sending.',
+  'webhook.requested': (p) => `Webhook "${p['topic']}" queued for ${p['url']}.`,
   'coupon.requested': (p) => `A coupon from "${p['pool']}" is given.`,
   'coupon.pool-empty': (p) =>
     `Coupon pool "${p['pool']}" has no codes left, so the journey stopped here (no message without its code).`,

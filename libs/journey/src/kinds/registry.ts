@@ -11,6 +11,8 @@ import type { NodeKindDefinition } from './node-kind';
 import { randomSplitKind } from './random-split.kind';
 import { scheduleTriggerKind } from './schedule-trigger.kind';
 import { sendEmailKind } from './send-email.kind';
+import { sendSmsKind } from './send-sms.kind';
+import { callWebhookKind } from './call-webhook.kind';
 import { thresholdTriggerKind } from './threshold-trigger.kind';
 import { timeWindowKind } from './time-window.kind';
 import { updateAttributeKind } from './update-attribute.kind';
@@ -37,6 +39,8 @@ export const NODE_KINDS = [
   'holdout',
   'event-history-condition',
   'send-email',
+  'send-sms',
+  'call-webhook',
   'issue-coupon',
   'update-attribute',
   'exit',
@@ -65,6 +69,8 @@ export const nodeKinds = {
   holdout: holdoutKind,
   'event-history-condition': eventHistoryConditionKind,
   'send-email': sendEmailKind,
+  'send-sms': sendSmsKind,
+  'call-webhook': callWebhookKind,
   'issue-coupon': issueCouponKind,
   'update-attribute': updateAttributeKind,
   exit: exitKind,

@@ -48,6 +48,7 @@ export type DeliveryToSend = {
   /** The coupon this passage was given last (for `{{coupon.code}}`), if any. */
   coupon: { code: string; expiresAt: string | null } | null;
   emailFrom: string;
+  webhookSecret: string;
   deliveryRules: unknown;
   customer: CustomerRow;
   template: { subject: string; html: string; text: string | null } | null;
@@ -120,6 +121,7 @@ export class DeliveryRepository {
   async loadForSend(delivery: DeliveryRow): Promise<DeliveryToSend | null> {
     const rows: (CustomerRow & {
       email_from: string;
+      webhook_secret: string;
       delivery_rules: unknown;
       t_subject: string | null;
       t_html: string | null;
@@ -131,7 +133,7 @@ export class DeliveryRepository {
       coupon_code: string | null;
       coupon_expires_at: Date | null;
     })[] = await this.db.query(
-      `SELECT c.*, w.email_from, w.delivery_rules, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
+      `SELECT c.*, w.email_from, w.webhook_secret, w.delivery_rules, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
               ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at,
               coupon.code AS coupon_code, coupon.expires_at AS coupon_expires_at
          FROM customers c
@@ -154,6 +156,7 @@ export class DeliveryRepository {
           }
         : null,
       emailFrom: row.email_from,
+      webhookSecret: row.webhook_secret,
       deliveryRules: row.delivery_rules,
       customer: row,
       template:

@@ -1,5 +1,6 @@
 import type { CustomerFacts } from '@rapport/journey';
 import type { DeliveryRow, DeliveryToSend } from '@rapport/persistence';
+import type { DeliveryRules } from '../delivery-rules';
 
 /** What a channel reports for a message it handed over. */
 export type ChannelReceipt = { recipient: string; messageId: string };
@@ -9,6 +10,8 @@ export class ChannelError extends Error {
   constructor(
     readonly kind: 'retryable' | 'permanent' | 'unknown',
     message: string,
+    /** The receiver asked to be left alone this long (`Retry-After`): the delivery is deferred, not retried at once. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -20,6 +23,8 @@ export type ChannelContext = {
   customer: CustomerFacts;
   /** Deterministic per delivery: providers and receivers de-duplicate on it, so a resend after a crash is one message. */
   idempotencyKey: string;
+  rules: DeliveryRules;
+  now: Date;
 };
 
 /** One channel's sending: the worker's effect registry calls it through the delivery pipeline. */

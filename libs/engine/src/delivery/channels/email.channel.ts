@@ -1,5 +1,6 @@
 import { EmailSendError, renderEmail, TemplateSyntaxError, type SmtpEmailTransport } from '@rapport/channels';
 import { ChannelError, type ChannelContext, type ChannelReceipt, type DeliveryChannelSender } from './channel';
+import { templateContext } from './template-context';
 
 /**
  * Email over SMTP. The Message-ID is derived from the delivery id: SMTP cannot be exactly once, so the only
@@ -20,12 +21,7 @@ export class EmailChannel implements DeliveryChannelSender {
     const to = customer.email as string;
     let rendered;
     try {
-      rendered = renderEmail(loaded.template, {
-        ...customer.attributes,
-        customer: { ...customer.attributes, ...customer },
-        event: loaded.trigger,
-        coupon: loaded.coupon,
-      });
+      rendered = renderEmail(loaded.template, templateContext(customer, loaded));
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
       throw error;
