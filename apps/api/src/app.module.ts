@@ -12,6 +12,7 @@ import { TemplatesController } from './templates/templates.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { TrackingController } from './tracking/tracking.controller';
+import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 
 /** Thin shell: the engine is built outside Nest and handed in; controllers only translate HTTP. */
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         TestClockController,
         SettingsController,
         CouponsController,
+        UnsubscribeController,
       ],
       providers: [{ provide: ENGINE, useValue: engine }, JourneyService, TimelineService, ApiKeyGuard, WriteKeyGuard],
     };

@@ -2,7 +2,13 @@ import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { SmtpEmailTransport, TwilioSmsProvider } from '@rapport/channels';
-import { createDataSource, DatabaseTestClock, SystemClock, type Clock } from '@rapport/persistence';
+import {
+  createDataSource,
+  DatabaseTestClock,
+  InstallationSecretRepository,
+  SystemClock,
+  type Clock,
+} from '@rapport/persistence';
 import type { EngineConfig } from './config/engine-config';
 import { EmailChannel } from './delivery/channels/email.channel';
 import { SmsChannel } from './delivery/channels/sms.channel';
@@ -19,6 +25,12 @@ import { TriggerScheduler } from './scheduling/trigger-scheduler';
 import { EnrollmentStepper } from './stepping/enrollment-stepper';
 import { VersionCache } from './stepping/version-cache';
 import { TrackingService } from './tracking/tracking.service';
+
+/** The address customers reach the API at (links in messages). */
+export const publicUrl = (config: EngineConfig): string =>
+  (
+    config.PUBLIC_URL ?? `http://${config.API_HOST === '0.0.0.0' ? '127.0.0.1' : config.API_HOST}:${config.API_PORT}`
+  ).replace(/\/$/, '');
 
 /** The engine's parts, built once per process; the Nest apps only wire them to HTTP and to BullMQ workers. */
 export type Engine = {
@@ -59,6 +71,7 @@ export const createEngine = async (
   const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
+  const secrets = new InstallationSecretRepository(db.manager);
   const sms = options.role === 'worker' && config.SMS_URL ? new TwilioSmsProvider({ url: config.SMS_URL }) : null;
 
   return {
@@ -77,7 +90,10 @@ export const createEngine = async (
     drain: new Drain(db, queue, clock, promoter),
     sender: transport
       ? new DeliverySender(db, clock, {
-          email: new EmailChannel(transport, config.MESSAGE_ID_DOMAIN),
+          email: new EmailChannel(transport, config.MESSAGE_ID_DOMAIN, {
+            baseUrl: publicUrl(config),
+            secret: () => secrets.get('unsubscribe'),
+          }),
           webhook: new WebhookChannel(),
           ...(sms ? { sms: new SmsChannel(sms, sms.defaultFrom ?? '') } : {}),
         })

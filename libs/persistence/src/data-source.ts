@@ -5,6 +5,7 @@ import { JourneyLanguage1763990000000 } from './migrations/1763990000000-journey
 import { DeliveryPipeline1764000000000 } from './migrations/1764000000000-delivery-pipeline';
 import { Coupons1764010000000 } from './migrations/1764010000000-coupons';
 import { WebhookSecret1764020000000 } from './migrations/1764020000000-webhook-secret';
+import { InstallationSecrets1764030000000 } from './migrations/1764030000000-installation-secrets';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   DeliveryPipeline1764000000000,
   Coupons1764010000000,
   WebhookSecret1764020000000,
+  InstallationSecrets1764030000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };

@@ -17,3 +17,4 @@ export * from './repositories/trigger-schedule.repository';
 export * from './repositories/journey-report.repository';
 export * from './repositories/consent.repository';
 export * from './repositories/coupon.repository';
+export * from './repositories/installation-secret.repository';

@@ -19,6 +19,8 @@ const schema = z.object({
   /** The SMS provider: `twilio://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com?from=+15550001111` (unset: no SMS channel). */
   SMS_URL: z.string().min(1).optional(),
   MESSAGE_ID_DOMAIN: z.string().default('rapport.local'),
+  /** Where customers reach the API from (unsubscribe links); defaults to the local API address. */
+  PUBLIC_URL: z.string().url().optional(),
   RAPPORT_TEST_CLOCK: flag,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   PROMOTER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),

@@ -1,4 +1,11 @@
-import { EmailSendError, renderEmail, TemplateSyntaxError, type SmtpEmailTransport } from '@rapport/channels';
+import {
+  createUnsubscribeToken,
+  EmailSendError,
+  renderEmail,
+  TemplateSyntaxError,
+  unsubscribeHeaders,
+  type SmtpEmailTransport,
+} from '@rapport/channels';
 import { ChannelError, type ChannelContext, type ChannelReceipt, type DeliveryChannelSender } from './channel';
 import { templateContext } from './template-context';
 
@@ -10,6 +17,7 @@ export class EmailChannel implements DeliveryChannelSender {
   constructor(
     private readonly transport: SmtpEmailTransport,
     private readonly messageIdDomain: string,
+    private readonly unsubscribe: { baseUrl: string; secret: () => Promise<string> },
   ) {}
 
   recipientOf(customer: { email: string | null }): string | null {
@@ -19,9 +27,15 @@ export class EmailChannel implements DeliveryChannelSender {
   async send({ delivery, loaded, customer, idempotencyKey }: ChannelContext): Promise<ChannelReceipt> {
     if (!loaded.template) throw new ChannelError('permanent', `there is no template "${delivery.template_key}"`);
     const to = customer.email as string;
+    // RFC 8058 one-click unsubscribe: the link and the headers carry a signed token naming customer and channel.
+    const token = createUnsubscribeToken(
+      { workspaceId: delivery.workspace_id, customerId: customer.id, channel: 'email' },
+      await this.unsubscribe.secret(),
+    );
+    const unsubscribeUrl = `${this.unsubscribe.baseUrl}/unsubscribe/${token}`;
     let rendered;
     try {
-      rendered = renderEmail(loaded.template, templateContext(customer, loaded));
+      rendered = renderEmail(loaded.template, { ...templateContext(customer, loaded), unsubscribeUrl });
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
       throw error;
@@ -35,7 +49,7 @@ export class EmailChannel implements DeliveryChannelSender {
         html: rendered.html,
         text: rendered.text,
         messageId,
-        headers: { 'X-Rapport-Delivery': delivery.id },
+        headers: { 'X-Rapport-Delivery': delivery.id, ...unsubscribeHeaders(unsubscribeUrl) },
       });
     } catch (error) {
       if (error instanceof EmailSendError) throw new ChannelError(error.kind, error.message);
