@@ -16,6 +16,19 @@ const alertJourney = (webhookUrl: string) => ({
   ],
 });
 
+const nudgeJourney = {
+  name: 'Nudge',
+  nodes: [
+    { id: 'browsed', kind: 'event-trigger', config: { event: 'Browsed' } },
+    { id: 'nudge', kind: 'send-preferred', config: { template: 'nudge', text: 'Still thinking, {{firstName}}?' } },
+    { id: 'done', kind: 'exit', config: {} },
+  ],
+  edges: [
+    { from: 'browsed', output: 'next', to: 'nudge' },
+    { from: 'nudge', output: 'next', to: 'done' },
+  ],
+};
+
 describe('SMS and outgoing webhooks', () => {
   let stack: Stack;
   const twilio = new FakeTwilio();
@@ -42,6 +55,13 @@ describe('SMS and outgoing webhooks', () => {
     await stack.request('PUT', '/api/settings/delivery-rules', { allowPrivateWebhooks: true });
     const created = await stack.request('POST', '/api/journeys', alertJourney(`${hook.url}/alerts`));
     expect((await stack.request('POST', `/api/journeys/${created.body.id}/publish`)).status).toBe(201);
+    await stack.request('PUT', '/api/templates/nudge', {
+      name: 'Nudge',
+      subject: 'Still thinking?',
+      html: '<p>Hi</p>',
+    });
+    const nudge = await stack.request('POST', '/api/journeys', nudgeJourney);
+    expect((await stack.request('POST', `/api/journeys/${nudge.body.id}/publish`)).status).toBe(201);
   });
 
   afterAll(async () => {
@@ -126,5 +146,34 @@ describe('SMS and outgoing webhooks', () => {
       { channel: 'sms', status: 'sent' },
       { channel: 'webhook', status: 'failed', error: expect.stringMatching(/private|loopback|blocked/i) },
     ]);
+  });
+
+  it('should nudge on the preferred channel when the customer accepts it, else on the other', async () => {
+    await identify('sam', {
+      phone: '+447700900111',
+      sms_consent: true,
+      email: 'sam@example.com',
+      preferred_channel: 'sms',
+    });
+    await identify('tia', { phone: '+447700900222', email: 'tia@example.com', preferred_channel: 'sms' });
+    await identify('uli', {
+      phone: '+447700900333',
+      sms_consent: true,
+      email: 'uli@example.com',
+      preferred_channel: 'email',
+    });
+    for (const userId of ['sam', 'tia', 'uli']) {
+      await stack.track('/v1/track', { userId, event: 'Browsed', messageId: `browsed-${userId}` });
+    }
+    await stack.advanceClock('PT1M');
+
+    expect(twilio.messages().map((message) => [message.to, message.body])).toEqual([
+      ['+447700900111', 'Still thinking, sam?'],
+    ]);
+    const emailed = stack.mail
+      .messages()
+      .map((mail) => mail.to[0])
+      .sort();
+    expect(emailed).toEqual(['tia@example.com', 'uli@example.com']);
   });
 });

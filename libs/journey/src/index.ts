@@ -45,3 +45,4 @@ export * from './kinds/update-attribute.kind';
 export * from './kinds/issue-coupon.kind';
 export * from './kinds/send-sms.kind';
 export * from './kinds/call-webhook.kind';
+export * from './kinds/send-preferred.kind';

@@ -110,6 +110,11 @@ export const nodeViews = {
     color: '#2563eb',
     categoryLabel: categoryLabels.action,
   },
+  'send-preferred': {
+    icon: 'M3 5h12v9H3V5zm2 2v.4l4 2.5 4-2.5V7H5zm11 3h5v11h-5V10zm2 8v1h1v-1h-1z',
+    color: '#2563eb',
+    categoryLabel: categoryLabels.action,
+  },
   'call-webhook': {
     icon: 'M10 15a3 3 0 1 1-2.8-3l2.7-4.6a3 3 0 1 1 1.7 1l-2.7 4.6c.7.5 1.1 1.2 1.1 2zm7-3a3 3 0 1 1-2.8 4h-4.4v-2h4.4A3 3 0 0 1 17 12z',
     color: '#2563eb',

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Effect, EffectType } from '@rapport/journey';
-import { CouponRepository, toCustomerFacts, type CustomerRow, type NewDelivery } from '@rapport/persistence';
+import {
+  ConsentRepository,
+  CouponRepository,
+  toCustomerFacts,
+  type CustomerRow,
+  type NewDelivery,
+} from '@rapport/persistence';
+import { deliveryRulesOf } from './delivery-rules';
 import type { ProfileChangeService } from '../entry/profile-change.service';
 import type { JobPayload } from '../queue/job-catalog';
 
@@ -28,6 +35,29 @@ type EffectHandler<T extends EffectType> = (
   effect: Extract<Effect, { type: T }>,
   context: EffectContext,
 ) => Promise<EffectOutcome>;
+
+/**
+ * The customer's preferred channel (`preferred_channel`: "sms" or "email") if they can be reached on it and accept
+ * it, else the other one if that works, else the preferred one (the send then records why it could not go).
+ */
+const preferredChannel = async (context: EffectContext): Promise<'email' | 'sms'> => {
+  const rows: { email: string | null; phone: string | null; attributes: Record<string, unknown>; rules: unknown }[] =
+    await context.manager.query(
+      `SELECT c.email, c.phone, c.attributes, w.delivery_rules AS rules
+         FROM customers c JOIN workspaces w ON w.id = c.workspace_id WHERE c.id = $1`,
+      [context.customerId],
+    );
+  const row = rows[0];
+  const order: ('email' | 'sms')[] =
+    row?.attributes['preferred_channel'] === 'sms' ? ['sms', 'email'] : ['email', 'sms'];
+  if (!row) return order[0] as 'email' | 'sms';
+  const consents = await new ConsentRepository(context.manager).forCustomer(context.customerId);
+  const defaults = deliveryRulesOf(row.rules).consentDefaults;
+  const usable = (channel: 'email' | 'sms') =>
+    Boolean(channel === 'email' ? row.email : row.phone) &&
+    (consents[channel]?.granted ?? defaults[channel] === 'granted');
+  return order.find(usable) ?? (order[0] as 'email' | 'sms');
+};
 
 const outbox = (
   context: EffectContext,
@@ -66,6 +96,17 @@ export const effectHandlers = {
       payload: { text: effect.text },
       transactional: effect.transactional ?? false,
     }),
+  sendPreferred: async (effect, context) => {
+    const channel = await preferredChannel(context);
+    return outbox(context, {
+      nodeId: effect.nodeId,
+      visit: effect.visit,
+      channel,
+      templateKey: channel === 'email' ? effect.template : null,
+      payload: channel === 'sms' ? { text: effect.text } : {},
+      transactional: effect.transactional ?? false,
+    });
+  },
   callWebhook: async (effect, context) =>
     outbox(context, {
       nodeId: effect.nodeId,

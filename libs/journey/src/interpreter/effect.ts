@@ -28,6 +28,17 @@ export type SendSmsEffect = { type: 'sendSms'; nodeId: string; visit: number; te
 
 export type CallWebhookEffect = { type: 'callWebhook'; nodeId: string; visit: number; url: string; topic: string };
 
-export type Effect = SendEmailEffect | SendSmsEffect | CallWebhookEffect | UpdateAttributeEffect | IssueCouponEffect;
+/** Email or SMS, whichever the customer prefers and accepts (decided when the step runs). */
+export type SendPreferredEffect = {
+  type: 'sendPreferred';
+  nodeId: string;
+  visit: number;
+  template: string;
+  text: string;
+  transactional?: boolean;
+};
+
+export type Effect =
+  SendEmailEffect | SendSmsEffect | SendPreferredEffect | CallWebhookEffect | UpdateAttributeEffect | IssueCouponEffect;
 
 export type EffectType = Effect['type'];

@@ -13,6 +13,7 @@ export type ReasonCode =
   | 'attribute.update-requested'
   | 'coupon.requested'
   | 'sms.requested'
+  | 'message.requested'
   | 'webhook.requested'
   | 'coupon.pool-empty'
   | 'coupon.pool-missing'
@@ -66,6 +67,7 @@ export const reasonMessages = {
     `${p['source'] === 'event' ? 'Event' : 'Customer'} ${p['path']} is ${show(p['actual'])}, so "${p['operator']} ${show(p['expected'])}" does not hold: no.`,
   'email.requested': (p) => `Email "${p['template']}" queued for sending.`,
   'sms.requested': () => 'SMS queued for sending.',
+  'message.requested': (p) => `Message "${p['template']}" queued on the customer's preferred channel.`,
   'webhook.requested': (p) => `Webhook "${p['topic']}" queued for ${p['url']}.`,
   'coupon.requested': (p) => `A coupon from "${p['pool']}" is given.`,
   'coupon.pool-empty': (p) =>

@@ -12,6 +12,7 @@ import { randomSplitKind } from './random-split.kind';
 import { scheduleTriggerKind } from './schedule-trigger.kind';
 import { sendEmailKind } from './send-email.kind';
 import { sendSmsKind } from './send-sms.kind';
+import { sendPreferredKind } from './send-preferred.kind';
 import { callWebhookKind } from './call-webhook.kind';
 import { thresholdTriggerKind } from './threshold-trigger.kind';
 import { timeWindowKind } from './time-window.kind';
@@ -40,6 +41,7 @@ export const NODE_KINDS = [
   'event-history-condition',
   'send-email',
   'send-sms',
+  'send-preferred',
   'call-webhook',
   'issue-coupon',
   'update-attribute',
@@ -70,6 +72,7 @@ export const nodeKinds = {
   'event-history-condition': eventHistoryConditionKind,
   'send-email': sendEmailKind,
   'send-sms': sendSmsKind,
+  'send-preferred': sendPreferredKind,
   'call-webhook': callWebhookKind,
   'issue-coupon': issueCouponKind,
   'update-attribute': updateAttributeKind,

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineNodeKind } from './node-kind';
+
+const schema = z.object({
+  /** The email template, for customers reached by email. */
+  template: z
+    .string()
+    .trim()
+    .min(1, 'choose an email template')
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"'),
+  /** The SMS text, for customers reached by SMS. */
+  text: z.string().trim().min(1, 'write the SMS text').max(1600),
+  transactional: z.boolean().default(false),
+});
+
+export type SendPreferredConfig = z.infer<typeof schema>;
+
+/**
+ * One message on the channel the customer prefers (`preferred_channel` on the profile) among those they can be
+ * reached on and accept; otherwise the other one. The choice is made when the step runs, from profile and consent.
+ */
+export const sendPreferredKind = defineNodeKind({
+  kind: 'send-preferred',
+  category: 'action',
+  title: 'Send on the preferred channel',
+  schema,
+  defaults: { template: 'welcome', text: 'Hi {{firstName}}!', transactional: false },
+  outputs: () => ['next'],
+  summarize: (config) => `Send "${config.template}" by email or SMS, as the customer prefers`,
+  check: (config, context) =>
+    context.templates && !context.templates.has(config.template)
+      ? [{ code: 'template.unknown', path: ['config', 'template'], params: { template: config.template } }]
+      : [],
+  step: ({ nodeId, config, visit }) => ({
+    type: 'next',
+    output: 'next',
+    effects: [
+      {
+        type: 'sendPreferred',
+        nodeId,
+        visit,
+        template: config.template,
+        text: config.text,
+        ...(config.transactional ? { transactional: true } : {}),
+      },
+    ],
+    reason: { nodeId, code: 'message.requested', params: { template: config.template } },
+  }),
+});
