@@ -8,6 +8,7 @@ import { TimelineService } from './customers/timeline.service';
 import { HealthController } from './health/health.controller';
 import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
+import { TemplatePreviewService } from './templates/template-preview.service';
 import { TemplatesController } from './templates/templates.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
@@ -31,7 +32,14 @@ export class AppModule {
         CouponsController,
         UnsubscribeController,
       ],
-      providers: [{ provide: ENGINE, useValue: engine }, JourneyService, TimelineService, ApiKeyGuard, WriteKeyGuard],
+      providers: [
+        { provide: ENGINE, useValue: engine },
+        JourneyService,
+        TimelineService,
+        TemplatePreviewService,
+        ApiKeyGuard,
+        WriteKeyGuard,
+      ],
     };
   }
 }

@@ -17,3 +17,4 @@ export * from './scheduling/drain';
 export * from './engine';
 export * from './engine-workers';
 export * from './delivery/coupon-codes';
+export * from './delivery/channels/template-context';

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { validateTemplate } from '@rapport/channels';
 import { TemplateRepository } from '@rapport/persistence';
@@ -7,12 +7,19 @@ import { ApiError, notFound } from '../common/api-error';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
+import { TemplatePreviewService } from './template-preview.service';
 
 const templateSchema = z.object({
   name: z.string().trim().min(1).max(200),
   subject: z.string().min(1, 'write a subject').max(998),
   html: z.string().min(1, 'write the email body').max(500_000),
   text: z.string().max(500_000).nullish(),
+});
+
+const previewSchema = z.object({ externalId: z.string().min(1).max(200).optional() });
+const testSendSchema = z.object({
+  to: z.email('give the address to send the test to'),
+  externalId: z.string().min(1).max(200).optional(),
 });
 
 const keySchema = z
@@ -23,7 +30,10 @@ const keySchema = z
 @Controller('api/templates')
 @UseGuards(ApiKeyGuard)
 export class TemplatesController {
-  constructor(@Inject(ENGINE) private readonly engine: Engine) {}
+  constructor(
+    @Inject(ENGINE) private readonly engine: Engine,
+    private readonly previews: TemplatePreviewService,
+  ) {}
 
   private get templates() {
     return new TemplateRepository(this.engine.db.manager);
@@ -52,6 +62,21 @@ export class TemplatesController {
       });
     }
     return this.templates.save(request.workspace.id, { key: validKey, ...fields }, await this.engine.clock.now());
+  }
+
+  /** Renders the template for a real customer (`externalId`), with the renderer real sends use. */
+  @Post(':key/preview')
+  @HttpCode(200)
+  preview(@Req() request: AuthedRequest, @Param('key') key: string, @Body() body: unknown) {
+    const input = parseBody(previewSchema, body ?? {}, 'preview request');
+    return this.previews.render(request.workspace.id, key, input.externalId);
+  }
+
+  @Post(':key/test-send')
+  @HttpCode(200)
+  testSend(@Req() request: AuthedRequest, @Param('key') key: string, @Body() body: unknown) {
+    const input = parseBody(testSendSchema, body, 'test send');
+    return this.previews.testSend(request.workspace.id, key, input);
   }
 
   @Delete(':key')

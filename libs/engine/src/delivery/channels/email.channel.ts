@@ -35,7 +35,11 @@ export class EmailChannel implements DeliveryChannelSender {
     const unsubscribeUrl = `${this.unsubscribe.baseUrl}/unsubscribe/${token}`;
     let rendered;
     try {
-      rendered = renderEmail(loaded.template, { ...templateContext(customer, loaded), unsubscribeUrl });
+      rendered = renderEmail(
+        loaded.template,
+        { ...templateContext(customer, loaded), unsubscribeUrl },
+        { locale: customer.locale ?? undefined, timeZone: customer.timeZone ?? undefined },
+      );
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
       throw error;

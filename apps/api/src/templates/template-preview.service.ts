@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { renderEmail, SmtpEmailTransport, TemplateSyntaxError, type RenderedEmail } from '@rapport/channels';
+import { templateContext, type Engine } from '@rapport/engine';
+import { CustomerRepository, TemplateRepository, WorkspaceRepository } from '@rapport/persistence';
+import type { CustomerFacts } from '@rapport/journey';
+import { ApiError, notFound } from '../common/api-error';
+import { ENGINE } from '../common/engine.token';
+
+/** A coupon shown in previews and test sends, so marketers see where the code goes. */
+const SAMPLE_COUPON = { code: 'PREVIEW-CODE', expiresAt: null };
+
+/**
+ * Preview with a real customer, and test sends to an address: the same renderer and template context as real
+ * sends (only the coupon is a sample, and no unsubscribe link is signed for a test).
+ */
+@Injectable()
+export class TemplatePreviewService implements OnModuleDestroy {
+  private transport: SmtpEmailTransport | null = null;
+
+  constructor(@Inject(ENGINE) private readonly engine: Engine) {}
+
+  async render(workspaceId: string, key: string, externalId: string | undefined): Promise<RenderedEmail> {
+    const template = await new TemplateRepository(this.engine.db.manager).findByKey(workspaceId, key);
+    if (!template) throw notFound(`Template "${key}"`);
+    const customer = await this.customer(workspaceId, externalId);
+    try {
+      return renderEmail(
+        template,
+        { ...templateContext(customer, { trigger: null, coupon: SAMPLE_COUPON }), unsubscribeUrl: '#unsubscribe' },
+        { locale: customer.locale ?? undefined, timeZone: customer.timeZone ?? undefined },
+      );
+    } catch (error) {
+      if (error instanceof TemplateSyntaxError) throw new ApiError('invalid_request', error.message);
+      throw error;
+    }
+  }
+
+  async testSend(workspaceId: string, key: string, input: { to: string; externalId?: string }) {
+    const rendered = await this.render(workspaceId, key, input.externalId);
+    const workspace = await new WorkspaceRepository(this.engine.db).findById(workspaceId);
+    this.transport ??= new SmtpEmailTransport({ url: this.engine.config.SMTP_URL, maxConnections: 1 });
+    const messageId = `<test-${randomUUID()}@${this.engine.config.MESSAGE_ID_DOMAIN}>`;
+    await this.transport.send({
+      from: workspace?.emailFrom ?? 'rapport@localhost',
+      to: input.to,
+      subject: `[Test] ${rendered.subject}`,
+      html: rendered.html,
+      text: rendered.text,
+      messageId,
+    });
+    return { sent: true, messageId, subject: `[Test] ${rendered.subject}` };
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+
+  private async customer(workspaceId: string, externalId: string | undefined): Promise<CustomerFacts> {
+    if (!externalId) {
+      return {
+        id: 'preview',
+        externalId: null,
+        email: null,
+        phone: null,
+        timeZone: null,
+        locale: null,
+        attributes: {},
+      };
+    }
+    const found = await new CustomerRepository(this.engine.db.manager).findByExternalId(workspaceId, externalId);
+    if (!found) throw notFound(`Customer ${externalId}`);
+    return { ...found, attributes: found.attributes ?? {} };
+  }
+}

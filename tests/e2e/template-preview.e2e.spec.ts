@@ -1,0 +1,50 @@
+import { startStack, type Stack } from '../support/stack';
+
+describe('template preview and test send', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'preview' });
+    await stack.request('PUT', '/api/templates/welcome', {
+      name: 'Welcome',
+      subject: 'Welcome {{firstName}}',
+      html: '<style>p{color:#123456}</style><p>Your code {{coupon.code}}, {{money 12.5 currency="EUR"}}</p>',
+    });
+    await stack.track('/v1/identify', {
+      userId: 'zoe',
+      messageId: 'id-zoe',
+      traits: { email: 'zoe@example.com', firstName: 'Zoé', locale: 'fr-FR' },
+    });
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('should render the template for a real customer with the renderer real sends use', async () => {
+    const sut = await stack.request('POST', '/api/templates/welcome/preview', { externalId: 'zoe' });
+
+    expect(sut.status).toBe(200);
+    expect(sut.body.subject).toBe('Welcome Zoé');
+    expect(sut.body.html).toContain('style="color: #123456;"');
+    expect(sut.body.html).toContain('PREVIEW-CODE');
+    // Money in the customer's own locale (fr-FR: comma decimals, euro sign after).
+    expect(sut.body.html).toMatch(/12,50\s€/);
+  });
+
+  it('should send a test to the given address, marked as a test', async () => {
+    const sut = await stack.request('POST', '/api/templates/welcome/test-send', {
+      to: 'marketer@shop.example',
+      externalId: 'zoe',
+    });
+
+    expect(sut.body).toMatchObject({ sent: true, subject: '[Test] Welcome Zoé' });
+    const mail = await stack.mail.waitFor((m) => m.to.includes('marketer@shop.example'), { timeoutMs: 5000 });
+    expect(mail.subject).toBe('[Test] Welcome Zoé');
+  });
+
+  it('should answer 404 for an unknown customer and 400 for a bad address', async () => {
+    expect((await stack.request('POST', '/api/templates/welcome/preview', { externalId: 'nobody' })).status).toBe(404);
+    const bad = await stack.request('POST', '/api/templates/welcome/test-send', { to: 'not-an-address' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toEqual(['to']);
+  });
+});
