@@ -76,8 +76,9 @@ export type {
   WebhookReceiverStartOptions,
   WebhookWaitOptions,
 } from './webhook/webhook-receiver';
-export { measureSms } from './sms/sms-segments';
-export type { SmsEncoding, SmsMeasure } from './sms/sms-segments';
+// SMS length is pure text math, so it lives in the journey core (the editor shows it too).
+export { measureSms } from '@rapport/journey';
+export type { SmsEncoding, SmsMeasure } from '@rapport/journey';
 export type { OutgoingSms, SmsProvider, SmsSendResult } from './sms/sms-provider';
 export { SmsSendError } from './sms/sms-send.error';
 export type { SmsSendErrorDetails, SmsSendErrorKind } from './sms/sms-send.error';

@@ -46,3 +46,4 @@ export * from './kinds/issue-coupon.kind';
 export * from './kinds/send-sms.kind';
 export * from './kinds/call-webhook.kind';
 export * from './kinds/send-preferred.kind';
+export * from './text/sms-segments';

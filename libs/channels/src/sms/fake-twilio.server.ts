@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpReply, readBody, twilioError, type TwilioJson } from './fake-twilio.http';
-import { measureSms } from './sms-segments';
+import { measureSms } from '@rapport/journey';
 import { signTwilioRequest } from './twilio-signature';
 
 export type FakeTwilioOptions = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { measureSms } from '../text/sms-segments';
 import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
@@ -18,7 +19,12 @@ export const sendSmsKind = defineNodeKind({
   schema,
   defaults: { text: 'Hi {{firstName}}!', transactional: false },
   outputs: () => ['next'],
-  summarize: (config) => `Send SMS "${config.text.length > 40 ? `${config.text.slice(0, 37)}...` : config.text}"`,
+  summarize: (config) => {
+    const { segments, encoding } = measureSms(config.text);
+    const preview = config.text.length > 40 ? `${config.text.slice(0, 37)}...` : config.text;
+    // Measured on the template text: variables may make the sent message longer.
+    return `Send SMS "${preview}" (${segments} ${segments === 1 ? 'segment' : 'segments'}, ${encoding})`;
+  },
   step: ({ nodeId, config, visit }) => ({
     type: 'next',
     output: 'next',
