@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  couponPoolsOf,
+  createCouponPoolsFor,
+  documentedCouponPools,
   documentedJourney,
   documentedJourneyNames,
   putDocumentedTemplate,
@@ -43,12 +46,27 @@ describe('documented journeys (docs/journeys/*.json)', () => {
       expect(documentedJourney(name).description).toEqual(expect.any(String));
   });
 
+  it('should show in the README the coupon pools the tests create, one for every pool a journey uses', () => {
+    const readme = readFileSync(join(__dirname, '../../../docs/journeys/README.md'), 'utf8');
+    const shown = readme
+      .split('\n')
+      .filter((line) => /^\s*\{ "key":/.test(line))
+      .map((line) => JSON.parse(line));
+    const used = new Set(documentedJourneyNames().flatMap((name) => couponPoolsOf(documentedJourney(name))));
+
+    expect(shown).toEqual(Object.entries(documentedCouponPools).map(([key, pool]) => ({ key, ...pool })));
+    expect([...used].sort()).toEqual(Object.keys(documentedCouponPools).sort());
+  });
+
   it.each(documentedJourneyNames())('should validate and publish %s with its documented templates', async (name) => {
     const journey = documentedJourney(name);
     for (const key of templateKeysOf(journey)) {
       expect(templateFiles).toContain(`${key}.json`);
       await putDocumentedTemplate(stack, key);
     }
+    // Publish refuses a journey whose coupon pool does not exist: the shop creates its pools first.
+    for (const pool of couponPoolsOf(journey)) expect(Object.keys(documentedCouponPools)).toContain(pool);
+    await createCouponPoolsFor(stack, journey);
 
     const created = await stack.request('POST', '/api/journeys', journey);
     expect(created.status).toBe(201);

@@ -1,8 +1,8 @@
 import { minuteBefore, nth, publishDocumentedJourney, setClock, shopper } from '../../support/shop-journeys';
 import { startStack, type Stack } from '../../support/stack';
 
-// docs/journeys/refill-reminder.json: order date + refill_days - 3 days at 10:00 local, unless the same product
-// was ordered again meanwhile (goal: leave the journey).
+// docs/journeys/refill-reminder.json: order date + refill_days - 3 days at 10:00 local, a discount code (pool
+// `refill-discount`) and the reminder, unless the same product was ordered again meanwhile (goal: leave the journey).
 const SERUM = { id: 'serum-30', name: 'Night serum', category: 'skincare', price: 39, quantity: 1, refill_days: 30 };
 const CLEANSER = {
   id: 'cleanser',
@@ -91,6 +91,17 @@ describe('refill reminder journey (docs/journeys/refill-reminder.json)', () => {
     const [mail] = shop.mailsTo('rita');
     expect(mail?.html).toContain('Night serum');
     expect(mail?.html).not.toContain('Red lipstick');
+    // The code is taken when the reminder is due: 10 days to use it.
+    const [coupon, ...others] = await shop.couponsOf('rita');
+    expect(others).toEqual([]);
+    expect(coupon).toMatchObject({
+      pool: 'refill-discount',
+      nodeId: 'refill-coupon',
+      code: expect.stringMatching(/^REFILL-/),
+    });
+    expect(coupon?.issuedAt.toISOString()).toBe('2026-06-28T08:00:00.000Z');
+    expect(coupon?.expiresAt?.toISOString()).toBe('2026-07-08T08:00:00.000Z');
+    expect(mail?.text).toContain(`10% off your refill with the code ${coupon?.code}, valid until July 8, 2026.`);
     // Sam re-ordered: no reminder for his first order at 10:00 New York time.
     await setClock(stack, '2026-06-28T14:00:00Z');
     expect(shop.subjectsTo('sam')).toEqual([]);
@@ -104,6 +115,11 @@ describe('refill reminder journey (docs/journeys/refill-reminder.json)', () => {
 
     expect(shop.subjectsTo('sam')).toEqual([REMINDER('Sam')]);
     expect(shop.subjectsTo('rita')).toEqual([REMINDER('Rita')]);
+    // The passage that reached its goal took no code; the re-order's reminder has its own.
+    const codes = await shop.couponsOf('sam');
+    expect(codes).toHaveLength(1);
+    expect(shop.mailsTo('sam')[0]?.html).toContain(codes[0]?.code);
+    expect(codes[0]?.code).not.toBe((await shop.couponsOf('rita'))[0]?.code);
   });
 
   it('should leave quietly when the reminder moment has already passed', async () => {
@@ -117,5 +133,6 @@ describe('refill reminder journey (docs/journeys/refill-reminder.json)', () => {
     const [passage] = (await shop.timeline('uma')).enrollments;
     expect(passage).toMatchObject({ status: 'completed', nodeId: 'too-late' });
     expect(passage?.steps.find((step) => step.nodeId === 'until-running-out')?.code).toBe('wait.date-passed');
+    expect(await shop.couponsOf('uma')).toEqual([]);
   });
 });

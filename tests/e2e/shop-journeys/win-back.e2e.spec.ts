@@ -1,25 +1,35 @@
-import { minuteBefore, publishDocumentedJourney, setClock, shopper } from '../../support/shop-journeys';
+import { verifyWebhook, WebhookReceiver } from '@rapport/channels';
+import { minuteBefore, nth, publishDocumentedJourney, setClock, shopper } from '../../support/shop-journeys';
 import { startStack, type Stack } from '../../support/stack';
 
 // docs/journeys/win-back.json: churn_risk_at reached (10:00 local) -> offer -> up to 14 days for an order; silence
-// ends at the `team-alert` exit (the outgoing webhook comes with the channels issue).
+// calls the team's webhook (topic `win-back.alert`), here a local receiver.
 const OFFER = (name: string) => `${name}, we miss you`;
 
 describe('win-back journey (docs/journeys/win-back.json)', () => {
   let stack: Stack;
   let shop: ReturnType<typeof shopper>;
+  const team = new WebhookReceiver();
 
   beforeAll(async () => {
+    const { url } = await team.start();
     // Monday 1 June 2026, 09:00 UTC.
     stack = await startStack({ label: 'shop_winback', clockStart: '2026-06-01T09:00:00Z' });
     shop = shopper(stack);
-    await publishDocumentedJourney(stack, 'win-back');
+    // The receiver listens on loopback: the workspace must allow private addresses.
+    expect((await stack.request('PUT', '/api/settings/delivery-rules', { allowPrivateWebhooks: true })).status).toBe(
+      200,
+    );
+    await publishDocumentedJourney(stack, 'win-back', { webhookUrl: `${url}/team/win-back` });
     // churn_risk_at is computed in a later issue; here the shop sets it.
     await shop.identify('wes', { firstName: 'Wes', timezone: 'Europe/London', churn_risk_at: '2026-06-10' });
     await shop.identify('xia', { firstName: 'Xia', timezone: 'Asia/Tokyo', churn_risk_at: '2026-06-10' });
   });
 
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await team.stop();
+  });
 
   it('should send the offer at 10:00 local on the churn-risk date', async () => {
     // 10:00 in Tokyo (UTC+9), then 10:00 in London (UTC+1).
@@ -44,14 +54,35 @@ describe('win-back journey (docs/journeys/win-back.json)', () => {
     expect(passage?.steps.map((step) => step.code)).toContain('wait.event-received');
   });
 
-  it('should reach the team alert after 14 silent days, not before', async () => {
+  it('should alert the team once, with a signed webhook naming the customer, after 14 silent days, not before', async () => {
     await setClock(stack, minuteBefore('2026-06-24T09:00:00Z'));
     expect((await shop.timeline('wes')).enrollments[0]).toMatchObject({ status: 'waiting', nodeId: 'wait-for-order' });
+    expect(team.requests()).toEqual([]);
     await setClock(stack, '2026-06-24T09:00:00Z');
 
     const [passage] = (await shop.timeline('wes')).enrollments;
-    expect(passage).toMatchObject({ status: 'completed', nodeId: 'team-alert' });
-    expect(passage?.steps.slice(-2).map((step) => step.code)).toEqual(['wait.event-timeout', 'exit.reached']);
+    expect(passage).toMatchObject({ status: 'completed', nodeId: 'alerted' });
+    // The send is recorded when it happens, after the passage has moved on to its exit.
+    const codes = passage?.steps.map((step) => step.code) ?? [];
+    expect(codes.slice(codes.indexOf('wait.event-timeout'))).toEqual([
+      'wait.event-timeout',
+      'webhook.requested',
+      ...(codes.at(-1) === 'webhook.sent' ? ['exit.reached', 'webhook.sent'] : ['webhook.sent', 'exit.reached']),
+    ]);
+    expect(passage?.deliveries).toMatchObject([
+      { nodeId: 'win-back-offer', channel: 'email', status: 'sent' },
+      { nodeId: 'team-alert', channel: 'webhook', status: 'sent' },
+    ]);
+    expect(team.requests()).toHaveLength(1);
+    const alert = nth(team.requests(), 0);
+    expect(alert.path).toBe('/team/win-back');
+    expect(alert.body).toMatchObject({
+      type: 'win-back.alert',
+      data: { nodeId: 'team-alert', customer: { externalId: 'wes', email: shop.emailOf('wes') } },
+    });
+    const secret = (await stack.request('GET', '/api/settings/webhook-secret')).body.secret;
+    const signed = { headers: alert.headers, body: alert.rawBody, secrets: [secret] };
+    expect(verifyWebhook({ ...signed, now: new Date('2026-06-24T09:00:30Z') })).toEqual({ ok: true });
     // One offer each, and nothing else sent to the customers.
     expect(shop.subjectsTo('wes')).toEqual([OFFER('Wes')]);
     expect(shop.subjectsTo('xia')).toEqual([OFFER('Xia')]);
@@ -62,6 +93,8 @@ describe('win-back journey (docs/journeys/win-back.json)', () => {
     await stack.advanceClock('PT1M');
 
     expect(shop.subjectsTo('yan')).toEqual([OFFER('Yan')]);
+    // Xia ordered, Yan is still within her 14 days: Wes's alert is still the only one.
+    expect(team.requests()).toHaveLength(1);
   });
 
   it('should win back again when a later churn-risk date comes after the last passage ended', async () => {
@@ -71,5 +104,8 @@ describe('win-back journey (docs/journeys/win-back.json)', () => {
 
     expect(shop.subjectsTo('xia')).toEqual([OFFER('Xia'), OFFER('Xia')]);
     expect((await shop.timeline('xia')).enrollments).toHaveLength(2);
+    // Yan stayed silent from 24 June: one alert each for Wes and Yan, none for Xia who ordered.
+    const alerted = team.requests().map((request) => request.body as { data: { customer: { externalId: string } } });
+    expect(alerted.map((body) => body.data.customer.externalId)).toEqual(['wes', 'yan']);
   });
 });
