@@ -131,7 +131,7 @@ describe('delivery rules and attribute updates', () => {
     await track('night', 'Visited');
     await stack.advanceClock('PT1M');
     expect(subjectsTo('night')).toEqual([]);
-    expect(await deliveries('night')).toMatchObject([{ status: 'pending', reason: 'delivery.deferred' }]);
+    expect(await deliveries('night')).toMatchObject([{ status: 'pending', reason: 'quiet hours' }]);
 
     await stack.request('POST', '/api/test-clock', { now: '2026-06-02T06:59:00Z' });
     expect(subjectsTo('night')).toEqual([]);

@@ -176,4 +176,22 @@ describe('SMS and outgoing webhooks', () => {
       .sort();
     expect(emailed).toEqual(['tia@example.com', 'uli@example.com']);
   });
+
+  it('should record the provider delivery status from a signed callback, and refuse a forged one', async () => {
+    await identify('eve', { phone: '+447700900444', sms_consent: true });
+    await quiet('eve');
+    await stack.advanceClock('PT1M');
+    const [sms] = twilio.messages();
+
+    expect((await twilio.deliver(sms!.sid))?.status).toBe(204);
+    expect((await deliveriesOf('eve'))[0]).toMatchObject({ channel: 'sms', providerStatus: 'delivered' });
+
+    const forged = await fetch(`${stack.apiUrl}/webhooks/sms/twilio`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'bm90LXJlYWw=' },
+      body: new URLSearchParams({ MessageSid: sms!.sid, MessageStatus: 'failed' }).toString(),
+    });
+    expect(forged.status).toBe(401);
+    expect((await deliveriesOf('eve'))[0]).toMatchObject({ providerStatus: 'delivered' });
+  });
 });

@@ -22,7 +22,7 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
-const waitForHealth = async (url: string, process: RapportProcess, timeoutMs = 30_000) => {
+const waitForHealth = async (url: string, process: RapportProcess, timeoutMs = 60_000) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const ok = await fetch(`${url}/health`).then(

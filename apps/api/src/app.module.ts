@@ -12,6 +12,7 @@ import { TemplatePreviewService } from './templates/template-preview.service';
 import { TemplatesController } from './templates/templates.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
+import { SmsStatusController } from './provider-callbacks/sms-status.controller';
 import { TrackingController } from './tracking/tracking.controller';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 
@@ -31,6 +32,7 @@ export class AppModule {
         SettingsController,
         CouponsController,
         UnsubscribeController,
+        SmsStatusController,
       ],
       providers: [
         { provide: ENGINE, useValue: engine },

@@ -34,6 +34,8 @@ export const createApiApp = async (engine: Engine): Promise<NestExpressApplicati
     logger: ['error', 'warn'],
   });
   app.use(jsonBody());
+  // Provider callbacks (Twilio's StatusCallback) are form-encoded.
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.useGlobalFilters(new ApiExceptionFilter(engine.logger));
   app.enableShutdownHooks();
   return app;

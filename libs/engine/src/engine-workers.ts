@@ -28,7 +28,7 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
         lastAttempt: job.attemptsMade + 1 >= attempts,
       });
       // Thrown so BullMQ schedules the retry with backoff; the row is already back to pending.
-      if (outcome === 'retry') throw new Error('email send failed; will retry');
+      if (outcome === 'retry') throw new Error('send failed; will retry');
       return outcome;
     },
   } satisfies Record<JobName, (job: Job) => Promise<unknown>>;

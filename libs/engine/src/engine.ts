@@ -95,7 +95,9 @@ export const createEngine = async (
             secret: () => secrets.get('unsubscribe'),
           }),
           webhook: new WebhookChannel(),
-          ...(sms ? { sms: new SmsChannel(sms, sms.defaultFrom ?? '') } : {}),
+          ...(sms
+            ? { sms: new SmsChannel(sms, sms.defaultFrom ?? '', `${publicUrl(config)}/webhooks/sms/twilio`) }
+            : {}),
         })
       : null,
     close: async () => {

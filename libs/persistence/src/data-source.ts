@@ -6,6 +6,7 @@ import { DeliveryPipeline1764000000000 } from './migrations/1764000000000-delive
 import { Coupons1764010000000 } from './migrations/1764010000000-coupons';
 import { WebhookSecret1764020000000 } from './migrations/1764020000000-webhook-secret';
 import { InstallationSecrets1764030000000 } from './migrations/1764030000000-installation-secrets';
+import { ProviderStatus1764040000000 } from './migrations/1764040000000-provider-status';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   Coupons1764010000000,
   WebhookSecret1764020000000,
   InstallationSecrets1764030000000,
+  ProviderStatus1764040000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };

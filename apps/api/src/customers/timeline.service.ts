@@ -94,6 +94,7 @@ export class TimelineService {
             attempts: delivery.attempts,
             error: delivery.last_error,
             reason: delivery.reason,
+            providerStatus: delivery.provider_status ?? null,
             sentAt: delivery.sent_at,
           })),
       })),

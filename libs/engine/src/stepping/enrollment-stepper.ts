@@ -21,6 +21,9 @@ import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
 import type { VersionCache } from './version-cache';
 
+/** Thrown inside the step's transaction when another run moved the enrollment first, so everything rolls back. */
+class LostRace extends Error {}
+
 export type StepOutcome = 'stepped' | 'stale' | 'not-due' | 'missing';
 
 /**
@@ -78,46 +81,52 @@ export class EnrollmentStepper {
     }
 
     const continueNow = result.wakeAt !== null && result.wakeAt.getTime() <= now.getTime();
-    const committed = await this.db.transaction(async (tx) => {
-      const context = {
-        manager: tx,
-        workspaceId: enrollment.workspace_id,
-        enrollmentId: enrollment.id,
-        customerId: enrollment.customer_id,
-        now,
-        profiles: this.profiles,
-      };
-      // Effects first, in order: one that fails (an empty coupon pool) stops the journey at its node, and the
-      // effects after it never happen. A lost compare-and-set below rolls all of them back.
-      const outcomes: EffectOutcome[] = [];
-      for (const effect of result.effects) {
-        const outcome = await performEffect(effect, context);
-        outcomes.push(outcome);
-        if (outcome.failure) break;
-      }
-      const failure = outcomes.find((outcome) => outcome.failure)?.failure;
-      const state = failure
-        ? { ...result.state, status: 'failed' as const, nodeId: failure.nodeId, wakeAt: null, listen: null }
-        : result.state;
-      const lastReason = failure ? result.reasons.map((reason) => reason.nodeId).lastIndexOf(failure.nodeId) : -1;
-      const reasons = failure ? [...result.reasons.slice(0, lastReason + 1), failure] : result.reasons;
-      const enrollments = new EnrollmentRepository(tx);
-      const applied = await enrollments.applyStep({
-        id: enrollment.id,
-        seq: enrollment.seq,
-        state,
-        wakeAt: failure ? null : result.wakeAt,
-        enqueueNow: failure ? false : continueNow,
-        now,
+    const committed = await this.db
+      .transaction(async (tx) => {
+        const context = {
+          manager: tx,
+          workspaceId: enrollment.workspace_id,
+          enrollmentId: enrollment.id,
+          customerId: enrollment.customer_id,
+          now,
+          profiles: this.profiles,
+        };
+        // Effects first, in order: one that fails (an empty coupon pool) stops the journey at its node, and the
+        // effects after it never happen. A lost compare-and-set below rolls all of them back.
+        const outcomes: EffectOutcome[] = [];
+        for (const effect of result.effects) {
+          const outcome = await performEffect(effect, context);
+          outcomes.push(outcome);
+          if (outcome.failure) break;
+        }
+        const failure = outcomes.find((outcome) => outcome.failure)?.failure;
+        const state = failure
+          ? { ...result.state, status: 'failed' as const, nodeId: failure.nodeId, wakeAt: null, listen: null }
+          : result.state;
+        const lastReason = failure ? result.reasons.map((reason) => reason.nodeId).lastIndexOf(failure.nodeId) : -1;
+        const reasons = failure ? [...result.reasons.slice(0, lastReason + 1), failure] : result.reasons;
+        const enrollments = new EnrollmentRepository(tx);
+        const applied = await enrollments.applyStep({
+          id: enrollment.id,
+          seq: enrollment.seq,
+          state,
+          wakeAt: failure ? null : result.wakeAt,
+          enqueueNow: failure ? false : continueNow,
+          now,
+        });
+        // Lost the race: undo the effects performed above (a coupon taken, an attribute changed) with the rest.
+        if (!applied) throw new LostRace();
+        await enrollments.appendHistory(enrollment.workspace_id, enrollment.id, enrollment.seq + 1, now, reasons);
+        const ids = await new DeliveryRepository(tx).insertMany(
+          outcomes.flatMap((outcome) => outcome.deliveries),
+          now,
+        );
+        return { ids, jobs: outcomes.flatMap((outcome) => outcome.jobs), continueNow: continueNow && !failure };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof LostRace) return null;
+        throw error;
       });
-      if (!applied) return null;
-      await enrollments.appendHistory(enrollment.workspace_id, enrollment.id, enrollment.seq + 1, now, reasons);
-      const ids = await new DeliveryRepository(tx).insertMany(
-        outcomes.flatMap((outcome) => outcome.deliveries),
-        now,
-      );
-      return { ids, jobs: outcomes.flatMap((outcome) => outcome.jobs), continueNow: continueNow && !failure };
-    });
     if (committed === null) return 'stale';
 
     await this.queue.add(

@@ -36,6 +36,7 @@ export type DeliveryRow = {
   round: number;
   last_error: string | null;
   reason: string | null;
+  provider_status?: string | null;
   sent_at: Date | null;
   created_at: Date;
 };
@@ -249,13 +250,13 @@ export class DeliveryRepository {
     await this.db.query(
       `WITH later AS (
          UPDATE deliveries SET status = 'pending', not_before = $2, enqueued_at = NULL, round = round + 1,
-           sending_since = NULL, reason = $4, updated_at = $3
+           sending_since = NULL, reason = $6, updated_at = $3
           WHERE id = $1 AND status = 'sending'
          RETURNING workspace_id, enrollment_id, node_id)
        INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
        SELECT later.workspace_id, later.enrollment_id, e.seq, $3, later.node_id, $4, $5
          FROM later JOIN enrollments e ON e.id = later.enrollment_id`,
-      [id, notBefore, now, history.code, JSON.stringify(history.params)],
+      [id, notBefore, now, history.code, JSON.stringify(history.params), String(history.params['why'] ?? history.code)],
     );
   }
 
@@ -286,6 +287,15 @@ export class DeliveryRepository {
       [now, limit],
     );
     return rows;
+  }
+
+  /** A provider's status callback (`delivered`) for the message it knows by this id; false when none matches. */
+  async recordProviderStatus(channel: DeliveryChannel, messageId: string, status: string, at: Date): Promise<boolean> {
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE deliveries SET provider_status = $3, provider_status_at = $4 WHERE channel = $1 AND message_id = $2`,
+      [channel, messageId, status.slice(0, 50), at],
+    );
+    return count > 0;
   }
 
   async find(id: string): Promise<DeliveryRow | null> {

@@ -10,6 +10,8 @@ export class SmsChannel implements DeliveryChannelSender {
   constructor(
     private readonly provider: SmsProvider,
     private readonly from: string,
+    /** Where the provider posts delivery statuses (verified by the API before they are recorded). */
+    private readonly statusCallbackUrl: string | null = null,
   ) {}
 
   recipientOf(customer: { phone: string | null }): string | null {
@@ -27,7 +29,13 @@ export class SmsChannel implements DeliveryChannelSender {
       throw error;
     }
     try {
-      const sent = await this.provider.send({ to: customer.phone as string, from: this.from, body, idempotencyKey });
+      const sent = await this.provider.send({
+        to: customer.phone as string,
+        from: this.from,
+        body,
+        idempotencyKey,
+        ...(this.statusCallbackUrl ? { statusCallbackUrl: this.statusCallbackUrl } : {}),
+      });
       return { recipient: customer.phone as string, messageId: sent.providerMessageId };
     } catch (error) {
       if (error instanceof SmsSendError) {
