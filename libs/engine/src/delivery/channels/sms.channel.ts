@@ -23,7 +23,10 @@ export class SmsChannel implements DeliveryChannelSender {
     let body: string;
     try {
       // Same Handlebars environment as email (escaping off for plain text, prototypes blocked).
-      body = renderEmail({ subject: 'sms', html: '<p></p>', text }, templateContext(customer, loaded)).text.trim();
+      body = renderEmail({ subject: 'sms', html: '<p></p>', text }, templateContext(customer, loaded), {
+        locale: customer.locale ?? undefined,
+        timeZone: customer.timeZone ?? undefined,
+      }).text.trim();
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
       throw error;
