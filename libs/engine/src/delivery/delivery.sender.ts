@@ -205,7 +205,12 @@ export class DeliverySender {
           : `no ${delivery.channel} consent`,
       };
     }
-    const quiet = afterQuietHours(rules, delivery.channel, now, effectiveZone(customer.timeZone));
+    const quiet = afterQuietHours(
+      rules,
+      delivery.channel,
+      now,
+      effectiveZone(customer.timeZone, effectiveZone(loaded.workspaceTimeZone)),
+    );
     if (!quiet.allowed) return { send: false, deferUntil: quiet.until, because: 'quiet hours' };
     const cap = rules.frequencyCaps[delivery.channel];
     if (cap && !delivery.transactional) {

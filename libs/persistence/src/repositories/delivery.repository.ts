@@ -50,6 +50,7 @@ export type DeliveryToSend = {
   coupon: { code: string; expiresAt: string | null } | null;
   emailFrom: string;
   webhookSecret: string;
+  workspaceTimeZone: string;
   deliveryRules: unknown;
   customer: CustomerRow;
   template: { subject: string; html: string; text: string | null } | null;
@@ -123,6 +124,7 @@ export class DeliveryRepository {
     const rows: (CustomerRow & {
       email_from: string;
       webhook_secret: string;
+      workspace_time_zone: string;
       delivery_rules: unknown;
       t_subject: string | null;
       t_html: string | null;
@@ -134,7 +136,7 @@ export class DeliveryRepository {
       coupon_code: string | null;
       coupon_expires_at: Date | null;
     })[] = await this.db.query(
-      `SELECT c.*, w.email_from, w.webhook_secret, w.delivery_rules, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
+      `SELECT c.*, w.email_from, w.webhook_secret, w.delivery_rules, w.time_zone AS workspace_time_zone, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
               ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at,
               coupon.code AS coupon_code, coupon.expires_at AS coupon_expires_at
          FROM customers c
@@ -158,6 +160,7 @@ export class DeliveryRepository {
         : null,
       emailFrom: row.email_from,
       webhookSecret: row.webhook_secret,
+      workspaceTimeZone: row.workspace_time_zone,
       deliveryRules: row.delivery_rules,
       customer: row,
       template:
