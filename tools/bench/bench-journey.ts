@@ -35,3 +35,64 @@ export const baselineMail = (n: number) => ({
   text: `Thank you, Ada! Order B-${n} came to 42 EUR. See you soon.`,
   messageId: `<baseline-${n}@rapport.local>`,
 });
+
+export const MIXED_EVENT = 'Bench Mixed';
+
+// One GSM-7 segment once rendered, with a trait and an event property like the email.
+const BENCH_SMS_TEXT =
+  'Thanks {{firstName}}! Order {{event.properties.orderId}} ({{event.properties.total}} EUR) is on its way.';
+
+/** One message on every channel per customer: the email of the main journey, then an SMS, then a webhook call. */
+export const mixedJourney = (webhookUrl: string): JourneyDocument =>
+  journeyDocumentSchema.parse({
+    name: 'Bench: event -> email -> SMS -> webhook',
+    nodes: [
+      { id: 'purchase', kind: 'event-trigger', config: { event: MIXED_EVENT } },
+      { id: 'receipt', kind: 'send-email', config: { template: 'bench' } },
+      { id: 'text', kind: 'send-sms', config: { text: BENCH_SMS_TEXT } },
+      { id: 'alert', kind: 'call-webhook', config: { url: webhookUrl, topic: 'bench.purchase' } },
+      { id: 'done', kind: 'exit', config: {} },
+    ],
+    edges: [
+      { from: 'purchase', output: 'next', to: 'receipt' },
+      { from: 'receipt', output: 'next', to: 'text' },
+      { from: 'text', output: 'next', to: 'alert' },
+      { from: 'alert', output: 'next', to: 'done' },
+    ],
+  });
+
+export const BENCH_SMS_FROM = '+15550001111';
+export const benchPhone = (n: number): string => `+1555${String(n).padStart(7, '0')}`;
+
+/** What the bare SMS loop sends: the rendered bench SMS, keyed like a delivery. */
+export const baselineSms = (n: number) => ({
+  to: benchPhone(n),
+  from: BENCH_SMS_FROM,
+  body: `Thanks Ada! Order B-${n} (42 EUR) is on its way.`,
+  idempotencyKey: `baseline-sms-${n}`,
+});
+
+/** What the bare webhook loop posts: the shape and size of the engine's `call-webhook` body. */
+export const baselineWebhookBody = (n: number, now: Date) => ({
+  type: 'bench.purchase',
+  timestamp: now.toISOString(),
+  data: {
+    deliveryId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    enrollmentId: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
+    nodeId: 'alert',
+    customer: {
+      id: `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`,
+      externalId: `bench-${n}`,
+      email: `customer-${n}@bench.test`,
+      phone: benchPhone(n),
+      attributes: { firstName: 'Ada', plan: 'gold' },
+    },
+    event: {
+      id: `00000000-0000-4000-b000-${String(n).padStart(12, '0')}`,
+      name: MIXED_EVENT,
+      properties: { orderId: `B-${n}`, total: 42 },
+      occurredAt: now.toISOString(),
+    },
+    coupon: null,
+  },
+});

@@ -1,4 +1,5 @@
 import type { CpuSplit } from './cpu-sampler';
+import type { BareLoopResult, MixedChannel, MixedScenarioResult } from './mixed-scenario';
 import type { StageResult } from './staged-scenario';
 import type { StageTimings } from './stage-timings';
 
@@ -90,3 +91,69 @@ export const formatStagedRun = (customers: number, stages: StageResult[]): strin
       ]),
     ),
   ].join('\n');
+
+const CHANNEL_ROWS: Record<MixedChannel, { engine: string; bare: string }> = {
+  email: { engine: 'email: send-email -> SMTP -> mail sink', bare: 'SmtpEmailTransport (8 conns) -> MailSink' },
+  sms: { engine: 'SMS: send-sms -> Twilio API -> FakeTwilio', bare: 'TwilioSmsProvider -> FakeTwilio' },
+  webhook: { engine: 'webhook: call-webhook -> signed POST -> receiver', bare: 'sendWebhook -> WebhookReceiver' },
+};
+
+export type BareLoops = Record<MixedChannel, { count: number; seconds: number }>;
+
+export const formatMixedRun = (
+  run: MixedScenarioResult,
+  bare: BareLoops,
+  bareCpu: { sms: BareLoopResult['cpu']; webhook: BareLoopResult['cpu'] },
+  concurrency: number,
+  transactionsPerCustomer: number,
+): string => {
+  const rows = run.channels.map((arrival) => {
+    const engineRate = run.customers / arrival.seconds;
+    const loop = bare[arrival.channel];
+    const bareRate = loop.count / loop.seconds;
+    return [
+      CHANNEL_ROWS[arrival.channel].engine,
+      String(run.customers),
+      arrival.seconds.toFixed(2),
+      engineRate.toFixed(0),
+      `${CHANNEL_ROWS[arrival.channel].bare} (N ${loop.count})`,
+      bareRate.toFixed(0),
+      (engineRate / bareRate).toFixed(3),
+    ];
+  });
+  const total = run.customers * run.channels.length;
+  // The bare loops back to back, N of each: the time one process needs for the same mix without the engine.
+  const bareSeconds = run.channels.reduce(
+    (sum, c) => sum + (bare[c.channel].seconds / bare[c.channel].count) * run.customers,
+    0,
+  );
+  rows.push([
+    'all three channels',
+    String(total),
+    run.seconds.toFixed(2),
+    (total / run.seconds).toFixed(0),
+    'the three bare loops back to back, N each',
+    (total / bareSeconds).toFixed(0),
+    (bareSeconds / run.seconds).toFixed(3),
+  ]);
+  const share = (part: number) => `${part.toFixed(1)} s (${((part / run.cpu.wallSeconds) * 100).toFixed(0)}%)`;
+  return [
+    `Mixed channels (event -> email -> SMS -> webhook -> exit; ${run.customers} customers, one send queue at concurrency ` +
+      `${concurrency} for all three channels; each channel's clock runs from the first ingest until its receiver holds N):`,
+    table(
+      ['channel (engine, same run)', 'N', 'seconds', 'sends/s', 'bare loop', 'bare sends/s', 'engine / bare'],
+      rows,
+    ),
+    '',
+    `all channels: ${total} sends in ${run.seconds.toFixed(2)} s = ${(total / run.seconds).toFixed(0)} sends/s; ` +
+      `ingest done ${s(run.ingestSeconds)}, last delivery row ${s(run.lastStepped)}; ` +
+      `Postgres transactions per customer (1 event, 3 sends) ${transactionsPerCustomer.toFixed(1)}`,
+    `  per send, delivery row -> sent: ${run.channels
+      .map((c) => `${c.channel} p50 ${ms(c.sendLatency.p50)}, p95 ${ms(c.sendLatency.p95)}`)
+      .join('; ')}`,
+    `  CPU (${s(run.cpu.wallSeconds)} wall): bench process ${share(run.cpu.bench)}, Postgres ${share(run.cpu.postgres)}, ` +
+      `Redis ${share(run.cpu.redis)}, other ${share(run.cpu.other)}`,
+    `  bare loops at ${concurrency} in flight; CPU: SMS bench process ${bareCpu.sms.bench.toFixed(1)} s in ` +
+      `${s(bareCpu.sms.wallSeconds)}, webhook bench process ${bareCpu.webhook.bench.toFixed(1)} s in ${s(bareCpu.webhook.wallSeconds)}`,
+  ].join('\n');
+};
