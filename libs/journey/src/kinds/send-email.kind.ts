@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { defineNodeKind } from './node-kind';
 
+/** The key of a workspace email template (`thank-you`); shared by every kind that sends one. */
+export const templateKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'choose an email template')
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"');
+
 const schema = z.object({
-  /** The key of a workspace template (`thank-you`). */
-  template: z
-    .string()
-    .trim()
-    .min(1, 'choose an email template')
-    .max(100)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"'),
+  template: templateKeySchema,
   /** An order confirmation and the like: exempt from frequency caps (consent and quiet hours still apply). */
   transactional: z.boolean().default(false),
 });

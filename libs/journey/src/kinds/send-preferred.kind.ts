@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { defineNodeKind } from './node-kind';
+import { templateKeySchema } from './send-email.kind';
 
 const schema = z.object({
   /** The email template, for customers reached by email. */
-  template: z
-    .string()
-    .trim()
-    .min(1, 'choose an email template')
-    .max(100)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"'),
+  template: templateKeySchema,
   /** The SMS text, for customers reached by SMS. */
   text: z.string().trim().min(1, 'write the SMS text').max(1600),
   transactional: z.boolean().default(false),
