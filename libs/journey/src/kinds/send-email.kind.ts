@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNodeKind } from './node-kind';
+import { defineNodeKind, type ValidationContext } from './node-kind';
 
 /** The key of a workspace email template (`thank-you`); shared by every kind that sends one. */
 export const templateKeySchema = z
@@ -8,6 +8,12 @@ export const templateKeySchema = z
   .min(1, 'choose an email template')
   .max(100)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"');
+
+/** The publish check every email-sending kind makes: its template exists in the workspace. */
+export const checkTemplateExists = (config: { template: string }, context: ValidationContext) =>
+  context.templates && !context.templates.has(config.template)
+    ? [{ code: 'template.unknown' as const, path: ['config', 'template'], params: { template: config.template } }]
+    : [];
 
 const schema = z.object({
   template: templateKeySchema,
@@ -26,10 +32,7 @@ export const sendEmailKind = defineNodeKind({
   defaults: { template: 'welcome', transactional: false },
   outputs: () => ['next'],
   summarize: (config) => `Send email "${config.template}"`,
-  check: (config, context) =>
-    context.templates && !context.templates.has(config.template)
-      ? [{ code: 'template.unknown', path: ['config', 'template'], params: { template: config.template } }]
-      : [],
+  check: checkTemplateExists,
   step: ({ nodeId, config, visit }) => ({
     type: 'next',
     output: 'next',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNodeKind } from './node-kind';
-import { templateKeySchema } from './send-email.kind';
+import { checkTemplateExists, templateKeySchema } from './send-email.kind';
 
 const schema = z.object({
   /** The email template, for customers reached by email. */
@@ -24,10 +24,7 @@ export const sendPreferredKind = defineNodeKind({
   defaults: { template: 'welcome', text: 'Hi {{firstName}}!', transactional: false },
   outputs: () => ['next'],
   summarize: (config) => `Send "${config.template}" by email or SMS, as the customer prefers`,
-  check: (config, context) =>
-    context.templates && !context.templates.has(config.template)
-      ? [{ code: 'template.unknown', path: ['config', 'template'], params: { template: config.template } }]
-      : [],
+  check: checkTemplateExists,
   step: ({ nodeId, config, visit }) => ({
     type: 'next',
     output: 'next',
