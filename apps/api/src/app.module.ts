@@ -15,6 +15,12 @@ import { TestClockController } from './test-clock/test-clock.controller';
 import { SmsStatusController } from './provider-callbacks/sms-status.controller';
 import { TrackingController } from './tracking/tracking.controller';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { SHOP_WEBHOOKS_API } from './shop-webhooks/shop-webhooks.api';
+import { INSIGHTS_API } from './insights/insights.api';
+import { AUDIENCES_API } from './audiences/audiences.api';
+import { PROFILES_API } from './profiles/profiles.api';
+
+const SLICES = [SHOP_WEBHOOKS_API, INSIGHTS_API, AUDIENCES_API, PROFILES_API];
 
 /** Thin shell: the engine is built outside Nest and handed in; controllers only translate HTTP. */
 @Module({})
@@ -33,6 +39,7 @@ export class AppModule {
         CouponsController,
         UnsubscribeController,
         SmsStatusController,
+        ...SLICES.flatMap((slice) => slice.controllers),
       ],
       providers: [
         { provide: ENGINE, useValue: engine },
@@ -41,6 +48,7 @@ export class AppModule {
         TemplatePreviewService,
         ApiKeyGuard,
         WriteKeyGuard,
+        ...SLICES.flatMap((slice) => slice.providers),
       ],
     };
   }

@@ -25,6 +25,8 @@ import { TriggerScheduler } from './scheduling/trigger-scheduler';
 import { EnrollmentStepper } from './stepping/enrollment-stepper';
 import { VersionCache } from './stepping/version-cache';
 import { TrackingService } from './tracking/tracking.service';
+import { AudienceService } from './audiences/audience.service';
+import { CustomerInsightsService } from './insights/customer-insights.service';
 
 /** The address customers reach the API at (links in messages). */
 export const publicUrl = (config: EngineConfig): string =>
@@ -42,6 +44,8 @@ export type Engine = {
   clock: Clock;
   testClock: DatabaseTestClock | null;
   tracking: TrackingService;
+  insights: CustomerInsightsService;
+  audiences: AudienceService;
   stepper: EnrollmentStepper;
   scheduler: TriggerScheduler;
   promoter: Promoter;
@@ -67,7 +71,9 @@ export const createEngine = async (
   const versions = new VersionCache();
   const entry = new EntryService();
   const scheduler = new TriggerScheduler(db, queue, clock, versions, entry);
-  const profiles = new ProfileChangeService(versions, entry, scheduler);
+  const audiences = new AudienceService();
+  const insights = new CustomerInsightsService();
+  const profiles = new ProfileChangeService(versions, entry, scheduler, audiences);
   const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
@@ -82,7 +88,9 @@ export const createEngine = async (
     queue,
     clock,
     testClock,
-    tracking: new TrackingService(db, queue, clock, entry, new GoalService(versions), profiles),
+    tracking: new TrackingService(db, queue, clock, entry, new GoalService(versions), profiles, insights),
+    insights,
+    audiences,
     stepper: new EnrollmentStepper(db, queue, clock, versions, profiles),
     scheduler,
     promoter,

@@ -18,3 +18,5 @@ export * from './engine';
 export * from './engine-workers';
 export * from './delivery/coupon-codes';
 export * from './delivery/channels/template-context';
+export * from './insights/customer-insights.service';
+export * from './audiences/audience.service';

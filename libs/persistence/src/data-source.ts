@@ -7,6 +7,10 @@ import { Coupons1764010000000 } from './migrations/1764010000000-coupons';
 import { WebhookSecret1764020000000 } from './migrations/1764020000000-webhook-secret';
 import { InstallationSecrets1764030000000 } from './migrations/1764030000000-installation-secrets';
 import { ProviderStatus1764040000000 } from './migrations/1764040000000-provider-status';
+import { ShopWebhooks1764050000000 } from './migrations/1764050000000-shop-webhooks';
+import { CustomerInsights1764060000000 } from './migrations/1764060000000-customer-insights';
+import { Audiences1764070000000 } from './migrations/1764070000000-audiences';
+import { ProfilesAndImport1764080000000 } from './migrations/1764080000000-profiles';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -16,6 +20,10 @@ export const MIGRATIONS = [
   WebhookSecret1764020000000,
   InstallationSecrets1764030000000,
   ProviderStatus1764040000000,
+  ShopWebhooks1764050000000,
+  CustomerInsights1764060000000,
+  Audiences1764070000000,
+  ProfilesAndImport1764080000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };

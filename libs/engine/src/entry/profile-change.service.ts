@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { evaluateCondition, indexJourney, type CustomerFacts } from '@rapport/journey';
+import { evaluateCondition, indexJourney, type CustomerFacts, type EventFacts } from '@rapport/journey';
 import {
   EnrollmentEventsRepository,
   JourneyRepository,
@@ -9,6 +9,7 @@ import {
 import type { JobPayload } from '../queue/job-catalog';
 import { zoneFor, type TriggerScheduler } from '../scheduling/trigger-scheduler';
 import type { VersionCache } from '../stepping/version-cache';
+import type { AudienceService } from '../audiences/audience.service';
 import type { EntryService } from './entry.service';
 
 const PROFILE_FIELDS = ['email', 'phone', 'timeZone', 'locale'] as const;
@@ -35,9 +36,34 @@ export class ProfileChangeService {
     private readonly versions: VersionCache,
     private readonly entry: EntryService,
     private readonly scheduler: TriggerScheduler,
+    private readonly audiences: AudienceService | null = null,
   ) {}
 
   async onChange(
+    manager: EntityManager,
+    input: {
+      workspaceId: string;
+      workspaceZone: string | null;
+      before: CustomerFacts | null;
+      after: CustomerFacts;
+      /** The event that caused the change, if any: audiences over event history react to it. */
+      event?: EventFacts | null;
+      now: Date;
+    },
+  ): Promise<ProfileChangeOutcome> {
+    const { workspaceId, after, now } = input;
+    const entered = this.audiences
+      ? await this.audiences.evaluate(manager, { workspaceId, customer: after, event: input.event ?? null, now })
+      : [];
+    const joined: DueEnrollment[] = [];
+    for (const audience of entered) {
+      joined.push(...(await this.onAudienceEntered(manager, { workspaceId, customerId: after.id, audience, now })));
+    }
+    const outcome = await this.onProfileChange(manager, input);
+    return { ...outcome, due: [...joined, ...outcome.due] };
+  }
+
+  private async onProfileChange(
     manager: EntityManager,
     input: {
       workspaceId: string;

@@ -17,6 +17,7 @@ import {
 import type { EntryCandidate, EntryService } from '../entry/entry.service';
 import type { GoalService } from '../entry/goal.service';
 import type { ProfileChangeService } from '../entry/profile-change.service';
+import type { CustomerInsightsService } from '../insights/customer-insights.service';
 import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
 import { zoneFor } from '../scheduling/trigger-scheduler';
@@ -68,6 +69,7 @@ export class TrackingService {
     private readonly entry: EntryService,
     private readonly goals: GoalService,
     private readonly profiles: ProfileChangeService,
+    private readonly insights: CustomerInsightsService,
   ) {}
 
   async ingest(workspaceId: string, messages: TrackingMessage[]): Promise<TrackingResult> {
@@ -111,12 +113,25 @@ export class TrackingService {
             now,
           );
         }
-        if (message.type === 'identify' || stored.customer.inserted) {
+        // What the event teaches (orders count, churn risk date, ...) is part of the profile before triggers look.
+        const after =
+          message.type === 'track'
+            ? await this.insights.onEvent(manager, { workspaceId, customer: stored.customer, event: stored.facts, now })
+            : stored.customer;
+        {
           const change = await this.profiles.onChange(manager, {
             workspaceId,
             workspaceZone,
-            before: before ? toCustomerFacts(before) : null,
-            after: toCustomerFacts(stored.customer),
+            before:
+              message.type === 'identify'
+                ? before
+                  ? toCustomerFacts(before)
+                  : null
+                : stored.customer.inserted
+                  ? null
+                  : toCustomerFacts(stored.customer),
+            after: toCustomerFacts(after),
+            event: message.type === 'track' ? stored.facts : null,
             now,
           });
           jobs.push(...change.due.map((row) => ({ enrollmentId: row.id, seq: row.seq })), ...change.jobs);
