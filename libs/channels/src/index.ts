@@ -95,3 +95,7 @@ export type {
   FakeTwilioUrls,
   FakeWaitOptions,
 } from './sms/fake-twilio.server';
+export * from './exports/shop-webhooks';
+export * from './exports/insights';
+export * from './exports/audiences';
+export * from './exports/profiles';

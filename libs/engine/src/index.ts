@@ -20,3 +20,7 @@ export * from './delivery/coupon-codes';
 export * from './delivery/channels/template-context';
 export * from './insights/customer-insights.service';
 export * from './audiences/audience.service';
+export * from './exports/shop-webhooks';
+export * from './exports/insights';
+export * from './exports/audiences';
+export * from './exports/profiles';

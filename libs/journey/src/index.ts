@@ -47,3 +47,7 @@ export * from './kinds/send-sms.kind';
 export * from './kinds/call-webhook.kind';
 export * from './kinds/send-preferred.kind';
 export * from './text/sms-segments';
+export * from './exports/shop-webhooks';
+export * from './exports/insights';
+export * from './exports/audiences';
+export * from './exports/profiles';
