@@ -14,4 +14,10 @@ export class CustomerInsightsService {
   ): Promise<CustomerRow> {
     return _input.customer;
   }
+
+  /** Recomputes one customer's insights from their whole event history (after a merge, an import, on demand). */
+  async recomputeCustomer(
+    _manager: EntityManager,
+    _input: { workspaceId: string; customerId: string; now: Date },
+  ): Promise<void> {}
 }
