@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Engine } from '@rapport/engine';
 import { ApiKeyGuard, WriteKeyGuard } from './common/auth.guards';
 import { ENGINE } from './common/engine.token';
+import { TrackingRateLimitGuard } from './common/rate-limit.guard';
 import { CouponsController } from './coupons/coupons.controller';
 import { CustomersController } from './customers/customers.controller';
 import { TimelineService } from './customers/timeline.service';
@@ -48,6 +49,7 @@ export class AppModule {
         TemplatePreviewService,
         ApiKeyGuard,
         WriteKeyGuard,
+        TrackingRateLimitGuard,
         ...SLICES.flatMap((slice) => slice.providers),
       ],
     };

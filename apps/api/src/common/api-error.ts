@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'not_found'
   | 'conflict'
+  | 'rate_limited'
   | 'journey.invalid'
   | 'version.immutable'
   | 'test_clock.disabled';
@@ -15,6 +16,7 @@ export const apiErrorStatus = {
   unauthorized: 401,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   'journey.invalid': 422,
   'version.immutable': 405,
   'test_clock.disabled': 404,

@@ -2,10 +2,11 @@ import { Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestj
 import { parseTrackingRequest, type Engine } from '@rapport/engine';
 import { WriteKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
+import { TrackingRateLimitGuard } from '../common/rate-limit.guard';
 
 /** The Segment HTTP tracking API: the same paths, auth and answers its client libraries expect. */
 @Controller('v1')
-@UseGuards(WriteKeyGuard)
+@UseGuards(WriteKeyGuard, TrackingRateLimitGuard)
 export class TrackingController {
   constructor(@Inject(ENGINE) private readonly engine: Engine) {}
 

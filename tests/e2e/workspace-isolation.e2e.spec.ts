@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { WorkspaceRepository } from '@rapport/persistence';
+import { AppModule } from '../../apps/api/src/app.module';
+import { startStack, type Stack } from '../support/stack';
+
+/**
+ * One workspace's keys can read and change nothing of another's, on every management route: the routes are read
+ * from the API's own controllers, so a route added later is covered (or this test asks for its fixture).
+ */
+
+type Route = { method: string; path: string };
+
+/** Every `api/*` route the API serves, from Nest's metadata on the controllers. */
+const managementRoutes = (): Route[] => {
+  const controllers = AppModule.forEngine({} as never).controllers ?? [];
+  return controllers.flatMap((controller) => {
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    const prototype = (controller as { prototype: object }).prototype;
+    return Object.getOwnPropertyNames(prototype).flatMap((name) => {
+      // Read descriptors, not properties: a getter on a controller would run without its engine.
+      const handler: unknown = Object.getOwnPropertyDescriptor(prototype, name)?.value;
+      if (name === 'constructor' || typeof handler !== 'function' || !Reflect.hasMetadata(PATH_METADATA, handler))
+        return [];
+      const declared = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      // A catch-all handler (refusing changes to a published version) is tried with a change.
+      const method = declared === 'ALL' ? 'PATCH' : declared;
+      const sub = String(Reflect.getMetadata(PATH_METADATA, handler));
+      const path = `/${[base, sub].filter((part) => part && part !== '/').join('/')}`;
+      // The test clock is the test harness's, not a workspace's.
+      return path.startsWith('/api/') && !path.startsWith('/api/test-clock') ? [{ method: method!, path }] : [];
+    });
+  });
+};
+
+describe('workspace isolation', () => {
+  let stack: Stack;
+  const other = { apiKey: `sk_${randomBytes(16).toString('hex')}`, writeKey: `wk_${randomBytes(12).toString('hex')}` };
+  /** Workspace A's identifiers by route parameter; a route with a parameter not listed here fails the test. */
+  const params: Record<string, string> = {};
+  /** Strings only workspace A has: none may appear in an answer to workspace B. */
+  const secrets: string[] = [];
+
+  const asOther = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.apiKey}` },
+      body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+
+  /** Every row of workspace A in every table that has a workspace, in a stable order. */
+  const snapshotOfA = async (): Promise<Record<string, unknown[]>> => {
+    const tables: { table_name: string }[] = await stack.db.dataSource.query(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'workspace_id' ORDER BY table_name`,
+    );
+    const snapshot: Record<string, unknown[]> = {};
+    for (const { table_name } of tables) {
+      snapshot[table_name] = await stack.db.dataSource.query(
+        `SELECT to_jsonb(t) AS row FROM "${table_name}" t WHERE workspace_id = $1 ORDER BY to_jsonb(t)::text`,
+        [params['workspace']],
+      );
+    }
+    return snapshot;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'isolation' });
+    await new WorkspaceRepository(stack.db.dataSource).create({
+      name: 'Other shop',
+      writeKey: other.writeKey,
+      apiKey: other.apiKey,
+      emailFrom: 'other@example.com',
+      now: new Date('2026-06-01T09:00:00Z'),
+    });
+    const template = await stack.request('PUT', '/api/templates/alpha-only', {
+      name: 'Alpha only',
+      subject: 'alpha-subject-7f3a',
+      html: '<p>Hello {{customer.email}}</p>',
+    });
+    expect(template.status).toBe(200);
+    const journey = await stack.request('POST', '/api/journeys', {
+      name: 'alpha-journey-name-91c2',
+      nodes: [
+        { id: 'start', kind: 'event-trigger', config: { event: 'Signed Up' } },
+        { id: 'mail', kind: 'send-email', config: { template: 'alpha-only' } },
+        { id: 'done', kind: 'exit', config: {} },
+      ],
+      edges: [
+        { from: 'start', output: 'next', to: 'mail' },
+        { from: 'mail', output: 'next', to: 'done' },
+      ],
+    });
+    expect(journey.status).toBe(201);
+    const published = await stack.request('POST', `/api/journeys/${journey.body.id}/publish`);
+    expect(published).toMatchObject({ status: 201 });
+    const pool = await stack.request('POST', '/api/coupon-pools', {
+      key: 'alpha-pool',
+      name: 'Alpha pool',
+      source: 'imported',
+      validDays: 30,
+    });
+    expect(pool).toMatchObject({ status: 201 });
+    const codes = await stack.request('POST', '/api/coupon-pools/alpha-pool/codes', {
+      codes: ['ALPHACODE1', 'ALPHACODE2'],
+    });
+    expect(codes.status).toBeLessThan(300);
+    await stack.track('/v1/identify', { userId: 'alpha-user', traits: { email: 'alpha-user@alpha.example' } });
+    await stack.track('/v1/track', { userId: 'alpha-user', event: 'Signed Up' });
+    await stack.advanceClock('PT1M');
+    const customer = await stack.request('GET', '/api/customers/by-external-id/alpha-user');
+    expect(customer.status).toBe(200);
+    const workspace = await stack.db.dataSource.query(`SELECT workspace_id FROM customers WHERE id = $1`, [
+      customer.body.id,
+    ]);
+
+    Object.assign(params, {
+      workspace: workspace[0].workspace_id,
+      'journeys:id': journey.body.id,
+      'journeys:version': '1',
+      'customers:id': customer.body.id,
+      'customers:externalId': 'alpha-user',
+      'templates:key': 'alpha-only',
+      'coupon-pools:key': 'alpha-pool',
+    });
+    secrets.push(
+      journey.body.id,
+      customer.body.id,
+      'alpha-user@alpha.example',
+      'alpha-subject-7f3a',
+      'alpha-journey-name-91c2',
+      'ALPHACODE1',
+    );
+  });
+
+  afterAll(() => stack?.stop());
+
+  it("should neither show nor change anything of another workspace's on any management route", async () => {
+    const routes = managementRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    const before = await snapshotOfA();
+    expect(before['deliveries']).toHaveLength(1);
+
+    for (const route of routes) {
+      const area = route.path.split('/')[2]!;
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
+        const value = params[`${area}:${name}`];
+        if (value === undefined)
+          throw new Error(`No workspace-A fixture for :${name} in ${route.method} ${route.path}`);
+        return encodeURIComponent(value);
+      });
+      // Plausible bodies, so that a route reaches its lookup rather than stopping at validation.
+      const body = {
+        name: 'from B',
+        key: 'from-b',
+        subject: 'from B',
+        html: '<p>B</p>',
+        codes: ['BCODE'],
+        to: 'b@example.com',
+      };
+      const answer = await asOther(route.method, path, body);
+
+      expect({ route: `${route.method} ${route.path}`, status: answer.status }).not.toEqual(
+        expect.objectContaining({ status: 500 }),
+      );
+      // An answer may echo what was asked ("journey <id> was not found"); anything else of A's is a leak.
+      for (const secret of secrets.filter((value) => !path.includes(encodeURIComponent(value)))) {
+        expect({ route: `${route.method} ${route.path}`, leaked: answer.text.includes(secret) }).toEqual({
+          route: `${route.method} ${route.path}`,
+          leaked: false,
+        });
+      }
+      if (route.method === 'GET' && route.path.includes(':')) {
+        expect({ route: route.path, status: answer.status }).toEqual({ route: route.path, status: 404 });
+      }
+    }
+
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("should enroll nobody of one workspace from another workspace's write key", async () => {
+    const sut = await fetch(`${stack.apiUrl}/v1/track`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${other.writeKey}:`).toString('base64')}`,
+      },
+      body: JSON.stringify({ userId: 'alpha-user', event: 'Signed Up', messageId: 'from-other' }),
+    });
+    expect(sut.status).toBe(200);
+    await stack.advanceClock('PT1M');
+
+    expect(stack.mail.messages().filter((mail) => mail.to.includes('alpha-user@alpha.example'))).toHaveLength(1);
+    const customers = await stack.db.dataSource.query(
+      `SELECT workspace_id FROM customers WHERE external_id = 'alpha-user' ORDER BY created_at`,
+    );
+    expect(customers).toHaveLength(2);
+    expect(customers[0].workspace_id).not.toBe(customers[1].workspace_id);
+  });
+});
