@@ -4,7 +4,7 @@ describe('template preview and test send', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'preview' });
+    stack = await startStack({ label: 'preview', mail: { maxMessageBytes: 64_000 } });
     await stack.request('PUT', '/api/templates/welcome', {
       name: 'Welcome',
       subject: 'Welcome {{firstName}}',
@@ -46,5 +46,19 @@ describe('template preview and test send', () => {
     const bad = await stack.request('POST', '/api/templates/welcome/test-send', { to: 'not-an-address' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].path).toEqual(['to']);
+  });
+
+  it("should answer 502 with the mail server's reason when it refuses the test message", async () => {
+    await stack.request('PUT', '/api/templates/huge', {
+      name: 'Huge',
+      subject: 'Catalogue',
+      html: `<p>${'All our products. '.repeat(6000)}</p>`,
+    });
+
+    const sut = await stack.request('POST', '/api/templates/huge/test-send', { to: 'marketer@shop.example' });
+
+    expect(sut.status).toBe(502);
+    expect(sut.body.error).toMatchObject({ code: 'upstream_failed' });
+    expect(sut.body.error.message).toMatch(/^The mail server did not take the test message: .*552/);
   });
 });

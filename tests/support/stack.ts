@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MailSink } from '@rapport/channels';
+import { MailSink, type MailSinkOptions } from '@rapport/channels';
 import { createTestDatabase, WorkspaceRepository, type TestDatabase } from '@rapport/persistence';
 import { freePort } from './free-port';
 import { RapportProcess } from './rapport-process';
@@ -45,6 +45,8 @@ export const startStack = async (options: {
   clockStart?: string;
   /** More environment for the API and worker processes (an SMS provider URL, ...). */
   env?: Record<string, string>;
+  /** Limits of the SMTP sink (a small maximum size makes it refuse big messages, as a real server does). */
+  mail?: MailSinkOptions;
 }): Promise<Stack> => {
   const db = await createTestDatabase(options.label);
   const writeKey = `wk_${randomBytes(12).toString('hex')}`;
@@ -59,7 +61,7 @@ export const startStack = async (options: {
   await db.dataSource.query('INSERT INTO engine_clock (id, now) VALUES (true, $1)', [
     new Date(options.clockStart ?? '2026-06-01T09:00:00Z'),
   ]);
-  const mail = new MailSink();
+  const mail = new MailSink(options.mail);
   const { smtpUrl } = await mail.start({ smtpPort: 0, httpPort: null });
   const port = await freePort();
   const env = {

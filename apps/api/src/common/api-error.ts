@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'upstream_failed'
   | 'journey.invalid'
   | 'version.immutable'
   | 'test_clock.disabled';
@@ -17,6 +18,7 @@ export const apiErrorStatus = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  upstream_failed: 502,
   'journey.invalid': 422,
   'version.immutable': 405,
   'test_clock.disabled': 404,

@@ -41,14 +41,22 @@ export class TemplatePreviewService implements OnModuleDestroy {
     const workspace = await new WorkspaceRepository(this.engine.db).findById(workspaceId);
     this.transport ??= new SmtpEmailTransport({ url: this.engine.config.SMTP_URL, maxConnections: 1 });
     const messageId = `<test-${randomUUID()}@${this.engine.config.MESSAGE_ID_DOMAIN}>`;
-    await this.transport.send({
-      from: workspace?.emailFrom ?? 'rapport@localhost',
-      to: input.to,
-      subject: `[Test] ${rendered.subject}`,
-      html: rendered.html,
-      text: rendered.text,
-      messageId,
-    });
+    try {
+      await this.transport.send({
+        from: workspace?.emailFrom ?? 'rapport@localhost',
+        to: input.to,
+        subject: `[Test] ${rendered.subject}`,
+        html: rendered.html,
+        text: rendered.text,
+        messageId,
+      });
+    } catch (error) {
+      // The marketer needs the mail server's own words (a refused recipient, no connection), not a bare 500.
+      throw new ApiError(
+        'upstream_failed',
+        `The mail server did not take the test message: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     return { sent: true, messageId, subject: `[Test] ${rendered.subject}` };
   }
 

@@ -4,6 +4,7 @@ import {
   ConsentRepository,
   DeliveryRepository,
   toCustomerFacts,
+  type AttemptRecord,
   type ClaimedDelivery,
   type Clock,
   type DeliveryChannel,
@@ -57,17 +58,11 @@ export class DeliverySender {
     options: { lastAttempt: boolean },
   ): Promise<SendOutcome> {
     const deliveries = new DeliveryRepository(this.db.manager);
-    const attempt = (outcome: Parameters<DeliveryRepository['recordAttempt']>[0]['outcome'], detail?: string) =>
-      this.clock.now().then((finishedAt) =>
-        deliveries.recordAttempt({
-          deliveryId: delivery.id,
-          attempt: delivery.attempts,
-          startedAt,
-          finishedAt,
-          outcome,
-          detail,
-        }),
-      );
+    // Each outcome is written with its attempt row in one statement: `[now, attempt]` for the repository's call.
+    const attempt = async (outcome: AttemptRecord['outcome'], detail?: string): Promise<[Date, AttemptRecord]> => {
+      const finishedAt = await this.clock.now();
+      return [finishedAt, { attempt: delivery.attempts, startedAt, finishedAt, outcome, detail: detail ?? null }];
+    };
     if (delivery.interrupted) {
       await deliveries.recordAttempt({
         deliveryId: delivery.id,
@@ -83,8 +78,7 @@ export class DeliverySender {
     const channel = this.channels[delivery.channel];
     if (!loaded || !channel) {
       const why = !loaded ? 'the customer no longer exists' : `the ${delivery.channel} channel is not configured`;
-      await this.fail(deliveries, delivery, why);
-      await attempt('failed', why);
+      await this.fail(deliveries, delivery, why, await attempt('failed', why));
       return 'failed';
     }
     const customer = toCustomerFacts(loaded.customer);
@@ -97,9 +91,8 @@ export class DeliverySender {
           reason: verdict.suppress,
           history: { code: 'delivery.suppressed', params: this.params(delivery, { why: verdict.suppress }) },
         },
-        await this.clock.now(),
+        ...(await attempt('suppressed', verdict.suppress)),
       );
-      await attempt('suppressed', verdict.suppress);
       return 'suppressed';
     }
     if (!verdict.send) {
@@ -110,9 +103,8 @@ export class DeliverySender {
           code: 'delivery.deferred',
           params: this.params(delivery, { why: verdict.because, until: verdict.deferUntil.toISOString() }),
         },
-        await this.clock.now(),
+        ...(await attempt('deferred', `${verdict.because} until ${verdict.deferUntil.toISOString()}`)),
       );
-      await attempt('deferred', `${verdict.because} until ${verdict.deferUntil.toISOString()}`);
       return 'deferred';
     }
 
@@ -133,17 +125,15 @@ export class DeliverySender {
           messageId: receipt.messageId,
           history: { code: `${delivery.channel}.sent`, params: this.params(delivery, { to: receipt.recipient }) },
         },
-        await this.clock.now(),
+        ...(await attempt('sent')),
       );
-      await attempt('sent');
       return 'sent';
     } catch (error) {
       const failure = error instanceof ChannelError ? error : new ChannelError('retryable', String(error));
       // Dead letter: a delivery that keeps failing stops after MAX_ATTEMPTS, across deferred rounds too.
       const exhausted = options.lastAttempt || delivery.attempts >= MAX_ATTEMPTS;
       if (failure.kind === 'permanent' || (failure.kind === 'retryable' && exhausted)) {
-        await this.fail(deliveries, delivery, failure.message);
-        await attempt('failed', failure.message);
+        await this.fail(deliveries, delivery, failure.message, await attempt('failed', failure.message));
         return 'failed';
       }
       if (failure.kind === 'unknown' && exhausted) {
@@ -154,9 +144,8 @@ export class DeliverySender {
             error: failure.message,
             history: { code: 'delivery.unknown', params: this.params(delivery, { error: failure.message }) },
           },
-          await this.clock.now(),
+          ...(await attempt('unknown', failure.message)),
         );
-        await attempt('unknown', failure.message);
         return 'unknown';
       }
       if (failure.retryAfterMs !== undefined) {
@@ -169,13 +158,11 @@ export class DeliverySender {
             code: 'delivery.deferred',
             params: this.params(delivery, { why: failure.message, until: until.toISOString() }),
           },
-          await this.clock.now(),
+          ...(await attempt('deferred', failure.message)),
         );
-        await attempt('deferred', failure.message);
         return 'deferred';
       }
-      await deliveries.release(delivery.id, failure.message, await this.clock.now());
-      await attempt('retry', failure.message);
+      await deliveries.release(delivery.id, failure.message, ...(await attempt('retry', failure.message)));
       return 'retry';
     }
   }
@@ -231,7 +218,12 @@ export class DeliverySender {
     return { send: true };
   }
 
-  private async fail(deliveries: DeliveryRepository, delivery: ClaimedDelivery, why: string): Promise<void> {
+  private async fail(
+    deliveries: DeliveryRepository,
+    delivery: ClaimedDelivery,
+    why: string,
+    [now, attempt]: [Date, AttemptRecord],
+  ): Promise<void> {
     await deliveries.finish(
       delivery.id,
       {
@@ -239,7 +231,8 @@ export class DeliverySender {
         error: why,
         history: { code: `${delivery.channel}.failed`, params: this.params(delivery, { error: why }) },
       },
-      await this.clock.now(),
+      now,
+      attempt,
     );
   }
 

@@ -66,6 +66,31 @@ const STALE_CLAIM = "interval '30 seconds'";
  * The outbox and its state machine: pending -> sending -> sent | failed | suppressed | unknown, deferrals back to
  * pending with a later `not_before`, each outcome written together with its enrollment history line.
  */
+/** One attempt's outcome, for the child table `delivery_attempts`. */
+export type AttemptRecord = {
+  attempt: number;
+  startedAt: Date;
+  finishedAt: Date;
+  outcome: 'sent' | 'retry' | 'failed' | 'suppressed' | 'deferred' | 'unknown' | 'interrupted';
+  detail?: string | null;
+};
+
+/**
+ * The attempt row written by the same statement as the status change it explains (`changed` is the CTE holding
+ * the updated delivery), so a worker dying in between cannot leave a sent delivery without its `sent` attempt.
+ * With no attempt to record, the five parameters are null and the insert selects nothing.
+ */
+const ATTEMPT_FROM = (changed: string, first: number): string =>
+  `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, detail)
+   SELECT ${changed}.id, $${first}::int, $${first + 1}::timestamptz, $${first + 2}::timestamptz, $${first + 3}::text,
+          $${first + 4}::text
+     FROM ${changed} WHERE $${first + 3}::text IS NOT NULL`;
+
+const attemptParams = (attempt: AttemptRecord | null): unknown[] =>
+  attempt
+    ? [attempt.attempt, attempt.startedAt, attempt.finishedAt, attempt.outcome, attempt.detail?.slice(0, 1000) ?? null]
+    : [null, null, null, null, null];
+
 export class DeliveryRepository {
   constructor(private readonly db: EntityManager) {}
 
@@ -179,15 +204,8 @@ export class DeliveryRepository {
     };
   }
 
-  /** The attempt's outcome in the delivery's child table. */
-  async recordAttempt(input: {
-    deliveryId: string;
-    attempt: number;
-    startedAt: Date;
-    finishedAt: Date;
-    outcome: 'sent' | 'retry' | 'failed' | 'suppressed' | 'deferred' | 'unknown' | 'interrupted';
-    detail?: string | null;
-  }): Promise<void> {
+  /** The attempt's outcome in the delivery's child table (an interrupted attempt, found by the one taking over). */
+  async recordAttempt(input: AttemptRecord & { deliveryId: string }): Promise<void> {
     await this.db.query(
       `INSERT INTO delivery_attempts (delivery_id, attempt, started_at, finished_at, outcome, detail)
        VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -214,6 +232,7 @@ export class DeliveryRepository {
       history: HistoryLine;
     },
     now: Date,
+    attempt: AttemptRecord | null = null,
   ): Promise<void> {
     await this.db.query(
       `WITH done AS (
@@ -221,10 +240,12 @@ export class DeliveryRepository {
            last_error = $5, reason = $6, updated_at = $7, enqueued_at = NULL, sending_since = NULL,
            sent_at = CASE WHEN $2 = 'sent' THEN $7::timestamptz ELSE sent_at END
           WHERE id = $1 AND status IN ('pending', 'sending')
-         RETURNING workspace_id, enrollment_id, node_id)
-       INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
-       SELECT done.workspace_id, done.enrollment_id, e.seq, $7, done.node_id, $8, $9
-         FROM done JOIN enrollments e ON e.id = done.enrollment_id`,
+         RETURNING id, workspace_id, enrollment_id, node_id),
+       history AS (
+         INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
+         SELECT done.workspace_id, done.enrollment_id, e.seq, $7, done.node_id, $8, $9
+           FROM done JOIN enrollments e ON e.id = done.enrollment_id)
+       ${ATTEMPT_FROM('done', 10)}`,
       [
         id,
         outcome.status,
@@ -235,31 +256,51 @@ export class DeliveryRepository {
         now,
         outcome.history.code,
         JSON.stringify(outcome.history.params),
+        ...attemptParams(attempt),
       ],
     );
   }
 
   /** A failure a retry may cure: back to pending (same round) so the next attempt can claim it. */
-  async release(id: string, error: string, now: Date): Promise<void> {
+  async release(id: string, error: string, now: Date, attempt: AttemptRecord | null = null): Promise<void> {
     await this.db.query(
-      `UPDATE deliveries SET status = 'pending', last_error = $2, updated_at = $3, sending_since = NULL
-        WHERE id = $1 AND status = 'sending'`,
-      [id, error.slice(0, 1000), now],
+      `WITH back AS (
+         UPDATE deliveries SET status = 'pending', last_error = $2, updated_at = $3, sending_since = NULL
+          WHERE id = $1 AND status = 'sending'
+         RETURNING id)
+       ${ATTEMPT_FROM('back', 4)}`,
+      [id, error.slice(0, 1000), now, ...attemptParams(attempt)],
     );
   }
 
   /** Not now (quiet hours, a cap): back to pending until `notBefore`, in a new round, with the reason recorded. */
-  async defer(id: string, notBefore: Date, history: HistoryLine, now: Date): Promise<void> {
+  async defer(
+    id: string,
+    notBefore: Date,
+    history: HistoryLine,
+    now: Date,
+    attempt: AttemptRecord | null = null,
+  ): Promise<void> {
     await this.db.query(
       `WITH later AS (
          UPDATE deliveries SET status = 'pending', not_before = $2, enqueued_at = NULL, round = round + 1,
            sending_since = NULL, reason = $6, updated_at = $3
           WHERE id = $1 AND status = 'sending'
-         RETURNING workspace_id, enrollment_id, node_id)
-       INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
-       SELECT later.workspace_id, later.enrollment_id, e.seq, $3, later.node_id, $4, $5
-         FROM later JOIN enrollments e ON e.id = later.enrollment_id`,
-      [id, notBefore, now, history.code, JSON.stringify(history.params), String(history.params['why'] ?? history.code)],
+         RETURNING id, workspace_id, enrollment_id, node_id),
+       history AS (
+         INSERT INTO enrollment_history (workspace_id, enrollment_id, seq, at, node_id, code, params)
+         SELECT later.workspace_id, later.enrollment_id, e.seq, $3, later.node_id, $4, $5
+           FROM later JOIN enrollments e ON e.id = later.enrollment_id)
+       ${ATTEMPT_FROM('later', 7)}`,
+      [
+        id,
+        notBefore,
+        now,
+        history.code,
+        JSON.stringify(history.params),
+        String(history.params['why'] ?? history.code),
+        ...attemptParams(attempt),
+      ],
     );
   }
 
