@@ -15,6 +15,10 @@ export const audienceTriggerKind = defineNodeKind({
   schema,
   defaults: { audience: 'at-risk' },
   outputs: () => ['next'],
+  check: (config, context) =>
+    context.audiences && !context.audiences.has(config.audience)
+      ? [{ code: 'audience.unknown', path: ['config', 'audience'], params: { audience: config.audience } }]
+      : [],
   summarize: (config) => `When a customer joins ${config.audience}`,
   trigger: {
     keys: (config) => [`audience:${config.audience}`],

@@ -49,7 +49,8 @@ export const describeHistoryTest = (config: EventHistoryConditionConfig): string
   return done + within;
 };
 
-const holds = (config: EventHistoryConditionConfig, found: number): boolean =>
+/** Whether `found` matching events satisfy the test (none / at least / at most). */
+export const historyTestHolds = (config: EventHistoryConditionConfig, found: number): boolean =>
   config.comparison === 'none'
     ? found === 0
     : config.comparison === 'at-least'
@@ -71,7 +72,7 @@ export const eventHistoryConditionKind = defineNodeKind({
   historyQueries: (config) => [historyQueryOf(config)],
   step: ({ nodeId, config, history }) => {
     const found = history[historyKey(historyQueryOf(config))] ?? 0;
-    const matched = holds(config, found);
+    const matched = historyTestHolds(config, found);
     return {
       type: 'next',
       output: matched ? 'yes' : 'no',

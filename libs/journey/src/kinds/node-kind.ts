@@ -54,6 +54,8 @@ export const historyKey = (query: HistoryQuery): string => JSON.stringify([query
 export type ValidationContext = {
   templates: ReadonlySet<string> | null;
   couponPools?: ReadonlySet<string> | null;
+  /** Keys of the workspace's saved audiences (audience and schedule triggers name one). */
+  audiences?: ReadonlySet<string> | null;
 };
 
 /**

@@ -69,6 +69,11 @@ export const scheduleTriggerKind = defineNodeKind({
   schema,
   defaults: { audience: 'newsletter', schedule: { kind: 'weekly', days: [1], time: '09:00' } },
   outputs: () => ['next'],
+  // `all` is every customer; any other name is a saved audience, whose members at fire time enter.
+  check: (config, context) =>
+    config.audience !== 'all' && context.audiences && !context.audiences.has(config.audience)
+      ? [{ code: 'audience.unknown', path: ['config', 'audience'], params: { audience: config.audience } }]
+      : [],
   summarize: (config) => `${describeSchedule(config.schedule)}, their local time, for ${config.audience}`,
   trigger: {
     keys: (config) => [`schedule:${config.audience}`],

@@ -13,7 +13,8 @@ export type ProblemCode =
   | 'output.dangling'
   | 'graph.loop-without-wait'
   | 'template.unknown'
-  | 'coupon-pool.unknown';
+  | 'coupon-pool.unknown'
+  | 'audience.unknown';
 
 export type ProblemParams = Record<string, string | number | boolean | null>;
 
@@ -48,6 +49,7 @@ export const problemMessages = {
     `These steps loop back without any wait (${p['cycle']}): customers would go round forever.`,
   'template.unknown': (p) => `There is no email template ${quoted(p['template'])} in this workspace.`,
   'coupon-pool.unknown': (p) => `There is no coupon pool ${quoted(p['pool'])} in this workspace.`,
+  'audience.unknown': (p) => `There is no saved audience ${quoted(p['audience'])} in this workspace.`,
 } satisfies Record<ProblemCode, (params: ProblemParams) => string>;
 
 export const problem = (
