@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { MailSink } from '@rapport/channels';
-import { parseTrackingRequest, startEngineWorkers, type Engine, type TrackingMessage } from '@rapport/engine';
+import { parseTrackingRequest, startEngineWorkers, type Engine, type IngestMessage } from '@rapport/engine';
 import { BENCH_EVENT } from './bench-journey';
 import type { ScenarioResult } from './baseline-scenario';
 import { benchUserId } from './seed-bench-workspace';
@@ -48,7 +48,7 @@ export const trackBatch = (from: number, size: number, run: string) => ({
  */
 export const runEngineScenario = async (input: EngineScenarioInput): Promise<EngineScenarioResult> => {
   const { engine, sink, customers, batchSize } = input;
-  const batches: TrackingMessage[][] = [];
+  const batches: IngestMessage[][] = [];
   for (let from = 0; from < customers; from += batchSize) {
     batches.push(parseTrackingRequest('batch', trackBatch(from, Math.min(batchSize, customers - from), 'pipelined')));
   }

@@ -5,7 +5,7 @@ import {
   type MailSink,
   type WebhookReceiver,
 } from '@rapport/channels';
-import { parseTrackingRequest, startEngineWorkers, type Engine, type TrackingMessage } from '@rapport/engine';
+import { parseTrackingRequest, startEngineWorkers, type Engine, type IngestMessage } from '@rapport/engine';
 import { baselineSms, baselineWebhookBody, MIXED_EVENT } from './bench-journey';
 import { CpuSampler, type CpuSplit } from './cpu-sampler';
 import { benchUserId } from './seed-bench-workspace';
@@ -67,7 +67,7 @@ const GRACE_MS = 500;
  */
 export const runMixedScenario = async (input: MixedScenarioInput): Promise<MixedScenarioResult> => {
   const { engine, sink, twilio, receiver, workspaceId, customers, batchSize } = input;
-  const batches: TrackingMessage[][] = [];
+  const batches: IngestMessage[][] = [];
   for (let from = 0; from < customers; from += batchSize) {
     batches.push(parseTrackingRequest('batch', mixedBatch(from, Math.min(batchSize, customers - from))));
   }

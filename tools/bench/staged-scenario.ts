@@ -1,5 +1,5 @@
 import type { MailSink } from '@rapport/channels';
-import { parseTrackingRequest, startEngineWorkers, type Engine, type TrackingMessage } from '@rapport/engine';
+import { parseTrackingRequest, startEngineWorkers, type Engine, type IngestMessage } from '@rapport/engine';
 import { CpuSampler, type CpuSplit } from './cpu-sampler';
 import { trackBatch } from './engine-scenario';
 
@@ -32,7 +32,7 @@ const timedStage = async (stage: StageResult['stage'], work: () => Promise<unkno
  */
 export const runStagedScenario = async (input: StagedScenarioInput): Promise<StageResult[]> => {
   const { engine, sink, workspaceId, customers, batchSize } = input;
-  const batches: TrackingMessage[][] = [];
+  const batches: IngestMessage[][] = [];
   for (let from = 0; from < customers; from += batchSize) {
     const size = Math.min(batchSize, customers - from);
     batches.push(parseTrackingRequest('batch', trackBatch(from, size, 'staged')));
