@@ -1,4 +1,5 @@
 import type { ApiSlice } from '../common/api-slice';
+import { AliasController } from './alias.controller';
 
 /** Profiles, declared attribute types and CSV imports. */
-export const PROFILES_API: ApiSlice = { controllers: [], providers: [] };
+export const PROFILES_API: ApiSlice = { controllers: [AliasController], providers: [] };

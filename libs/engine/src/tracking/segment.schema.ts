@@ -45,9 +45,21 @@ export const trackSchema = z
   })
   .refine(needsIdentity, identityRule);
 
+/** Segment's alias: `previousId` (the anonymous id used before sign-up) now belongs to `userId`. */
+export const aliasSchema = z.object({
+  type: z.literal('alias').optional(),
+  messageId: common.messageId,
+  previousId: z.union([z.string().min(1).max(200), z.number().transform(String)]),
+  userId: z.union([z.string().min(1).max(200), z.number().transform(String)]),
+  timestamp: common.timestamp,
+  sentAt: common.sentAt,
+  context: common.context,
+  integrations: common.integrations,
+});
+
 export const batchSchema = z.object({
   batch: z
-    .array(z.object({ type: z.enum(['identify', 'track']) }).loose())
+    .array(z.object({ type: z.enum(['identify', 'track', 'alias']) }).loose())
     .min(1)
     .max(MAX_BATCH_MESSAGES),
   context: z.record(z.string(), z.unknown()).optional(),
@@ -56,6 +68,9 @@ export const batchSchema = z.object({
 export type IdentifyMessage = z.infer<typeof identifySchema>;
 export type TrackMessage = z.infer<typeof trackSchema>;
 export type TrackingMessage = ({ type: 'identify' } & IdentifyMessage) | ({ type: 'track' } & TrackMessage);
+export type AliasMessage = { type: 'alias' } & z.infer<typeof aliasSchema>;
+/** Everything the tracking API accepts: profile and event messages, and aliases that attach an anonymous id. */
+export type IngestMessage = TrackingMessage | AliasMessage;
 
 export type InputIssue = { path: (string | number)[]; message: string };
 
@@ -68,14 +83,16 @@ export class TrackingInputError extends Error {
   }
 }
 
-const parseOne = (type: 'identify' | 'track', raw: unknown, at: (string | number)[]): TrackingMessage => {
+const schemas = { identify: identifySchema, track: trackSchema, alias: aliasSchema };
+
+const parseOne = (type: 'identify' | 'track' | 'alias', raw: unknown, at: (string | number)[]): IngestMessage => {
   const size = Buffer.byteLength(JSON.stringify(raw) ?? '', 'utf8');
   if (size > MAX_MESSAGE_BYTES) {
     throw new TrackingInputError(`A message is larger than 32 KB (${size} bytes).`, [
       { path: at, message: `is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` },
     ]);
   }
-  const parsed = (type === 'identify' ? identifySchema : trackSchema).safeParse(raw);
+  const parsed = schemas[type].safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: [...at, ...(issue.path as (string | number)[])],
@@ -86,11 +103,14 @@ const parseOne = (type: 'identify' | 'track', raw: unknown, at: (string | number
       issues,
     );
   }
-  return { ...parsed.data, type } as TrackingMessage;
+  return { ...parsed.data, type } as IngestMessage;
 };
 
 /** Validates a whole request up front, so a batch with one bad message stores nothing. */
-export const parseTrackingRequest = (type: 'identify' | 'track' | 'batch', body: unknown): TrackingMessage[] => {
+export const parseTrackingRequest = (
+  type: 'identify' | 'track' | 'alias' | 'batch',
+  body: unknown,
+): IngestMessage[] => {
   if (type !== 'batch') return [parseOne(type, body, [])];
   const parsed = batchSchema.safeParse(body);
   if (!parsed.success) {

@@ -21,7 +21,8 @@ import type { CustomerInsightsService } from '../insights/customer-insights.serv
 import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
 import { zoneFor } from '../scheduling/trigger-scheduler';
-import type { TrackingMessage } from './segment.schema';
+import { CustomerMergeService } from '../profiles/customer-merge.service';
+import type { IngestMessage, TrackingMessage } from './segment.schema';
 
 const PROFILE_TRAITS = new Set(['email', 'phone', 'timezone', 'timeZone', 'locale', 'email_consent', 'sms_consent']);
 
@@ -72,7 +73,7 @@ export class TrackingService {
     private readonly insights: CustomerInsightsService,
   ) {}
 
-  async ingest(workspaceId: string, messages: TrackingMessage[]): Promise<TrackingResult> {
+  async ingest(workspaceId: string, messages: IngestMessage[]): Promise<TrackingResult> {
     const now = await this.clock.now();
     const result: TrackingResult = { stored: 0, duplicates: 0, enrolled: 0 };
     const jobs = await this.db.transaction(async (manager) => {
@@ -95,7 +96,18 @@ export class TrackingService {
       };
       const candidates: EntryCandidate[] = [];
       const jobs: JobPayload<'advance'>[] = [];
+      const merges = new CustomerMergeService(this.profiles, this.insights);
       for (const message of messages) {
+        // An anonymous visitor who signs up: their anonymous profile is attached to the known customer first.
+        if (message.type === 'alias') {
+          const { userId, previousId: anonymousId } = message;
+          jobs.push(...(await merges.alias(manager, { workspaceId, workspaceZone, userId, anonymousId, now })));
+          continue;
+        }
+        if (message.userId && message.anonymousId) {
+          const { userId, anonymousId } = message;
+          jobs.push(...(await merges.attach(manager, { workspaceId, workspaceZone, userId, anonymousId, now })).jobs);
+        }
         const identity = { userId: message.userId ?? null, anonymousId: message.anonymousId ?? null };
         const before =
           message.type === 'identify'

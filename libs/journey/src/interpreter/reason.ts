@@ -3,6 +3,7 @@ export type ReasonCode =
   | 'enrollment.entered'
   | 'enrollment.goal-reached'
   | 'enrollment.exit-condition'
+  | 'enrollment.merged'
   | 'trigger.passed'
   | 'wait.scheduled'
   | 'wait.elapsed'
@@ -57,6 +58,8 @@ export const reasonMessages = {
   'enrollment.entered': (p) => `Entered the journey${p['event'] ? ` on ${show(p['event'])}` : ''}.`,
   'enrollment.goal-reached': () => 'Reached the goal, so left the journey.',
   'enrollment.exit-condition': () => "Now matches the journey's exit condition, so left the journey.",
+  'enrollment.merged': () =>
+    'Left: this visitor signed up as a known customer who is already in this journey, and their profiles were merged.',
   'trigger.passed': () => 'Started the journey.',
   'wait.scheduled': (p) => `Waiting ${p['amount']} ${p['unit']}, until ${p['until']}.`,
   'wait.elapsed': () => 'The wait is over.',

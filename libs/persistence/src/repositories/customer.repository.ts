@@ -39,16 +39,42 @@ export class CustomerRepository {
   constructor(private readonly db: EntityManager) {}
 
   /**
-   * Finds or creates the customer by user id (else anonymous id) and merges the changes, in one statement, so
-   * two requests for a new customer at once still make one customer.
+   * Serializes identity work on one anonymous id (or user id) until the transaction ends, so an anonymous event
+   * and the merge of that anonymous profile into a known customer cannot interleave.
    */
+  async lockIdentity(workspaceId: string, kind: 'user' | 'anonymous', id: string): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `identity:${workspaceId}:${kind}:${id}`,
+    ]);
+  }
+
+  /** The known customer an anonymous id was attached to (identify with both ids, alias, merge), if any. */
+  async aliasTarget(workspaceId: string, anonymousId: string): Promise<string | null> {
+    const rows: { customer_id: string }[] = await this.db.query(
+      'SELECT customer_id FROM customer_aliases WHERE workspace_id = $1 AND anonymous_id = $2',
+      [workspaceId, anonymousId],
+    );
+    return rows[0]?.customer_id ?? null;
+  }
+
   /** The customer as stored before a change, locked until the transaction ends (null when new). */
   async findForUpdate(workspaceId: string, who: CustomerIdentity): Promise<CustomerRow | null> {
-    const rows: CustomerRow[] = who.userId
-      ? await this.db.query(
-          `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND external_id = $2 FOR UPDATE`,
-          [workspaceId, who.userId],
-        )
+    if (who.userId) {
+      const rows: CustomerRow[] = await this.db.query(
+        `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND external_id = $2 FOR UPDATE`,
+        [workspaceId, who.userId],
+      );
+      return rows[0] ?? null;
+    }
+    if (!who.anonymousId) return null;
+    await this.lockIdentity(workspaceId, 'anonymous', who.anonymousId);
+    // An anonymous id attached to a known customer is that customer.
+    const target = await this.aliasTarget(workspaceId, who.anonymousId);
+    const rows: CustomerRow[] = target
+      ? await this.db.query(`SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [
+          workspaceId,
+          target,
+        ])
       : await this.db.query(
           `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND anonymous_id = $2 AND external_id IS NULL FOR UPDATE`,
           [workspaceId, who.anonymousId],
@@ -56,6 +82,12 @@ export class CustomerRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Finds or creates the customer by user id (else anonymous id, following its alias to a known customer) and
+   * merges the changes, in one statement, so two requests for a new customer at once still make one customer.
+   * With both ids, the anonymous id becomes an alias of the customer unless an anonymous profile still holds it
+   * (that one is merged first, see CustomerMergeService).
+   */
   async upsert(
     workspaceId: string,
     who: CustomerIdentity,
@@ -63,32 +95,56 @@ export class CustomerRepository {
     now: Date,
   ): Promise<CustomerRow & { inserted: boolean }> {
     const byUser = Boolean(who.userId);
+    const values = [
+      changes.email ?? null,
+      changes.phone ?? null,
+      changes.timeZone ?? null,
+      changes.locale ?? null,
+      JSON.stringify(changes.attributes ?? {}),
+      now,
+    ];
+    if (!byUser && who.anonymousId) {
+      await this.lockIdentity(workspaceId, 'anonymous', who.anonymousId);
+      const target = await this.aliasTarget(workspaceId, who.anonymousId);
+      if (target) {
+        // UPDATE answers [rows, count] through TypeORM.
+        const [rows]: [(CustomerRow & { inserted: boolean })[], number] = await this.db.query(
+          `UPDATE customers SET
+             email = COALESCE($3, email), phone = COALESCE($4, phone), time_zone = COALESCE($5, time_zone),
+             locale = COALESCE($6, locale), attributes = attributes || $7::jsonb,
+             updated_at = GREATEST(updated_at, $8)
+           WHERE workspace_id = $1 AND id = $2
+           RETURNING ${COLUMNS}, false AS inserted`,
+          [workspaceId, target, ...values],
+        );
+        if (rows[0]) return rows[0];
+      }
+    }
     const conflict = byUser
       ? '(workspace_id, external_id) WHERE external_id IS NOT NULL'
       : '(workspace_id, anonymous_id) WHERE anonymous_id IS NOT NULL AND external_id IS NULL';
     const rows: (CustomerRow & { inserted: boolean })[] = await this.db.query(
-      `INSERT INTO customers (workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-       ON CONFLICT ${conflict} DO UPDATE SET
-         email = COALESCE(EXCLUDED.email, customers.email),
-         phone = COALESCE(EXCLUDED.phone, customers.phone),
-         time_zone = COALESCE(EXCLUDED.time_zone, customers.time_zone),
-         locale = COALESCE(EXCLUDED.locale, customers.locale),
-         anonymous_id = COALESCE(customers.anonymous_id, EXCLUDED.anonymous_id),
-         attributes = customers.attributes || EXCLUDED.attributes,
-         updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)
-       RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
-      [
-        workspaceId,
-        byUser ? who.userId : null,
-        who.anonymousId ?? null,
-        changes.email ?? null,
-        changes.phone ?? null,
-        changes.timeZone ?? null,
-        changes.locale ?? null,
-        JSON.stringify(changes.attributes ?? {}),
-        now,
-      ],
+      `WITH upserted AS (
+         INSERT INTO customers (workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+         ON CONFLICT ${conflict} DO UPDATE SET
+           email = COALESCE(EXCLUDED.email, customers.email),
+           phone = COALESCE(EXCLUDED.phone, customers.phone),
+           time_zone = COALESCE(EXCLUDED.time_zone, customers.time_zone),
+           locale = COALESCE(EXCLUDED.locale, customers.locale),
+           anonymous_id = COALESCE(customers.anonymous_id, EXCLUDED.anonymous_id),
+           attributes = customers.attributes || EXCLUDED.attributes,
+           updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)
+         RETURNING ${COLUMNS}, (xmax = 0) AS inserted),
+       aliased AS (
+         INSERT INTO customer_aliases (workspace_id, anonymous_id, customer_id, created_at)
+         SELECT $1, $3, upserted.id, $9 FROM upserted
+          WHERE $2::text IS NOT NULL AND $3::text IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM customers a WHERE a.workspace_id = $1 AND a.anonymous_id = $3
+                             AND a.external_id IS NULL)
+         ON CONFLICT DO NOTHING)
+       SELECT * FROM upserted`,
+      [workspaceId, byUser ? who.userId : null, who.anonymousId ?? null, ...values],
     );
     return rows[0]!;
   }
