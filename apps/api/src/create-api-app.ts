@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { MAX_BATCH_BYTES, type Engine } from '@rapport/engine';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { AppModule } from './app.module';
+import { shopWebhookRawBody } from './shop-webhooks/raw-body';
 
 /** Body parsing with Segment's 500 KB batch limit, answering malformed or oversized bodies in our error shape. */
 const jsonBody = () => {
@@ -33,6 +34,8 @@ export const createApiApp = async (engine: Engine): Promise<NestExpressApplicati
     bodyParser: false,
     logger: ['error', 'warn'],
   });
+  // Shop webhooks are verified over the exact bytes received: their route keeps the body raw.
+  app.use('/webhooks/shop', shopWebhookRawBody());
   app.use(jsonBody());
   // Provider callbacks (Twilio's StatusCallback) are form-encoded.
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));

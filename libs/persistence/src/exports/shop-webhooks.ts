@@ -1,2 +1,4 @@
 // What the shop-webhooks area of this library exports (its own list, so that areas built side by side never edit one shared index).
-export {};
+export * from '../repositories/shop-source.repository';
+export * from '../repositories/shop-webhook.repository';
+export * from '../repositories/product.repository';
