@@ -72,8 +72,9 @@ export const createEngine = async (
   const entry = new EntryService();
   const scheduler = new TriggerScheduler(db, queue, clock, versions, entry);
   const audiences = new AudienceService();
-  const insights = new CustomerInsightsService();
   const profiles = new ProfileChangeService(versions, entry, scheduler, audiences);
+  // Scoring and recomputes change profiles outside tracking: their changes go through the same service.
+  const insights = new CustomerInsightsService({ profiles, queue });
   const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
