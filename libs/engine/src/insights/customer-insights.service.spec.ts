@@ -185,6 +185,34 @@ describe('CustomerInsightsService (Postgres)', () => {
     ]);
   });
 
+  it('should take the co-purchases of a customer who is deleted (or merged away) out of the counts', async () => {
+    const workspaceId = await newWorkspace();
+    await engine.tracking.ingest(workspaceId, [
+      order('jon', NOW, [line('eye'), line('mas')]),
+      order('kim', NOW, [line('eye'), line('mas'), line('ser')]),
+      order('lou', new Date(NOW.getTime() + DAY), [line('ser')]),
+    ]);
+    const kim = await new CustomerRepository(db.dataSource.manager).findByExternalId(workspaceId, 'kim');
+
+    await db.dataSource.query(`DELETE FROM customers WHERE id = $1`, [kim?.id]);
+
+    const pairs = await db.dataSource.query(
+      `SELECT product_id, other_id, customers FROM product_pairs WHERE workspace_id = $1 ORDER BY product_id, other_id`,
+      [workspaceId],
+    );
+    expect(pairs).toEqual([
+      { product_id: 'eye', other_id: 'mas', customers: 1 },
+      { product_id: 'mas', other_id: 'eye', customers: 1 },
+    ]);
+    // Lou's serum was bought together with eyeshadow and mascara by Kim only: nothing to recommend now.
+    await engine.insights.recomputeOne(db.dataSource, {
+      workspaceId,
+      customerId: (await new CustomerRepository(db.dataSource.manager).findByExternalId(workspaceId, 'lou'))!.id,
+      now: NOW,
+    });
+    expect((await attributesOf(workspaceId, 'lou'))['recommendations']).toEqual([]);
+  });
+
   // The incremental statements and the recompute are two implementations: they must agree on any history,
   // applied in any order.
   it('should give the same summaries, co-purchase counts and attributes incrementally in any order as a recompute', async () => {

@@ -55,29 +55,34 @@ export class CustomerInsightsService {
 
   /**
    * Recomputes one customer's insights from their whole event history (after a merge, an import, on demand),
-   * in the caller's transaction. Returns the `advance` jobs of the enrollments a change admitted: queue them
-   * after commit (else the sweeper does, within a minute).
+   * in the caller's transaction. The caller hands the profile change to ProfileChangeService (as the merge
+   * does, with the profile from before the merge), so it is judged once.
    */
   async recomputeCustomer(
     manager: EntityManager,
     input: { workspaceId: string; customerId: string; now: Date },
-  ): Promise<Jobs> {
+  ): Promise<void> {
     const { workspaceId, customerId, now } = input;
     const before = await this.lock(manager, workspaceId, customerId);
-    if (!before) return [];
+    if (!before) return;
     const repository = new InsightRepository(manager);
     const orders = ordersOf(await repository.orderEvents(workspaceId, [customerId]));
     await this.rebuild(manager, { workspaceId, customerId, orders, pairs: true });
     const tiers = await loadTierContext(manager, workspaceId);
-    return (await this.refresh(manager, { workspaceId, before, now, tiers })) ?? [];
+    await this.refresh(manager, { workspaceId, before, now, tiers, announce: false });
   }
 
   /** One customer, in its own transaction; jobs queued after commit. Null when the customer does not exist. */
   async recomputeOne(db: DataSource, input: { workspaceId: string; customerId: string; now: Date }) {
     return this.inTransaction(db, async (manager) => {
-      if (!(await this.lock(manager, input.workspaceId, input.customerId))) return { result: null, jobs: [] };
-      const jobs = await this.recomputeCustomer(manager, input);
-      return { result: await this.lock(manager, input.workspaceId, input.customerId), jobs };
+      const { workspaceId, customerId, now } = input;
+      const before = await this.lock(manager, workspaceId, customerId);
+      if (!before) return { result: null, jobs: [] };
+      const orders = ordersOf(await new InsightRepository(manager).orderEvents(workspaceId, [customerId]));
+      await this.rebuild(manager, { workspaceId, customerId, orders, pairs: true });
+      const tiers = await loadTierContext(manager, workspaceId);
+      const jobs = (await this.refresh(manager, { workspaceId, before, now, tiers, announce: true })) ?? [];
+      return { result: await this.lock(manager, workspaceId, customerId), jobs };
     });
   }
 
@@ -132,7 +137,7 @@ export class CustomerInsightsService {
         for (const customerId of ids) {
           const before = await this.lock(manager, workspaceId, customerId);
           if (!before) continue;
-          const admitted = await this.refresh(manager, { workspaceId, before, now, tiers });
+          const admitted = await this.refresh(manager, { workspaceId, before, now, tiers, announce: true });
           if (admitted) run.changed += 1;
           jobs.push(...(admitted ?? []));
         }
@@ -152,7 +157,8 @@ export class CustomerInsightsService {
       if (!before) return { result: null, jobs: [] };
       const tiers = await loadTierContext(manager, workspaceId);
       const boundaries = tiers.boundaries ?? (await computeBoundaries(manager, workspaceId, now));
-      const jobs = (await this.refresh(manager, { workspaceId, before, now, tiers: { ...tiers, boundaries } })) ?? [];
+      const scoring = { ...tiers, boundaries };
+      const jobs = (await this.refresh(manager, { workspaceId, before, now, tiers: scoring, announce: true })) ?? [];
       return { result: await this.lock(manager, workspaceId, customerId), jobs };
     });
   }
@@ -217,12 +223,12 @@ export class CustomerInsightsService {
   }
 
   /**
-   * Brings one locked customer's stored values up to date; when any changed, the change goes through
-   * ProfileChangeService. Returns the jobs it admitted, or null when nothing changed.
+   * Brings one locked customer's stored values up to date; when any changed and `announce`, the change goes
+   * through ProfileChangeService. Returns the jobs it admitted, or null when nothing changed.
    */
   private async refresh(
     manager: EntityManager,
-    input: { workspaceId: string; before: CustomerRow; now: Date; tiers: TierContext },
+    input: { workspaceId: string; before: CustomerRow; now: Date; tiers: TierContext; announce: boolean },
   ): Promise<Jobs | null> {
     const { workspaceId, before, now } = input;
     const summary = await new InsightRepository(manager).summary(workspaceId, before.id);
@@ -234,7 +240,7 @@ export class CustomerInsightsService {
     );
     if (unchanged) return null;
     const after = await new InsightRepository(manager).mergeAttributes(workspaceId, before.id, values);
-    if (!after || !this.deps.profiles) return [];
+    if (!after || !this.deps.profiles || !input.announce) return [];
     const beforeFacts = toCustomerFacts(before);
     const afterFacts = toCustomerFacts(after);
     if (changedPaths(beforeFacts, afterFacts).length === 0) return [];

@@ -58,6 +58,23 @@ export class CustomerInsights1764060000000 implements MigrationInterface {
         PRIMARY KEY (workspace_id, product_id, other_id)
       );
 
+      -- A customer who goes (deleted, or merged into another) takes their co-purchases with them. BEFORE the row
+      -- goes, while the cascade has not yet removed their products.
+      CREATE FUNCTION uncount_customer_pairs() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE product_pairs p SET customers = p.customers - 1
+          FROM customer_products a
+          JOIN customer_products b ON b.customer_id = a.customer_id AND b.product_id <> a.product_id
+         WHERE a.customer_id = OLD.id AND p.workspace_id = OLD.workspace_id
+           AND p.product_id = a.product_id AND p.other_id = b.product_id;
+        DELETE FROM product_pairs
+         WHERE workspace_id = OLD.workspace_id AND customers <= 0
+           AND product_id IN (SELECT product_id FROM customer_products WHERE customer_id = OLD.id);
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER customers_uncount_pairs BEFORE DELETE ON customers
+        FOR EACH ROW EXECUTE FUNCTION uncount_customer_pairs();
+
       -- The marketer's tier rules, the last quintile boundaries and when the workspace is scored next.
       CREATE TABLE value_tier_settings (
         workspace_id uuid PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -71,6 +88,8 @@ export class CustomerInsights1764060000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DROP TRIGGER customers_uncount_pairs ON customers;
+      DROP FUNCTION uncount_customer_pairs();
       DROP TABLE value_tier_settings;
       DROP TABLE product_pairs;
       DROP TABLE product_catalog;

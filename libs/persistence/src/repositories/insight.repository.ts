@@ -323,6 +323,7 @@ export class InsightRepository {
         WHERE mine.customer_id = $1 AND mine.workspace_id = $2
           AND NOT EXISTS (SELECT 1 FROM customer_products own WHERE own.customer_id = $1 AND own.product_id = p.other_id)
         GROUP BY p.other_id, c.name, c.category, c.price
+       HAVING sum(p.customers) > 0
         ORDER BY sum(p.customers) DESC, p.other_id COLLATE "C"
         LIMIT $3`,
       [customerId, workspaceId, limit],
