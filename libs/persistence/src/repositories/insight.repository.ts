@@ -357,9 +357,13 @@ export class InsightRepository {
     customerId: string,
     values: Record<string, unknown>,
   ): Promise<CustomerRow | null> {
+    // Through a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count], not the rows.
     const rows: CustomerRow[] = await this.db.query(
-      `UPDATE customers SET attributes = attributes || $3::jsonb WHERE id = $1 AND workspace_id = $2
-       RETURNING id, workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at`,
+      `WITH merged AS (
+         UPDATE customers SET attributes = attributes || $3::jsonb WHERE id = $1 AND workspace_id = $2
+         RETURNING id, workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes,
+                   created_at, updated_at)
+       SELECT * FROM merged`,
       [customerId, workspaceId, JSON.stringify(values)],
     );
     return rows[0] ?? null;
