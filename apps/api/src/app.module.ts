@@ -11,6 +11,7 @@ import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
 import { TemplatePreviewService } from './templates/template-preview.service';
 import { TemplatesController } from './templates/templates.controller';
+import { EmailPartsController } from './templates/email-parts.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { SmsStatusController } from './provider-callbacks/sms-status.controller';
@@ -34,6 +35,7 @@ export class AppModule {
         TrackingController,
         JourneysController,
         TemplatesController,
+        EmailPartsController,
         CustomersController,
         TestClockController,
         SettingsController,

@@ -11,6 +11,7 @@ import { ShopWebhooks1764050000000 } from './migrations/1764050000000-shop-webho
 import { CustomerInsights1764060000000 } from './migrations/1764060000000-customer-insights';
 import { Audiences1764070000000 } from './migrations/1764070000000-audiences';
 import { ProfilesAndImport1764080000000 } from './migrations/1764080000000-profiles';
+import { EmailDesign1764090000000 } from './migrations/1764090000000-email-design';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   CustomerInsights1764060000000,
   Audiences1764070000000,
   ProfilesAndImport1764080000000,
+  EmailDesign1764090000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { renderEmail, SmtpEmailTransport, TemplateSyntaxError, type RenderedEmail } from '@rapport/channels';
 import { templateContext, type Engine } from '@rapport/engine';
-import { CustomerRepository, TemplateRepository, WorkspaceRepository } from '@rapport/persistence';
+import { CustomerRepository, EmailPartRepository, TemplateRepository, WorkspaceRepository } from '@rapport/persistence';
 import type { CustomerFacts } from '@rapport/journey';
 import { ApiError, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
@@ -24,11 +24,17 @@ export class TemplatePreviewService implements OnModuleDestroy {
     const template = await new TemplateRepository(this.engine.db.manager).findByKey(workspaceId, key);
     if (!template) throw notFound(`Template "${key}"`);
     const customer = await this.customer(workspaceId, externalId);
+    const design = await new EmailPartRepository(this.engine.db.manager).design(workspaceId, template.layout);
     try {
       return renderEmail(
         template,
         { ...templateContext(customer, { trigger: null, coupon: SAMPLE_COUPON }), unsubscribeUrl: '#unsubscribe' },
-        { locale: customer.locale ?? undefined, timeZone: customer.timeZone ?? undefined },
+        {
+          locale: customer.locale ?? undefined,
+          timeZone: customer.timeZone ?? undefined,
+          layout: design.layout,
+          partials: design.partials,
+        },
       );
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ApiError('invalid_request', error.message);

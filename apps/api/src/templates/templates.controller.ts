@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { validateTemplate } from '@rapport/channels';
-import { TemplateRepository } from '@rapport/persistence';
+import { EmailPartRepository, TemplateRepository } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
 import { ApiError, notFound } from '../common/api-error';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
@@ -14,6 +14,11 @@ const templateSchema = z.object({
   subject: z.string().min(1, 'write a subject').max(998),
   html: z.string().min(1, 'write the email body').max(500_000),
   text: z.string().max(500_000).nullish(),
+  /** A layout of the workspace's email design that wraps this template. */
+  layout: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'a layout name is lowercase letters, digits, "-" or "_"')
+    .nullish(),
 });
 
 const previewSchema = z.object({ externalId: z.string().min(1).max(200).optional() });
@@ -55,7 +60,18 @@ export class TemplatesController {
   async save(@Req() request: AuthedRequest, @Param('key') key: string, @Body() body: unknown) {
     const validKey = parseBody(keySchema, key, 'template key');
     const fields = parseBody(templateSchema, body, 'template');
-    const check = validateTemplate(fields);
+    // Checked with the workspace's design: the layout must exist, and `{{> name}}` may call only its partials.
+    const design = await new EmailPartRepository(this.engine.db.manager).design(
+      request.workspace.id,
+      fields.layout ?? null,
+    );
+    if (fields.layout && !design.layout) {
+      const message = `there is no layout "${fields.layout}"; create it with PUT /api/email-parts/layouts/${fields.layout}`;
+      throw new ApiError('invalid_request', `Invalid template: layout: ${message}`, {
+        issues: [{ path: ['layout'], message }],
+      });
+    }
+    const check = validateTemplate(fields, design);
     if (!check.ok) {
       throw new ApiError('invalid_request', `Invalid template: ${check.field}: ${check.message}`, {
         issues: [{ path: [check.field], message: check.message }],

@@ -9,6 +9,8 @@ export class TemplateEntity {
   @Column('text') subject!: string;
   @Column('text') html!: string;
   @Column('text', { nullable: true }) text!: string | null;
+  /** The workspace layout that wraps this template (null: none). */
+  @Column('text', { nullable: true }) layout!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventFacts } from '@rapport/journey';
 import type { DeliveryStatus } from '../entities';
 import type { CustomerRow } from './customer.repository';
+import { EmailPartRepository, type EmailDesign } from './email-part.repository';
 import { toEventFacts } from './event.repository';
 
 export type DeliveryChannel = 'email' | 'sms' | 'webhook';
@@ -53,7 +54,9 @@ export type DeliveryToSend = {
   workspaceTimeZone: string;
   deliveryRules: unknown;
   customer: CustomerRow;
-  template: { subject: string; html: string; text: string | null } | null;
+  template: { subject: string; html: string; text: string | null; layout: string | null } | null;
+  /** The template's layout and the workspace's partials (email only). */
+  design: EmailDesign;
   trigger: EventFacts | null;
 };
 
@@ -154,6 +157,7 @@ export class DeliveryRepository {
       t_subject: string | null;
       t_html: string | null;
       t_text: string | null;
+      t_layout: string | null;
       ev_id: string | null;
       ev_name: string | null;
       ev_properties: Record<string, unknown> | null;
@@ -161,7 +165,7 @@ export class DeliveryRepository {
       coupon_code: string | null;
       coupon_expires_at: Date | null;
     })[] = await this.db.query(
-      `SELECT c.*, w.email_from, w.webhook_secret, w.delivery_rules, w.time_zone AS workspace_time_zone, t.subject AS t_subject, t.html AS t_html, t.text AS t_text,
+      `SELECT c.*, w.email_from, w.webhook_secret, w.delivery_rules, w.time_zone AS workspace_time_zone, t.subject AS t_subject, t.html AS t_html, t.text AS t_text, t.layout AS t_layout,
               ev.id AS ev_id, ev.name AS ev_name, ev.properties AS ev_properties, ev.occurred_at AS ev_occurred_at,
               coupon.code AS coupon_code, coupon.expires_at AS coupon_expires_at
          FROM customers c
@@ -176,7 +180,12 @@ export class DeliveryRepository {
     );
     const row = rows[0];
     if (!row) return null;
+    const design =
+      delivery.channel === 'email' && row.t_html !== null
+        ? await new EmailPartRepository(this.db).design(delivery.workspace_id, row.t_layout)
+        : { layout: null, partials: {} };
     return {
+      design,
       coupon: row.coupon_code
         ? {
             code: row.coupon_code,
@@ -190,7 +199,7 @@ export class DeliveryRepository {
       customer: row,
       template:
         row.t_subject !== null && row.t_html !== null
-          ? { subject: row.t_subject, html: row.t_html, text: row.t_text }
+          ? { subject: row.t_subject, html: row.t_html, text: row.t_text, layout: row.t_layout }
           : null,
       trigger:
         row.ev_id && row.ev_occurred_at

@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { TemplateEntity } from '../entities';
 
-export type TemplateFields = { key: string; name: string; subject: string; html: string; text?: string | null };
+export type TemplateFields = {
+  key: string;
+  name: string;
+  subject: string;
+  html: string;
+  text?: string | null;
+  layout?: string | null;
+};
 
 export class TemplateRepository {
   constructor(private readonly db: EntityManager) {}
@@ -28,11 +35,20 @@ export class TemplateRepository {
   /** Creates or replaces the template with this key (a PUT by key is idempotent). */
   async save(workspaceId: string, fields: TemplateFields, now: Date): Promise<TemplateEntity> {
     await this.db.query(
-      `INSERT INTO templates (workspace_id, key, name, subject, html, text, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+      `INSERT INTO templates (workspace_id, key, name, subject, html, text, layout, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $7)
        ON CONFLICT (workspace_id, key) DO UPDATE SET name = EXCLUDED.name, subject = EXCLUDED.subject,
-         html = EXCLUDED.html, text = EXCLUDED.text, updated_at = EXCLUDED.updated_at`,
-      [workspaceId, fields.key, fields.name, fields.subject, fields.html, fields.text ?? null, now],
+         html = EXCLUDED.html, text = EXCLUDED.text, layout = EXCLUDED.layout, updated_at = EXCLUDED.updated_at`,
+      [
+        workspaceId,
+        fields.key,
+        fields.name,
+        fields.subject,
+        fields.html,
+        fields.text ?? null,
+        now,
+        fields.layout ?? null,
+      ],
     );
     return (await this.findByKey(workspaceId, fields.key))!;
   }

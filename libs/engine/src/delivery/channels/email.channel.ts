@@ -33,12 +33,23 @@ export class EmailChannel implements DeliveryChannelSender {
       await this.unsubscribe.secret(),
     );
     const unsubscribeUrl = `${this.unsubscribe.baseUrl}/unsubscribe/${token}`;
+    if (loaded.template.layout && !loaded.design.layout) {
+      throw new ChannelError(
+        'permanent',
+        `the layout "${loaded.template.layout}" of "${delivery.template_key}" is gone`,
+      );
+    }
     let rendered;
     try {
       rendered = renderEmail(
         loaded.template,
         { ...templateContext(customer, loaded), unsubscribeUrl },
-        { locale: customer.locale ?? undefined, timeZone: customer.timeZone ?? undefined },
+        {
+          locale: customer.locale ?? undefined,
+          timeZone: customer.timeZone ?? undefined,
+          layout: loaded.design.layout,
+          partials: loaded.design.partials,
+        },
       );
     } catch (error) {
       if (error instanceof TemplateSyntaxError) throw new ChannelError('permanent', error.message);
