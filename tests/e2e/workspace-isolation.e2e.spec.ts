@@ -76,6 +76,10 @@ describe('workspace isolation', () => {
       emailFrom: 'other@example.com',
       now: new Date('2026-06-01T09:00:00Z'),
     });
+    const layout = await stack.request('PUT', '/api/email-parts/layouts/alpha-layout', {
+      html: '<div class="alpha-layout-3e1d">{{{body}}}</div>',
+    });
+    expect(layout.status).toBe(200);
     const template = await stack.request('PUT', '/api/templates/alpha-only', {
       name: 'Alpha only',
       subject: 'alpha-subject-7f3a',
@@ -125,6 +129,8 @@ describe('workspace isolation', () => {
       'customers:externalId': 'alpha-user',
       'templates:key': 'alpha-only',
       'coupon-pools:key': 'alpha-pool',
+      'email-parts:kind': 'layouts',
+      'email-parts:name': 'alpha-layout',
     });
     secrets.push(
       journey.body.id,
@@ -133,6 +139,7 @@ describe('workspace isolation', () => {
       'alpha-subject-7f3a',
       'alpha-journey-name-91c2',
       'ALPHACODE1',
+      'alpha-layout-3e1d',
     );
   });
 
