@@ -64,6 +64,10 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
       const restored = await engine.sweeper.sweep();
       if (restored.enrollments + restored.deliveries > 0) logger.warn(restored, 'sweeper re-enqueued lost jobs');
     }),
+    // "In the last 90 days" expires with time alone; each audience is claimed by one worker once per interval.
+    loop('audiences', config.SWEEPER_INTERVAL_MS, () =>
+      engine.audienceRecompute.recomputeStale(config.AUDIENCE_RECOMPUTE_INTERVAL_MS),
+    ),
   ];
 
   return {

@@ -26,7 +26,9 @@ import { EnrollmentStepper } from './stepping/enrollment-stepper';
 import { VersionCache } from './stepping/version-cache';
 import { TrackingService } from './tracking/tracking.service';
 import { AudienceService } from './audiences/audience.service';
+import { AudienceRecompute } from './audiences/audience-recompute';
 import { CustomerInsightsService } from './insights/customer-insights.service';
+import { ProfileService } from './profiles/profile.service';
 
 /** The address customers reach the API at (links in messages). */
 export const publicUrl = (config: EngineConfig): string =>
@@ -46,6 +48,9 @@ export type Engine = {
   tracking: TrackingService;
   insights: CustomerInsightsService;
   audiences: AudienceService;
+  /** Profile edits outside tracking (API, imports), through the same profile-change path as identify. */
+  profiles: ProfileService;
+  audienceRecompute: AudienceRecompute;
   stepper: EnrollmentStepper;
   scheduler: TriggerScheduler;
   promoter: Promoter;
@@ -71,10 +76,11 @@ export const createEngine = async (
   const versions = new VersionCache();
   const entry = new EntryService();
   const scheduler = new TriggerScheduler(db, queue, clock, versions, entry);
-  const audiences = new AudienceService();
+  const audiences = new AudienceService(scheduler);
   const profiles = new ProfileChangeService(versions, entry, scheduler, audiences);
   // Scoring and recomputes change profiles outside tracking: their changes go through the same service.
   const insights = new CustomerInsightsService({ profiles, queue });
+  const audienceRecompute = new AudienceRecompute(db, queue, clock, audiences, profiles);
   const promoter = new Promoter(db, queue, clock, scheduler);
   const transport =
     options.role === 'worker' ? new SmtpEmailTransport({ url: config.SMTP_URL, maxConnections: 8 }) : null;
@@ -92,6 +98,8 @@ export const createEngine = async (
     tracking: new TrackingService(db, queue, clock, entry, new GoalService(versions), profiles, insights),
     insights,
     audiences,
+    profiles: new ProfileService(db, queue, clock, profiles),
+    audienceRecompute,
     stepper: new EnrollmentStepper(db, queue, clock, versions, profiles),
     scheduler,
     promoter,

@@ -8,6 +8,7 @@ import {
   type Problem,
 } from '@rapport/journey';
 import {
+  AudienceRepository,
   CouponRepository,
   JourneyReportRepository,
   JourneyRepository,
@@ -156,10 +157,11 @@ export class JourneyService {
   }
 
   private async problemsOf(workspaceId: string, draft: unknown): Promise<Problem[]> {
-    const [templates, couponPools] = await Promise.all([
+    const [templates, couponPools, audiences] = await Promise.all([
       new TemplateRepository(this.engine.db.manager).keys(workspaceId),
       new CouponRepository(this.engine.db.manager).poolKeys(workspaceId),
+      new AudienceRepository(this.engine.db.manager).keys(workspaceId),
     ]);
-    return validateJourney(draft, { templates, couponPools });
+    return validateJourney(draft, { templates, couponPools, audiences });
   }
 }

@@ -25,6 +25,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   PROMOTER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How stale (engine time) saved audiences may get before a worker recomputes every member; checked each sweep. */
+  AUDIENCE_RECOMPUTE_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** Requests per second per write key on the tracking API (`/v1/*`); over it: 429 with Retry-After. */
   RATE_LIMIT_TRACKING: z.coerce.number().int().min(1).default(500),
   /** Requests per second per shop webhook source. */

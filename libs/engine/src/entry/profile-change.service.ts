@@ -53,7 +53,13 @@ export class ProfileChangeService {
   ): Promise<ProfileChangeOutcome> {
     const { workspaceId, after, now } = input;
     const entered = this.audiences
-      ? await this.audiences.evaluate(manager, { workspaceId, customer: after, event: input.event ?? null, now })
+      ? await this.audiences.evaluate(manager, {
+          workspaceId,
+          customer: after,
+          before: input.before,
+          event: input.event ?? null,
+          now,
+        })
       : [];
     const joined: DueEnrollment[] = [];
     for (const audience of entered) {

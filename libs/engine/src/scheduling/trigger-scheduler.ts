@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { effectiveZone, indexJourney, type CustomerFacts, type JourneyDocument } from '@rapport/journey';
 import {
+  AudienceRepository,
   toCustomerFacts,
   TriggerScheduleRepository,
   type Clock,
@@ -17,11 +18,13 @@ const PAGE = 1000;
 export type ScheduledVersion = { versionId: string; journeyId: string; document: JourneyDocument };
 
 /**
- * Schedule triggers address an audience; until audiences exist (their own issue), only `all` is known, and a
- * schedule for any other audience enrolls nobody rather than everybody.
+ * The saved audience a schedule trigger addresses, or null for `all` (everyone) and other timed triggers. Its
+ * customers all get fire times; only those who are members when it fires enter.
  */
-const targetsEveryone = (keys: string[]): boolean =>
-  keys.every((key) => !key.startsWith('schedule:') || key === 'schedule:all');
+const savedAudienceOf = (keys: string[]): string | null => {
+  const key = keys.find((candidate) => candidate.startsWith('schedule:') && candidate !== 'schedule:all');
+  return key ? key.slice('schedule:'.length) : null;
+};
 
 /** The zone a trigger time is read in: the customer's, else the journey's fallback, else the workspace's. */
 export const zoneFor = (customer: CustomerFacts, document: JourneyDocument, workspaceZone: string | null): string =>
@@ -52,7 +55,7 @@ export class TriggerScheduler {
     const zone = zoneFor(customer, version.document, workspaceZone);
     return indexJourney(version.document).triggers.flatMap((trigger) => {
       const nextFireAt = trigger.kind.trigger?.nextFireAt;
-      if (!nextFireAt || !targetsEveryone(trigger.kind.trigger?.keys(trigger.config) ?? [])) return [];
+      if (!nextFireAt) return [];
       return [
         {
           workspaceId,
@@ -144,25 +147,31 @@ export class TriggerScheduler {
       }
       const customer = toCustomerFacts(row);
       const zone = zoneFor(customer, version.document, row.workspace_time_zone);
+      const audience = savedAudienceOf(trigger.kind.trigger?.keys(trigger.config) ?? []);
+      const addressed =
+        audience === null ||
+        (await new AudienceRepository(manager).isMember(schedule.workspaceId, audience, schedule.customerId));
       due.push(
-        ...(await this.entry.admit(
-          manager,
-          [
-            {
-              workspaceId: schedule.workspaceId,
-              journeyId: schedule.journeyId,
-              versionId: schedule.versionId,
-              document: version.document,
-              customerId: schedule.customerId,
-              triggerNodeId: schedule.nodeId,
-              triggerEventId: null,
-              occasion: `${schedule.nodeId}:${schedule.fireAt.toISOString()}`,
-              because: { date: schedule.fireAt.toISOString() },
-              zone,
-            },
-          ],
-          now,
-        )),
+        ...(!addressed
+          ? []
+          : await this.entry.admit(
+              manager,
+              [
+                {
+                  workspaceId: schedule.workspaceId,
+                  journeyId: schedule.journeyId,
+                  versionId: schedule.versionId,
+                  document: version.document,
+                  customerId: schedule.customerId,
+                  triggerNodeId: schedule.nodeId,
+                  triggerEventId: null,
+                  occasion: `${schedule.nodeId}:${schedule.fireAt.toISOString()}`,
+                  because: { date: schedule.fireAt.toISOString() },
+                  zone,
+                },
+              ],
+              now,
+            )),
       );
       // From now, not from the missed time: a clock that jumped a year fires once, not once per missed occasion.
       const after = schedule.fireAt.getTime() > now.getTime() ? schedule.fireAt : now;

@@ -1,2 +1,3 @@
 // What the audiences area of this library exports (its own list, so that areas built side by side never edit one shared index).
-export {};
+export * from '../repositories/audience.repository';
+export * from '../repositories/audience-history.repository';

@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { audienceDefinitionSchema, audienceKeySchema, audienceReads, describeAudience } from '@rapport/journey';
+import { AudienceRepository, JourneyRepository, type Audience } from '@rapport/persistence';
+import type { Engine } from '@rapport/engine';
+import { ApiError, notFound } from '../common/api-error';
+import { ENGINE } from '../common/engine.token';
+import { parseBody } from '../common/parse-body';
+
+const SAMPLE = 10;
+
+const nameSchema = z.string().trim().min(1, 'give the audience a name').max(200);
+
+const createSchema = z.object({ key: audienceKeySchema, name: nameSchema, definition: audienceDefinitionSchema });
+
+// The key is what triggers name, so it stays as created; a body may repeat it but not change it.
+const updateSchema = z.object({ key: z.string().optional(), name: nameSchema, definition: audienceDefinitionSchema });
+
+const previewSchema = z.object({ definition: audienceDefinitionSchema });
+
+const toView = (audience: Audience) => ({
+  id: audience.id,
+  key: audience.key,
+  name: audience.name,
+  definition: audience.definition,
+  description: describeAudience(audienceDefinitionSchema.safeParse(audience.definition).data ?? {}),
+  recomputedAt: audience.recomputedAt,
+  createdAt: audience.createdAt,
+  updatedAt: audience.updatedAt,
+});
+
+/** Saved audiences of the workspace: definitions, current size and sample members, preview, recompute. */
+@Injectable()
+export class AudienceAdminService {
+  constructor(@Inject(ENGINE) private readonly engine: Engine) {}
+
+  private get audiences() {
+    return new AudienceRepository(this.engine.db.manager);
+  }
+
+  async list(workspaceId: string) {
+    const audiences = await this.audiences.list(workspaceId);
+    return { audiences: audiences.map((audience) => ({ ...toView(audience), size: audience.size })) };
+  }
+
+  async get(workspaceId: string, id: string) {
+    return this.withMembers(await this.getOrThrow(workspaceId, id));
+  }
+
+  /** Saves it and computes its members at once, so the answer already carries the size and a sample. */
+  async create(workspaceId: string, body: unknown) {
+    const input = parseBody(createSchema, body, 'audience');
+    const created = await this.audiences.create(
+      workspaceId,
+      input.key,
+      { name: input.name, definition: input.definition, reads: audienceReads(input.definition) },
+      await this.engine.clock.now(),
+    );
+    if (!created) throw new ApiError('conflict', `An audience "${input.key}" already exists.`);
+    await this.engine.audienceRecompute.recompute(created);
+    return this.withMembers(await this.getOrThrow(workspaceId, created.id));
+  }
+
+  /** A new definition: members are recomputed now, and those who newly match enter its journeys. */
+  async update(workspaceId: string, id: string, body: unknown) {
+    const existing = await this.getOrThrow(workspaceId, id);
+    const input = parseBody(updateSchema, body, 'audience');
+    if (input.key !== undefined && input.key !== existing.key) {
+      throw new ApiError('invalid_request', 'Invalid audience: key: the key cannot change (journeys name it)', {
+        issues: [{ path: ['key'], message: 'the key cannot change (journeys name it)' }],
+      });
+    }
+    const updated = await this.audiences.update(
+      workspaceId,
+      id,
+      { name: input.name, definition: input.definition, reads: audienceReads(input.definition) },
+      await this.engine.clock.now(),
+    );
+    if (!updated) throw notFound(`Audience ${id}`);
+    await this.engine.audienceRecompute.recompute(updated);
+    return this.withMembers(await this.getOrThrow(workspaceId, id));
+  }
+
+  /** Refused while a live journey enters customers from it. */
+  async delete(workspaceId: string, id: string): Promise<void> {
+    const audience = await this.getOrThrow(workspaceId, id);
+    const users = await new JourneyRepository(this.engine.db.manager).liveVersionsForAny(workspaceId, [
+      `audience:${audience.key}`,
+      `schedule:${audience.key}`,
+    ]);
+    if (users.length > 0) {
+      const names = users.map((version) => `"${version.document.name}"`).join(', ');
+      throw new ApiError('conflict', `The live journey(s) ${names} use audience "${audience.key}"; pause them first.`);
+    }
+    await this.audiences.delete(workspaceId, id);
+  }
+
+  async preview(workspaceId: string, body: unknown) {
+    const input = parseBody(previewSchema, body, 'audience preview');
+    const preview = await this.engine.audienceRecompute.preview(workspaceId, input.definition);
+    return { ...preview, description: describeAudience(input.definition) };
+  }
+
+  async recompute(workspaceId: string, id: string) {
+    return this.engine.audienceRecompute.recompute(await this.getOrThrow(workspaceId, id));
+  }
+
+  private async getOrThrow(workspaceId: string, id: string): Promise<Audience> {
+    const audience = await this.audiences.findById(workspaceId, id);
+    if (!audience) throw notFound(`Audience ${id}`);
+    return audience;
+  }
+
+  private async withMembers(audience: Audience) {
+    const [size, sample] = await Promise.all([
+      this.audiences.size(audience.id),
+      this.audiences.sample(audience.workspaceId, audience.id, SAMPLE),
+    ]);
+    return { ...toView(audience), size, sample };
+  }
+}
