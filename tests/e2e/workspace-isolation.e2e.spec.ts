@@ -112,6 +112,10 @@ describe('workspace isolation', () => {
       codes: ['ALPHACODE1', 'ALPHACODE2'],
     });
     expect(codes.status).toBeLessThan(300);
+    const source = await stack.request('POST', '/api/settings/shop-sources', { name: 'Alpha shop', scheme: 'shopify' });
+    expect(source.status).toBe(201);
+    const secret = await stack.request('POST', `/api/settings/shop-sources/${source.body.id}/secrets`, {});
+    expect(secret.body.secret).toEqual(expect.any(String));
     await stack.track('/v1/identify', { userId: 'alpha-user', traits: { email: 'alpha-user@alpha.example' } });
     await stack.track('/v1/track', { userId: 'alpha-user', event: 'Signed Up' });
     await stack.advanceClock('PT1M');
@@ -131,7 +135,14 @@ describe('workspace isolation', () => {
       'coupon-pools:key': 'alpha-pool',
       'email-parts:kind': 'layouts',
       'email-parts:name': 'alpha-layout',
+      'shop-sources:id': source.body.id,
+      'shop-sources:secretId': secret.body.id,
+      'products:productId': 'alpha-product',
     });
+    await stack.db.dataSource.query(
+      `INSERT INTO products (workspace_id, product_id, name, updated_at) VALUES ($1, 'alpha-product', 'alpha-serum-5b7c', now())`,
+      [params['workspace']],
+    );
     secrets.push(
       journey.body.id,
       customer.body.id,
@@ -140,6 +151,9 @@ describe('workspace isolation', () => {
       'alpha-journey-name-91c2',
       'ALPHACODE1',
       'alpha-layout-3e1d',
+      source.body.key,
+      secret.body.secret,
+      'alpha-serum-5b7c',
     );
   });
 
@@ -152,7 +166,9 @@ describe('workspace isolation', () => {
     expect(before['deliveries']).toHaveLength(1);
 
     for (const route of routes) {
-      const area = route.path.split('/')[2]!;
+      // Fixtures are named by area (`journeys:id`); settings routes by the area under settings.
+      const segments = route.path.split('/');
+      const area = (segments[2] === 'settings' ? segments[3] : segments[2])!;
       const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
         const value = params[`${area}:${name}`];
         if (value === undefined)
