@@ -35,6 +35,11 @@ export const nodeViews = {
     color: '#7c3aed',
     categoryLabel: categoryLabels.trigger,
   },
+  'attribute-change-trigger': {
+    icon: 'M4 4h10v2H4V4zm0 5h7v2H4V9zm0 5h7v2H4v-2zm13-4 4 4-4 4v-3h-4v-2h4v-3zM4 19h10v2H4v-2z',
+    color: '#7c3aed',
+    categoryLabel: categoryLabels.trigger,
+  },
   'audience-trigger': {
     icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm7 0a3 3 0 1 0 0-6v6zM1 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H1v-1zm17-5.8c2.9.6 5 2.5 5 4.8v1h-4v-1c0-1.8-.4-3.4-1-4.8z',
     color: '#7c3aed',

@@ -1,2 +1,2 @@
 // What the insights area of this library exports (its own list, so that areas built side by side never edit one shared index).
-export {};
+export * from '../kinds/attribute-change-trigger.kind';

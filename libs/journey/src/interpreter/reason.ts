@@ -37,6 +37,7 @@ export type ReasonCode =
   // triggers and branches
   | 'trigger.date-reached'
   | 'trigger.threshold-crossed'
+  | 'trigger.attribute-changed'
   | 'trigger.audience-joined'
   | 'trigger.schedule-reached'
   | 'split.branch-matched'
@@ -105,6 +106,7 @@ export const reasonMessages = {
   'trigger.date-reached': (p) => `Started the journey on the date in ${p['attribute']} (${show(p['date'])}).`,
   'trigger.threshold-crossed': (p) =>
     `Started the journey: ${p['attribute']} crossed ${p['threshold']} going ${p['direction']} (now ${show(p['after'])}).`,
+  'trigger.attribute-changed': (p) => `Started the journey: ${p['attribute']} changed to ${show(p['after'])}.`,
   'trigger.audience-joined': (p) => `Started the journey on joining the audience ${show(p['audience'])}.`,
   'trigger.schedule-reached': (p) => `Started the journey on the schedule for the audience ${show(p['audience'])}.`,
   'split.branch-matched': (p) => `Took branch "${p['branch']}" because ${p['why']}.`,

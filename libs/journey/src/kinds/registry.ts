@@ -1,4 +1,5 @@
 import { attributeConditionKind } from './attribute-condition.kind';
+import { attributeChangeTriggerKind } from './attribute-change-trigger.kind';
 import { audienceTriggerKind } from './audience-trigger.kind';
 import { dateTriggerKind } from './date-trigger.kind';
 import { eventHistoryConditionKind } from './event-history-condition.kind';
@@ -27,6 +28,7 @@ export const NODE_KINDS = [
   'event-trigger',
   'date-trigger',
   'threshold-trigger',
+  'attribute-change-trigger',
   'audience-trigger',
   'schedule-trigger',
   'wait-delay',
@@ -58,6 +60,7 @@ export const nodeKinds = {
   'event-trigger': eventTriggerKind,
   'date-trigger': dateTriggerKind,
   'threshold-trigger': thresholdTriggerKind,
+  'attribute-change-trigger': attributeChangeTriggerKind,
   'audience-trigger': audienceTriggerKind,
   'schedule-trigger': scheduleTriggerKind,
   'wait-delay': waitDelayKind,
