@@ -72,11 +72,12 @@ export class ShopSourceRepository {
 
   async remove(workspaceId: string, id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const rows: unknown[] = await this.db.query(
-      'DELETE FROM shop_sources WHERE workspace_id = $1 AND id = $2 RETURNING id',
+    // A DELETE's own RETURNING comes back from TypeORM as [rows, count]: count through a CTE instead.
+    const rows: { count: string }[] = await this.db.query(
+      'WITH gone AS (DELETE FROM shop_sources WHERE workspace_id = $1 AND id = $2 RETURNING id) SELECT count(*) FROM gone',
       [workspaceId, id],
     );
-    return rows.length > 0;
+    return Number(rows[0]?.count ?? 0) > 0;
   }
 
   /** The secret values, for verification only. */
@@ -111,10 +112,11 @@ export class ShopSourceRepository {
 
   async removeSecret(source: ShopSource, secretId: string): Promise<boolean> {
     if (!UUID.test(secretId)) return false;
-    const rows: unknown[] = await this.db.query(
-      'DELETE FROM shop_source_secrets WHERE id = $1 AND source_id = $2 AND workspace_id = $3 RETURNING id',
+    const rows: { count: string }[] = await this.db.query(
+      `WITH gone AS (DELETE FROM shop_source_secrets WHERE id = $1 AND source_id = $2 AND workspace_id = $3 RETURNING id)
+       SELECT count(*) FROM gone`,
       [secretId, source.id, source.workspaceId],
     );
-    return rows.length > 0;
+    return Number(rows[0]?.count ?? 0) > 0;
   }
 }

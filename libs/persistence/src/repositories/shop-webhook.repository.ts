@@ -76,10 +76,10 @@ export class ShopWebhookRepository {
 
   /** Deletes rows received before `cutoff` (every workspace: retention is an installation setting). */
   async purgeReceivedBefore(cutoff: Date): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      'DELETE FROM shop_webhooks_received WHERE received_at < $1 RETURNING webhook_id',
+    const rows: { count: string }[] = await this.db.query(
+      'WITH gone AS (DELETE FROM shop_webhooks_received WHERE received_at < $1 RETURNING 1) SELECT count(*) FROM gone',
       [cutoff],
     );
-    return rows.length;
+    return Number(rows[0]?.count ?? 0);
   }
 }
