@@ -21,8 +21,9 @@ import { SHOP_WEBHOOKS_API } from './shop-webhooks/shop-webhooks.api';
 import { INSIGHTS_API } from './insights/insights.api';
 import { AUDIENCES_API } from './audiences/audiences.api';
 import { PROFILES_API } from './profiles/profiles.api';
+import { ACCOUNTS_API } from './accounts/accounts.api';
 
-const SLICES = [SHOP_WEBHOOKS_API, INSIGHTS_API, AUDIENCES_API, PROFILES_API];
+const SLICES = [SHOP_WEBHOOKS_API, INSIGHTS_API, AUDIENCES_API, PROFILES_API, ACCOUNTS_API];
 
 /** Thin shell: the engine is built outside Nest and handed in; controllers only translate HTTP. */
 @Module({})

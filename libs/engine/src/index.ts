@@ -24,3 +24,4 @@ export * from './exports/shop-webhooks';
 export * from './exports/insights';
 export * from './exports/audiences';
 export * from './exports/profiles';
+export * from './exports/accounts';

@@ -12,6 +12,7 @@ import { CustomerInsights1764060000000 } from './migrations/1764060000000-custom
 import { Audiences1764070000000 } from './migrations/1764070000000-audiences';
 import { ProfilesAndImport1764080000000 } from './migrations/1764080000000-profiles';
 import { EmailDesign1764090000000 } from './migrations/1764090000000-email-design';
+import { Accounts1764100000000 } from './migrations/1764100000000-accounts';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Audiences1764070000000,
   ProfilesAndImport1764080000000,
   EmailDesign1764090000000,
+  Accounts1764100000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };
