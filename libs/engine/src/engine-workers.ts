@@ -68,6 +68,10 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
     loop('audiences', config.SWEEPER_INTERVAL_MS, () =>
       engine.audienceRecompute.recomputeStale(config.AUDIENCE_RECOMPUTE_INTERVAL_MS),
     ),
+    // Value tiers: each workspace is scored every rescoreEveryHours (its settings), claimed by one worker.
+    loop('value tiers', config.SWEEPER_INTERVAL_MS, async () =>
+      engine.insights.scoreDue(engine.db, await engine.clock.now()),
+    ),
   ];
 
   return {
