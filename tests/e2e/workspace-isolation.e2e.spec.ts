@@ -116,6 +116,12 @@ describe('workspace isolation', () => {
     expect(source.status).toBe(201);
     const secret = await stack.request('POST', `/api/settings/shop-sources/${source.body.id}/secrets`, {});
     expect(secret.body.secret).toEqual(expect.any(String));
+    const audience = await stack.request('POST', '/api/audiences', {
+      key: 'alpha-audience',
+      name: 'alpha-audience-name-4d2e',
+      definition: { attribute: { path: 'email', operator: 'exists' } },
+    });
+    expect(audience.status).toBe(201);
     await stack.track('/v1/identify', { userId: 'alpha-user', traits: { email: 'alpha-user@alpha.example' } });
     await stack.track('/v1/track', { userId: 'alpha-user', event: 'Signed Up' });
     await stack.advanceClock('PT1M');
@@ -138,6 +144,7 @@ describe('workspace isolation', () => {
       'shop-sources:id': source.body.id,
       'shop-sources:secretId': secret.body.id,
       'products:productId': 'alpha-product',
+      'audiences:id': audience.body.id,
     });
     await stack.db.dataSource.query(
       `INSERT INTO products (workspace_id, product_id, name, updated_at) VALUES ($1, 'alpha-product', 'alpha-serum-5b7c', now())`,
@@ -154,6 +161,7 @@ describe('workspace isolation', () => {
       source.body.key,
       secret.body.secret,
       'alpha-serum-5b7c',
+      'alpha-audience-name-4d2e',
     );
   });
 
