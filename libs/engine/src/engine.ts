@@ -28,6 +28,7 @@ import { TrackingService } from './tracking/tracking.service';
 import { AudienceService } from './audiences/audience.service';
 import { AudienceRecompute } from './audiences/audience-recompute';
 import { CustomerInsightsService } from './insights/customer-insights.service';
+import { ProfileService } from './profiles/profile.service';
 
 /** The address customers reach the API at (links in messages). */
 export const publicUrl = (config: EngineConfig): string =>
@@ -47,6 +48,8 @@ export type Engine = {
   tracking: TrackingService;
   insights: CustomerInsightsService;
   audiences: AudienceService;
+  /** Profile edits outside tracking (API, imports), through the same profile-change path as identify. */
+  profiles: ProfileService;
   audienceRecompute: AudienceRecompute;
   stepper: EnrollmentStepper;
   scheduler: TriggerScheduler;
@@ -95,6 +98,7 @@ export const createEngine = async (
     tracking: new TrackingService(db, queue, clock, entry, new GoalService(versions), profiles, insights),
     insights,
     audiences,
+    profiles: new ProfileService(db, queue, clock, profiles),
     audienceRecompute,
     stepper: new EnrollmentStepper(db, queue, clock, versions, profiles),
     scheduler,

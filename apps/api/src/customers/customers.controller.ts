@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, Param, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Query, Req, UseGuards } from '@nestjs/common';
 import { CustomerRepository } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
+import { notFound } from '../common/api-error';
+import { asApiErrors } from '../profiles/profile-errors';
 import { TimelineService } from './timeline.service';
 
 @Controller('api/customers')
@@ -33,9 +35,20 @@ export class CustomersController {
     return this.timelines.timeline(request.workspace.id, customer);
   }
 
+  /** The profile: fields, attributes, and consent per channel with its source and time. */
   @Get(':id')
-  get(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return this.timelines.customerOrThrow(request.workspace.id, { id });
+  async get(@Req() request: AuthedRequest, @Param('id') id: string) {
+    const profile = await this.engine.profiles.get(request.workspace.id, id);
+    if (!profile) throw notFound(`Customer ${id}`);
+    return profile;
+  }
+
+  /** Edits the profile like an identify would (triggers react); 400 naming each wrong field, nothing written. */
+  @Patch(':id')
+  async update(@Req() request: AuthedRequest, @Param('id') id: string, @Body() body: unknown) {
+    const profile = await asApiErrors(() => this.engine.profiles.update(request.workspace.id, id, body));
+    if (!profile) throw notFound(`Customer ${id}`);
+    return profile;
   }
 
   @Get(':id/timeline')

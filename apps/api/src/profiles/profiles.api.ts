@@ -1,5 +1,6 @@
 import type { ApiSlice } from '../common/api-slice';
 import { AliasController } from './alias.controller';
+import { AttributesController } from './attributes.controller';
 
 /** Profiles, declared attribute types and CSV imports. */
-export const PROFILES_API: ApiSlice = { controllers: [AliasController], providers: [] };
+export const PROFILES_API: ApiSlice = { controllers: [AliasController, AttributesController], providers: [] };

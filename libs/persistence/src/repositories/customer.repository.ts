@@ -15,6 +15,8 @@ export type ProfileChanges = {
 
 const COLUMNS = `id, workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at`;
 
+const EDITABLE_COLUMNS = new Set(['email', 'phone', 'time_zone', 'locale']);
+
 export type CustomerRow = {
   id: string;
   external_id: string | null;
@@ -147,6 +149,45 @@ export class CustomerRepository {
       [workspaceId, byUser ? who.userId : null, who.anonymousId ?? null, ...values],
     );
     return rows[0]!;
+  }
+
+  /** One customer by id as a row; with `lock`, locked until the transaction ends. */
+  async findRowById(workspaceId: string, id: string, lock = false): Promise<CustomerRow | null> {
+    const rows: CustomerRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      [workspaceId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Sets profile fields (a null clears one; absent ones stay) and attributes (`set` merged in, `remove` deleted),
+   * for an edit made through the API.
+   */
+  async update(
+    workspaceId: string,
+    id: string,
+    change: {
+      fields: Partial<Record<'email' | 'phone' | 'time_zone' | 'locale', string | null>>;
+      set: Record<string, unknown>;
+      remove: string[];
+    },
+    now: Date,
+  ): Promise<CustomerRow | null> {
+    const fields = Object.entries(change.fields).filter(([column]) => EDITABLE_COLUMNS.has(column));
+    const values: unknown[] = [workspaceId, id, JSON.stringify(change.set), change.remove, now];
+    const assignments = fields.map(([column, value]) => {
+      values.push(value);
+      return `${column} = $${values.length}`;
+    });
+    // UPDATE answers [rows, count] through TypeORM.
+    const [rows]: [CustomerRow[], number] = await this.db.query(
+      `UPDATE customers SET ${[...assignments, 'attributes = (attributes || $3::jsonb) - $4::text[]', 'updated_at = $5'].join(', ')}
+        WHERE workspace_id = $1 AND id = $2
+        RETURNING ${COLUMNS}`,
+      values,
+    );
+    return rows[0] ?? null;
   }
 
   findById(workspaceId: string, id: string): Promise<CustomerEntity | null> {

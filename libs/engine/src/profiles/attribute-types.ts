@@ -1,0 +1,160 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** What a marketer can declare an attribute to hold; the editor offers operators by type. */
+export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'date'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+/** Computed from the order history (the insights area keeps them current): templates and conditions read them. */
+export const COMPUTED_ATTRIBUTES: readonly { name: string; type: AttributeType | 'list'; label: string }[] = [
+  { name: 'orders_count', type: 'number', label: 'Orders' },
+  { name: 'total_spent', type: 'number', label: 'Total spent' },
+  { name: 'first_order_at', type: 'date', label: 'First order' },
+  { name: 'last_order_at', type: 'date', label: 'Last order' },
+  { name: 'average_order_interval_days', type: 'number', label: 'Usual days between orders' },
+  { name: 'churn_risk_at', type: 'date', label: 'At risk of churning from' },
+  { name: 'products_bought', type: 'list', label: 'Products bought' },
+  { name: 'value_tier', type: 'string', label: 'Value tier' },
+];
+
+/** Profile fields kept in their own columns (not attributes). */
+export const PROFILE_FIELDS: readonly { name: string; type: AttributeType; label: string }[] = [
+  { name: 'externalId', type: 'string', label: 'User id' },
+  { name: 'email', type: 'string', label: 'Email' },
+  { name: 'phone', type: 'string', label: 'Phone' },
+  { name: 'timeZone', type: 'string', label: 'Time zone' },
+  { name: 'locale', type: 'string', label: 'Locale' },
+];
+
+const COMPUTED = new Set(COMPUTED_ATTRIBUTES.map((attribute) => attribute.name));
+const RESERVED = new Set([
+  ...PROFILE_FIELDS.map((field) => field.name),
+  'id',
+  'customer',
+  'event',
+  'coupon',
+  'unsubscribeUrl',
+  'recommendations',
+  'time_zone',
+  'timezone',
+  'user_id',
+  'email_consent',
+  'sms_consent',
+]);
+
+export const isComputedAttribute = (name: string): boolean => COMPUTED.has(name);
+
+export const attributeNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+    'an attribute name starts with a letter or "_" and has only letters, digits and "_" (at most 64)',
+  )
+  .refine((name) => !RESERVED.has(name), 'this name is a profile field or a template variable, not an attribute')
+  .refine((name) => !COMPUTED.has(name), 'this attribute is computed from orders and cannot be declared or set');
+
+export const attributeDeclarationSchema = z
+  .object({
+    type: z.enum(ATTRIBUTE_TYPES, { message: `the type is one of ${ATTRIBUTE_TYPES.join(', ')}` }),
+    label: z.string().trim().min(1).max(100).nullish(),
+  })
+  .strict();
+
+export const isIanaZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+
+/** The canonical BCP 47 form (`fr-FR`), or null when the tag is not well-formed. */
+export const canonicalLocale = (locale: string): string | null => {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale.trim());
+    return canonical ?? null;
+  } catch {
+    return null;
+  }
+};
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** A date attribute is stored as `YYYY-MM-DD` (a calendar day, like a birthday) or an ISO instant in UTC. */
+const normalizeDate = (value: string): string | null => {
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return DateTime.fromISO(trimmed).isValid ? trimmed : null;
+  const parsed = DateTime.fromISO(trimmed, { setZone: true });
+  return parsed.isValid ? (parsed.toUTC().toISO() ?? null) : null;
+};
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  '1': true,
+  false: false,
+  no: false,
+  '0': false,
+};
+
+/** Reads a CSV cell as the declared type (undeclared attributes stay text). */
+export const parseCell = (type: AttributeType | null, raw: string): Parsed => {
+  const text = raw.trim();
+  switch (type ?? 'string') {
+    case 'string':
+      return { ok: true, value: raw };
+    case 'number': {
+      const value = Number(text);
+      return text !== '' && Number.isFinite(value)
+        ? { ok: true, value }
+        : { ok: false, message: `"${raw}" is not a number` };
+    }
+    case 'boolean': {
+      const value = BOOLEAN_WORDS[text.toLowerCase()];
+      return value === undefined
+        ? { ok: false, message: `"${raw}" is not true or false (also yes/no, 1/0)` }
+        : { ok: true, value };
+    }
+    case 'date': {
+      const value = normalizeDate(text);
+      return value ? { ok: true, value } : { ok: false, message: `"${raw}" is not a date such as 1990-04-21` };
+    }
+  }
+};
+
+/** Checks a JSON value against the declared type; dates are normalized. */
+export const checkValue = (type: AttributeType | null, value: unknown): Parsed => {
+  if (type === null) return { ok: true, value };
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' ? { ok: true, value } : { ok: false, message: 'is declared as text' };
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { ok: true, value }
+        : { ok: false, message: 'is declared as a number' };
+    case 'boolean':
+      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'is declared as true or false' };
+    case 'date': {
+      const normalized = typeof value === 'string' ? normalizeDate(value) : null;
+      return normalized
+        ? { ok: true, value: normalized }
+        : { ok: false, message: 'is declared as a date (YYYY-MM-DD or an ISO 8601 time)' };
+    }
+  }
+};
+
+/** The type a stored value suggests, for attributes nobody declared. */
+export const inferType = (values: unknown[]): AttributeType | 'list' | 'object' => {
+  const kinds = new Set(
+    values.map((value) =>
+      Array.isArray(value)
+        ? 'list'
+        : typeof value === 'string' && normalizeDate(value) && /^\d{4}-\d{2}-\d{2}/.test(value)
+          ? 'date'
+          : value !== null && typeof value === 'object'
+            ? 'object'
+            : typeof value,
+    ),
+  );
+  if (kinds.size !== 1) return 'string';
+  const [kind] = kinds;
+  return kind === 'number' || kind === 'boolean' || kind === 'date' || kind === 'list' || kind === 'object'
+    ? kind
+    : 'string';
+};

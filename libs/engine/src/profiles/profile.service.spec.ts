@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
+import {
+  AttributeDefinitionRepository,
+  createTestDatabase,
+  CustomerRepository,
+  JourneyRepository,
+  WorkspaceRepository,
+  type TestDatabase,
+} from '@rapport/persistence';
+import { loadConfig } from '../config/engine-config';
+import { createEngine, type Engine } from '../engine';
+import { ProfileInputError } from './profile-patch';
+
+const NOW = new Date('2026-09-01T08:00:00Z');
+
+describe('profile edits through the API path', () => {
+  let db: TestDatabase;
+  let engine: Engine;
+  let workspaceId: string;
+  let journeyId: string;
+  let customerId: string;
+
+  const issuesOf = async (body: unknown) => {
+    const error = await engine.profiles.update(workspaceId, customerId, body).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProfileInputError);
+    return (error as ProfileInputError).issues.map((issue) => issue.path.join('.'));
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('profile');
+    engine = await createEngine(
+      loadConfig({
+        DATABASE_URL: db.url,
+        REDIS_URL: process.env['REDIS_URL'],
+        RAPPORT_QUEUE_PREFIX: `rt_profile_${randomBytes(4).toString('hex')}`,
+        LOG_LEVEL: 'silent',
+      }),
+      { role: 'api' },
+    );
+    const workspace = await new WorkspaceRepository(db.dataSource).create({
+      name: 'Profile shop',
+      writeKey: `wk_${randomBytes(8).toString('hex')}`,
+      apiKey: `sk_${randomBytes(8).toString('hex')}`,
+      emailFrom: 'shop@example.com',
+      now: NOW,
+    });
+    workspaceId = workspace.id;
+    const definitions = new AttributeDefinitionRepository(db.dataSource.manager);
+    await definitions.save(workspaceId, { name: 'loyalty_points', type: 'number', label: 'Points' }, NOW);
+    await definitions.save(workspaceId, { name: 'birthday', type: 'date', label: null }, NOW);
+    const document = journeyDocumentSchema.parse({
+      name: 'Loyalty 1000',
+      nodes: [
+        {
+          id: 'crossed',
+          kind: 'threshold-trigger',
+          config: { attribute: 'loyalty_points', threshold: 1000, direction: 'up' },
+        },
+        { id: 'done', kind: 'exit', config: {} },
+      ],
+      edges: [{ from: 'crossed', output: 'next', to: 'done' }],
+    });
+    const journeys = new JourneyRepository(db.dataSource.manager);
+    const journey = await journeys.create(workspaceId, document, NOW);
+    await journeys.insertVersion(journey, document, triggerKeysOf(document), NOW);
+    journeyId = journey.id;
+    const customer = await new CustomerRepository(db.dataSource.manager).upsert(
+      workspaceId,
+      { userId: 'zoe' },
+      { email: 'zoe@example.com', attributes: { loyalty_points: 900, tier: 'silver' } },
+      NOW,
+    );
+    customerId = customer.id;
+  });
+
+  afterAll(async () => {
+    await engine.close();
+    await db.drop();
+  });
+
+  it('should refuse every wrong field at once and write nothing when the input is bad', async () => {
+    expect(
+      await issuesOf({
+        timeZone: 'Mars/Olympus',
+        locale: 'not a locale!',
+        phone: '06 12 34 56 78',
+        attributes: { loyalty_points: 'lots', birthday: '1990-02-31', 'bad name': 1, orders_count: 3, tier: 'gold' },
+      }),
+    ).toEqual([
+      'phone',
+      'timeZone',
+      'locale',
+      'attributes.loyalty_points',
+      'attributes.birthday',
+      'attributes.bad name',
+      'attributes.orders_count',
+    ]);
+    expect(await issuesOf({ consent: { email: 'yes' } })).toEqual(['consent.email']);
+    expect(await issuesOf({ nickname: 'Zo' })).toEqual(['']);
+    const profile = await engine.profiles.get(workspaceId, customerId);
+    expect(profile).toMatchObject({
+      timeZone: null,
+      locale: null,
+      attributes: { loyalty_points: 900, tier: 'silver' },
+    });
+  });
+
+  it('should save the change, record consent from the API and enroll when a threshold is crossed', async () => {
+    const profile = await engine.profiles.update(workspaceId, customerId, {
+      timeZone: 'Europe/Paris',
+      locale: 'fr-fr',
+      attributes: { loyalty_points: 1200, birthday: '1990-04-21', tier: null },
+      consent: { sms: true },
+    });
+
+    expect(profile).toMatchObject({
+      timeZone: 'Europe/Paris',
+      locale: 'fr-FR',
+      attributes: { loyalty_points: 1200, birthday: '1990-04-21' },
+      consent: { email: null, sms: { granted: true, source: 'api', changedAt: expect.any(Date) } },
+    });
+    expect(profile?.attributes).not.toHaveProperty('tier');
+    const enrollments = await db.dataSource.query('SELECT customer_id FROM enrollments WHERE journey_id = $1', [
+      journeyId,
+    ]);
+    expect(enrollments).toEqual([{ customer_id: customerId }]);
+  });
+
+  it('should answer null for a customer of another workspace or a malformed id', async () => {
+    expect(await engine.profiles.get(workspaceId, 'not-a-uuid')).toBeNull();
+    expect(await engine.profiles.update(workspaceId, '00000000-0000-4000-8000-000000000000', {})).toBeNull();
+  });
+});
