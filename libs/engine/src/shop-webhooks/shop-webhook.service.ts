@@ -201,16 +201,24 @@ export class ShopWebhookService {
     }
   }
 
-  /**
-   * Deletes received-webhook rows older than `retentionDays` (at least 7: longer than Shopify's retries and
-   * both staleness windows, so a replay that passes the signature and time checks always finds its id).
-   * For the worker's periodic sweep, or any scheduler.
-   */
-  async purgeReceived(retentionDays = DEFAULT_RETENTION_DAYS): Promise<number> {
-    if (!Number.isFinite(retentionDays) || retentionDays < MIN_RETENTION_DAYS) {
-      throw new Error(`shop webhook retention must be at least ${MIN_RETENTION_DAYS} days, got ${retentionDays}`);
-    }
-    const cutoff = new Date((await this.clock.now()).getTime() - retentionDays * 24 * 60 * 60 * 1000);
-    return new ShopWebhookRepository(this.db.manager).purgeReceivedBefore(cutoff);
+  /** See `purgeReceivedShopWebhooks`. */
+  purgeReceived(retentionDays = DEFAULT_RETENTION_DAYS): Promise<number> {
+    return purgeReceivedShopWebhooks({ db: this.db, clock: this.clock }, retentionDays);
   }
 }
+
+/**
+ * Deletes received-webhook rows older than `retentionDays` (at least 7: longer than Shopify's retries and both
+ * staleness windows, so a replay that passes the signature and time checks always finds its id). Cheap (an
+ * indexed DELETE), safe on several workers at once: for the worker's periodic sweep, or any scheduler.
+ */
+export const purgeReceivedShopWebhooks = async (
+  engine: { db: DataSource; clock: Clock },
+  retentionDays = DEFAULT_RETENTION_DAYS,
+): Promise<number> => {
+  if (!Number.isFinite(retentionDays) || retentionDays < MIN_RETENTION_DAYS) {
+    throw new Error(`shop webhook retention must be at least ${MIN_RETENTION_DAYS} days, got ${retentionDays}`);
+  }
+  const cutoff = new Date((await engine.clock.now()).getTime() - retentionDays * 24 * 60 * 60 * 1000);
+  return new ShopWebhookRepository(engine.db.manager).purgeReceivedBefore(cutoff);
+};
