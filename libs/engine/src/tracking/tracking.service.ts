@@ -14,6 +14,7 @@ import {
   type LiveVersion,
   type ProfileChanges,
 } from '@rapport/persistence';
+import { transactionWithRetry } from '../common/transaction-retry';
 import type { EntryCandidate, EntryService } from '../entry/entry.service';
 import type { GoalService } from '../entry/goal.service';
 import type { ProfileChangeService } from '../entry/profile-change.service';
@@ -76,7 +77,9 @@ export class TrackingService {
   async ingest(workspaceId: string, messages: IngestMessage[]): Promise<TrackingResult> {
     const now = await this.clock.now();
     const result: TrackingResult = { stored: 0, duplicates: 0, enrolled: 0 };
-    const jobs = await this.db.transaction(async (manager) => {
+    // A batch locks many customers (and computed rows); two batches may deadlock, and the loser simply runs again.
+    const jobs = await transactionWithRetry(this.db, async (manager) => {
+      Object.assign(result, { stored: 0, duplicates: 0, enrolled: 0 });
       const zones: { time_zone: string }[] = await manager.query('SELECT time_zone FROM workspaces WHERE id = $1', [
         workspaceId,
       ]);
