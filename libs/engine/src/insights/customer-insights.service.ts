@@ -25,6 +25,14 @@ export type InsightsRun = { customers: number; changed: number };
 
 const CUSTOMER_COLUMNS = `id, workspace_id, external_id, anonymous_id, email, phone, time_zone, locale, attributes, created_at, updated_at`;
 
+/** JSON with object keys sorted: jsonb stores keys in its own order, so plain JSON.stringify would differ. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : item,
+  );
+
 const ordersOf = (rows: { id: string; name: string; properties: Record<string, unknown>; occurred_at: Date }[]) =>
   rows.flatMap((row) => readOrder(toEventFacts(row)) ?? []);
 
@@ -236,7 +244,7 @@ export class CustomerInsightsService {
     if (!summary && !Object.prototype.hasOwnProperty.call(before.attributes ?? {}, 'orders_count')) return null;
     const values = await this.currentValues(manager, { ...input, customer: before, summary });
     const unchanged = Object.entries(values).every(
-      ([key, value]) => JSON.stringify(before.attributes?.[key]) === JSON.stringify(value),
+      ([key, value]) => canonical(before.attributes?.[key]) === canonical(value),
     );
     if (unchanged) return null;
     const after = await new InsightRepository(manager).mergeAttributes(workspaceId, before.id, values);
