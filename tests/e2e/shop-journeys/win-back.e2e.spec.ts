@@ -3,13 +3,38 @@ import { minuteBefore, nth, publishDocumentedJourney, setClock, shopper } from '
 import { startStack, type Stack } from '../../support/stack';
 
 // docs/journeys/win-back.json: churn_risk_at reached (10:00 local) -> offer -> up to 14 days for an order; silence
-// calls the team's webhook (topic `win-back.alert`), here a local receiver.
+// calls the team's webhook (topic `win-back.alert`), here a local receiver. churn_risk_at comes from the orders
+// alone: the last order + twice the customer's usual interval.
 const OFFER = (name: string) => `${name}, we miss you`;
 
 describe('win-back journey (docs/journeys/win-back.json)', () => {
   let stack: Stack;
   let shop: ReturnType<typeof shopper>;
   const team = new WebhookReceiver();
+  let counter = 0;
+  /** Past orders as the shop's backend reports them: one /v1/batch, each at the time it happened. */
+  const ordersAt = async (userId: string, ...times: string[]) => {
+    const response = await stack.track('/v1/batch', {
+      batch: times.map((timestamp) => {
+        counter += 1;
+        return {
+          type: 'track',
+          userId,
+          event: 'Order Completed',
+          messageId: `past-order-${userId}-${counter}`,
+          timestamp,
+          properties: {
+            order_id: `o-${counter}`,
+            total: 40,
+            products: [{ product_id: 'serum', price: 40, quantity: 1 }],
+          },
+        };
+      }),
+    });
+    expect(response.status).toBe(200);
+  };
+  const churnRiskOf = async (userId: string) =>
+    (await stack.request('GET', `/api/customers/by-external-id/${userId}`)).body.attributes.churn_risk_at;
 
   beforeAll(async () => {
     const { url } = await team.start();
@@ -21,9 +46,16 @@ describe('win-back journey (docs/journeys/win-back.json)', () => {
       200,
     );
     await publishDocumentedJourney(stack, 'win-back', { webhookUrl: `${url}/team/win-back` });
-    // churn_risk_at is computed in a later issue; here the shop sets it.
-    await shop.identify('wes', { firstName: 'Wes', timezone: 'Europe/London', churn_risk_at: '2026-06-10' });
-    await shop.identify('xia', { firstName: 'Xia', timezone: 'Asia/Tokyo', churn_risk_at: '2026-06-10' });
+    await shop.identify('wes', { firstName: 'Wes', timezone: 'Europe/London' });
+    await shop.identify('xia', { firstName: 'Xia', timezone: 'Asia/Tokyo' });
+    // Orders 4.5 days apart, the last on 1 June: at risk from 1 June + 9 days.
+    await ordersAt('wes', '2026-05-27T12:00:00Z', '2026-06-01T00:00:00Z');
+    await ordersAt('xia', '2026-06-01T00:00:00Z', '2026-05-27T12:00:00Z');
+  });
+
+  it('should compute churn_risk_at from the orders, whatever order they arrive in', async () => {
+    expect(await churnRiskOf('wes')).toBe('2026-06-10T00:00:00.000Z');
+    expect(await churnRiskOf('xia')).toBe('2026-06-10T00:00:00.000Z');
   });
 
   afterAll(async () => {
@@ -88,23 +120,31 @@ describe('win-back journey (docs/journeys/win-back.json)', () => {
     expect(shop.subjectsTo('xia')).toEqual([OFFER('Xia')]);
   });
 
-  it('should send the offer at once when churn_risk_at is set to a date already past', async () => {
-    await shop.identify('yan', { firstName: 'Yan', timezone: 'UTC', churn_risk_at: '2026-05-01' });
+  it('should send the offer at once when the orders that arrive put churn_risk_at in the past', async () => {
+    await shop.identify('yan', { firstName: 'Yan', timezone: 'UTC' });
+    // Ten days apart in April: at risk since 1 May.
+    await ordersAt('yan', '2026-04-01T10:00:00Z', '2026-04-11T10:00:00Z');
     await stack.advanceClock('PT1M');
 
+    expect(await churnRiskOf('yan')).toBe('2026-05-01T10:00:00.000Z');
     expect(shop.subjectsTo('yan')).toEqual([OFFER('Yan')]);
     // Xia ordered, Yan is still within her 14 days: Wes's alert is still the only one.
     expect(team.requests()).toHaveLength(1);
   });
 
-  it('should win back again when a later churn-risk date comes after the last passage ended', async () => {
-    await shop.identify('xia', { churn_risk_at: '2026-09-01' });
+  it('should win back again when her new order moves the churn-risk date and that date comes', async () => {
+    // Orders on 27 May 12:00, 1 June 00:00 and 15 June 08:00: usually 9 days 10 hours apart, so at risk from
+    // 15 June 08:00 + 18 days 20 hours.
+    expect(await churnRiskOf('xia')).toBe('2026-07-04T04:00:00.000Z');
 
-    await setClock(stack, '2026-09-01T01:00:00Z');
+    await setClock(stack, minuteBefore('2026-07-04T01:00:00Z'));
+    expect(shop.subjectsTo('xia')).toEqual([OFFER('Xia')]);
+    await setClock(stack, '2026-07-04T01:00:00Z');
 
     expect(shop.subjectsTo('xia')).toEqual([OFFER('Xia'), OFFER('Xia')]);
     expect((await shop.timeline('xia')).enrollments).toHaveLength(2);
     // Yan stayed silent from 24 June: one alert each for Wes and Yan, none for Xia who ordered.
+    await setClock(stack, '2026-07-09T00:00:00Z');
     const alerted = team.requests().map((request) => request.body as { data: { customer: { externalId: string } } });
     expect(alerted.map((body) => body.data.customer.externalId)).toEqual(['wes', 'yan']);
   });
