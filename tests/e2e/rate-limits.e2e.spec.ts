@@ -7,7 +7,7 @@ describe('rate limits per key', () => {
   const otherWriteKey = `wk_${randomBytes(12).toString('hex')}`;
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'rate_limits', env: { RATE_LIMIT_TRACKING: '5' } });
+    stack = await startStack({ label: 'rate_limits', env: { RATE_LIMIT_TRACKING: '5', RATE_LIMIT_WEBHOOKS: '3' } });
     await new WorkspaceRepository(stack.db.dataSource).create({
       name: 'Other shop',
       writeKey: otherWriteKey,
@@ -51,5 +51,23 @@ describe('rate limits per key', () => {
     const sut = await track(stack.writeKey, 'after-wait');
 
     expect(sut.status).toBe(200);
+  });
+
+  it('should limit each shop webhook source before checking signatures, leaving other sources alone', async () => {
+    const [flooded, quiet] = await Promise.all(
+      ['Flooded', 'Quiet'].map(
+        async (name) => (await stack.request('POST', '/api/settings/shop-sources', { name, scheme: 'shopify' })).body,
+      ),
+    );
+    const post = (key: string) =>
+      fetch(`${stack.apiUrl}/webhooks/shop/${key}`, { method: 'POST', body: '{}' }).then((response) => response);
+
+    const burst = await Promise.all(Array.from({ length: 12 }, () => post(flooded.key)));
+    const other = await post(quiet.key);
+
+    expect(burst.filter((response) => response.status === 429).length).toBeGreaterThan(0);
+    // Unsigned: within the limit the answer is the signature's 401, never a stored request.
+    expect(new Set(burst.map((response) => response.status))).toEqual(new Set([401, 429]));
+    expect(other.status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { jobCatalog, type JobName, type JobPayload } from './queue/job-catalog';
 import type { Engine } from './engine';
+import { purgeReceivedShopWebhooks } from './shop-webhooks/shop-webhook.service';
 
 export type RunningWorkers = { close(): Promise<void> };
 
@@ -67,6 +68,10 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
     // "In the last 90 days" expires with time alone; each audience is claimed by one worker once per interval.
     loop('audiences', config.SWEEPER_INTERVAL_MS, () =>
       engine.audienceRecompute.recomputeStale(config.AUDIENCE_RECOMPUTE_INTERVAL_MS),
+    ),
+    // Received shop webhooks are kept for replay protection well past the senders' retry horizons, then dropped.
+    loop('shop webhook purge', config.SWEEPER_INTERVAL_MS, () =>
+      purgeReceivedShopWebhooks(engine, config.SHOP_WEBHOOK_RETENTION_DAYS),
     ),
     // Value tiers: each workspace is scored every rescoreEveryHours (its settings), claimed by one worker.
     loop('value tiers', config.SWEEPER_INTERVAL_MS, async () =>

@@ -31,6 +31,8 @@ const schema = z.object({
   RATE_LIMIT_TRACKING: z.coerce.number().int().min(1).default(500),
   /** Requests per second per shop webhook source. */
   RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(1).default(100),
+  /** Days a received shop webhook id is kept to refuse replays (Shopify retries for 48 hours). */
+  SHOP_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(7).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
