@@ -122,6 +122,27 @@ describe('workspace isolation', () => {
       definition: { attribute: { path: 'email', operator: 'exists' } },
     });
     expect(audience.status).toBe(201);
+    const attribute = await stack.request('PUT', '/api/attributes/alpha_points', {
+      type: 'number',
+      label: 'alpha-label-6d2e',
+    });
+    expect(attribute.status).toBe(200);
+    const upload = await fetch(`${stack.apiUrl}/api/imports/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${stack.apiKey}` },
+      body: 'user_id,alpha_points\nalpha-import-4c1a,not-a-number-8e3f\n',
+    });
+    const imported = (await upload.json()) as { id: string };
+    expect(upload.status).toBe(202);
+    // The rows are written after the answer: wait for the end, so the snapshots below compare a settled workspace.
+    for (
+      let tries = 0;
+      (await stack.request('GET', `/api/imports/${imported.id}`)).body.status === 'running';
+      tries++
+    ) {
+      if (tries > 100) throw new Error('the fixture import did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await stack.track('/v1/identify', { userId: 'alpha-user', traits: { email: 'alpha-user@alpha.example' } });
     await stack.track('/v1/track', { userId: 'alpha-user', event: 'Signed Up' });
     await stack.advanceClock('PT1M');
@@ -145,6 +166,8 @@ describe('workspace isolation', () => {
       'shop-sources:secretId': secret.body.id,
       'products:productId': 'alpha-product',
       'audiences:id': audience.body.id,
+      'attributes:name': 'alpha_points',
+      'imports:id': imported.id,
     });
     await stack.db.dataSource.query(
       `INSERT INTO products (workspace_id, product_id, name, updated_at) VALUES ($1, 'alpha-product', 'alpha-serum-5b7c', now())`,
@@ -162,6 +185,8 @@ describe('workspace isolation', () => {
       secret.body.secret,
       'alpha-serum-5b7c',
       'alpha-audience-name-4d2e',
+      'alpha-label-6d2e',
+      'not-a-number-8e3f',
     );
   });
 

@@ -40,6 +40,9 @@ export const createApiApp = async (engine: Engine): Promise<NestExpressApplicati
   // Provider callbacks (Twilio's StatusCallback) are form-encoded.
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.useGlobalFilters(new ApiExceptionFilter(engine.logger));
+  // A CSV import's body is read at the pace its rows are written (minutes for a million rows): Node's default
+  // 5-minute limit on receiving a whole request would cut it. Headers still must arrive within headersTimeout.
+  app.getHttpServer().requestTimeout = 0;
   app.enableShutdownHooks();
   return app;
 };

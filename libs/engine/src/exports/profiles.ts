@@ -3,3 +3,4 @@ export * from '../profiles/customer-merge.service';
 export * from '../profiles/attribute-types';
 export * from '../profiles/profile-patch';
 export * from '../profiles/profile.service';
+export * from '../profiles/csv-import.service';

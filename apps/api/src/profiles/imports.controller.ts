@@ -1,0 +1,98 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { CsvImportService, type Engine } from '@rapport/engine';
+import { ImportRepository, type ImportKind } from '@rapport/persistence';
+import { ApiError, notFound } from '../common/api-error';
+import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
+import { ENGINE } from '../common/engine.token';
+import { asApiErrors } from './profile-errors';
+
+const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** One CSV cell, quoted when it needs to be. */
+const csvCell = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * CSV imports of customers and orders. The body is parsed as it arrives and never held in memory; the answer
+ * (202 with the import id) comes once the header is checked, and the rows are written while the upload goes on.
+ */
+@Controller('api/imports')
+@UseGuards(ApiKeyGuard)
+export class ImportsController {
+  private readonly importer: CsvImportService;
+
+  constructor(@Inject(ENGINE) private readonly engine: Engine) {
+    this.importer = new CsvImportService(engine.db, engine.clock, engine.tracking, engine.profiles, engine.logger);
+  }
+
+  private get imports() {
+    return new ImportRepository(this.engine.db.manager);
+  }
+
+  @Post('customers')
+  @HttpCode(202)
+  customers(@Req() request: AuthedRequest, @Res({ passthrough: true }) response: Response) {
+    return this.start(request, response, 'customers');
+  }
+
+  @Post('orders')
+  @HttpCode(202)
+  orders(@Req() request: AuthedRequest, @Res({ passthrough: true }) response: Response) {
+    return this.start(request, response, 'orders');
+  }
+
+  @Get(':id')
+  async progress(@Req() request: AuthedRequest, @Param('id') id: string) {
+    const found = isUuid(id) ? await this.imports.find(request.workspace.id, id) : null;
+    if (!found) throw notFound(`Import ${id}`);
+    return found;
+  }
+
+  /** The rows that failed, in order: JSON pages (`after`, `limit`), or the whole report with `format=csv`. */
+  @Get(':id/errors')
+  async errors(
+    @Req() request: AuthedRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Query('format') format?: string,
+    @Query('after') after?: string,
+    @Query('limit') limit?: string,
+  ) {
+    const workspaceId = request.workspace.id;
+    const found = isUuid(id) ? await this.imports.find(workspaceId, id) : null;
+    if (!found) throw notFound(`Import ${id}`);
+    if (format === 'csv') {
+      response.status(200).type('text/csv').attachment(`import-${id}-errors.csv`);
+      response.write('row,column,message\n');
+      for (let cursor = 0; ;) {
+        const page = await this.imports.errors(workspaceId, id, { afterId: cursor, limit: 5000 });
+        for (const error of page)
+          response.write(`${[error.row, error.column, error.message].map(csvCell).join(',')}\n`);
+        if (page.length < 5000) break;
+        cursor = page[page.length - 1]?.id ?? cursor;
+      }
+      response.end();
+      return;
+    }
+    const size = Math.min(Math.max(Number(limit) || 100, 1), 1000);
+    const page = await this.imports.errors(workspaceId, id, { afterId: Math.max(Number(after) || 0, 0), limit: size });
+    response.json({
+      errors: page.map(({ row, column, message }) => ({ row, column, message })),
+      next: page.length === size ? page[page.length - 1]?.id : null,
+    });
+  }
+
+  private async start(request: AuthedRequest, response: Response, kind: ImportKind) {
+    if (!request.is(['text/csv', 'application/csv'])) {
+      throw new ApiError('invalid_request', 'Send the file as the request body with Content-Type: text/csv.', {
+        issues: [{ path: ['content-type'], message: 'must be text/csv' }],
+      });
+    }
+    const started = await asApiErrors(() => this.importer.start(request.workspace.id, kind, request));
+    response.setHeader('Location', `/api/imports/${started.record.id}`);
+    return started.record;
+  }
+}
