@@ -3,6 +3,8 @@ export type ApiErrorCode =
   | 'invalid_request'
   | 'payload_too_large'
   | 'unauthorized'
+  | 'forbidden'
+  | 'csrf'
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
@@ -15,6 +17,8 @@ export const apiErrorStatus = {
   invalid_request: 400,
   payload_too_large: 400,
   unauthorized: 401,
+  forbidden: 403,
+  csrf: 403,
   not_found: 404,
   conflict: 409,
   rate_limited: 429,

@@ -1,2 +1,3 @@
 // What the accounts area of this library exports (its own list, so that areas built side by side never edit one shared index).
-export {};
+export * from '../repositories/account.repository';
+export * from '../repositories/account-session.repository';
