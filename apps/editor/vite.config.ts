@@ -38,6 +38,7 @@ export default defineConfig(({ mode, command }) => {
         '@xyflow/react',
         'zod',
         'luxon',
+        'elkjs/lib/elk.bundled.js',
       ],
     },
     resolve: {

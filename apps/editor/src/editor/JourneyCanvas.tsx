@@ -1,45 +1,132 @@
-import { Background, Controls, MiniMap, ReactFlow, type Edge, type Connection } from '@xyflow/react';
-import { useCallback } from 'react';
+import { isNodeKind, type NodeKind } from '@rapport/journey';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isConnectionAllowed } from '../graph/connection-rules';
-import type { JourneyFlowNode } from '../graph/flow-types';
+import type { JourneyFlowEdge, JourneyFlowNode } from '../graph/flow-types';
+import { EdgeInsertContext, LayoutDirectionContext, type EdgeInsert } from '../nodes/canvas-contexts';
+import { edgeTypes } from '../nodes/JourneyEdge';
 import { NodeProblemsContext } from '../nodes/node-problems-context';
 import { nodeTypes } from '../nodes/node-types';
 import { nodeViewOf } from '../nodes/node-views';
+import { NODE_KIND_MIME } from '../panels/NodePalette';
+import { CanvasTools } from './CanvasTools';
+import { isTypingTarget, shortcutOf } from './keyboard-shortcuts';
 import type { JourneyDraft } from './use-journey-draft';
 
+const TEXT = {
+  canvas: (name: string) => `Journey canvas: ${name}`,
+  overview: 'Journey overview',
+} as const;
+
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+const DEFAULT_EDGE_OPTIONS = { type: 'journey' };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+// Low enough that a 200-step journey fits on screen.
+const MIN_ZOOM = 0.1;
 const miniMapColor = (node: JourneyFlowNode) => nodeViewOf(node.type).color;
 
-/** The Edit view of a journey: drag steps, draw connections from declared outputs, delete with Delete/Backspace. */
+/** The Edit view of a journey: drop steps, draw connections from declared outputs, `+` on edges, shortcuts. */
 export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
-  const { nodes, edges } = draft;
+  const { nodes, edges, undo, redo, copy, paste, layout, insertNode, addNode } = draft;
+  const { screenToFlowPosition, fitView } = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
+
+  // Read through refs so the connection check stays one function while nodes move.
+  const graph = useRef({ nodes, edges });
+  graph.current = { nodes, edges };
   const isValidConnection = useCallback(
-    (connection: Edge | Connection) => isConnectionAllowed(connection, nodes, edges),
-    [nodes, edges],
+    (connection: Edge | Connection) => isConnectionAllowed(connection, graph.current.nodes, graph.current.edges),
+    [],
+  );
+
+  const [openEdgeId, setOpenEdgeId] = useState<string | null>(null);
+  const edgeInsert = useMemo<EdgeInsert>(
+    () => ({
+      openEdgeId,
+      setOpenEdgeId,
+      insert: (edgeId: string, kind: NodeKind) => {
+        setOpenEdgeId(null);
+        insertNode(edgeId, kind);
+      },
+    }),
+    [openEdgeId, insertNode],
+  );
+
+  const fit = useCallback(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }), [fitView]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target)) return;
+      const action = shortcutOf(event);
+      if (!action) return;
+      // Ctrl+C over selected text copies the text, not steps.
+      if (action === 'copy' && window.getSelection()?.toString()) return;
+      event.preventDefault();
+      if (action === 'undo') undo();
+      else if (action === 'redo') redo();
+      else if (action === 'copy') copy();
+      else if (action === 'paste') paste();
+      else if (action === 'layout') void layout('LR');
+      else if (action === 'layout-top-down') void layout('TB');
+      else fit();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo, copy, paste, layout, fit]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(NODE_KIND_MIME);
+      if (!isNodeKind(kind)) return;
+      event.preventDefault();
+      // The pointer marks the card's top-left corner, a little inset so the card lands under it.
+      const point = screenToFlowPosition({ x: event.clientX - 20, y: event.clientY - 20 });
+      addNode(kind, { x: Math.round(point.x), y: Math.round(point.y) });
+    },
+    [screenToFlowPosition, addNode],
   );
 
   return (
-    <NodeProblemsContext.Provider value={draft.problemCounts}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={draft.onNodesChange}
-        onEdgesChange={draft.onEdgesChange}
-        onConnect={draft.onConnect}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={DELETE_KEYS}
-        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        aria-label={`Journey canvas: ${draft.name}`}
-      >
-        <Background gap={20} />
-        <Controls />
-        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Journey overview" />
-      </ReactFlow>
-    </NodeProblemsContext.Provider>
+    <LayoutDirectionContext.Provider value={draft.direction}>
+      <NodeProblemsContext.Provider value={draft.problemCounts}>
+        <EdgeInsertContext.Provider value={edgeInsert}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={draft.onNodesChange}
+            onEdgesChange={draft.onEdgesChange}
+            onConnect={draft.onConnect}
+            isValidConnection={isValidConnection}
+            deleteKeyCode={DELETE_KEYS}
+            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            minZoom={MIN_ZOOM}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            aria-label={TEXT.canvas(draft.name)}
+          >
+            <Background gap={20} />
+            <Controls />
+            <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel={TEXT.overview} />
+            <CanvasTools
+              canUndo={draft.canUndo}
+              canRedo={draft.canRedo}
+              direction={draft.direction}
+              onUndo={undo}
+              onRedo={redo}
+              onLayout={(direction) => void layout(direction)}
+              onFit={fit}
+            />
+          </ReactFlow>
+        </EdgeInsertContext.Provider>
+      </NodeProblemsContext.Provider>
+    </LayoutDirectionContext.Provider>
   );
 };

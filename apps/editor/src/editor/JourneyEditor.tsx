@@ -4,28 +4,29 @@ import { api, type JourneyDetail } from '../api/api-client';
 import { NodePalette } from '../panels/NodePalette';
 import { NodeSettingsPanel } from '../panels/NodeSettingsPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { useWorkspaceLookups } from '../panels/use-workspace-lookups';
 import { EditorToolbar } from './EditorToolbar';
 import { JourneyCanvas } from './JourneyCanvas';
 import { useJourneyDraft } from './use-journey-draft';
 
-type Loaded = { detail: JourneyDetail; templateKeys: ReadonlySet<string> | null };
+const TEXT = {
+  back: 'Back to all journeys',
+  loading: 'Loading journey…',
+  leave: 'Your latest changes are not saved yet. Leave anyway?',
+  side: 'Steps, settings and problems',
+} as const;
 
-/** Loads one journey (and the workspace's template keys, for validation) and opens it for editing. */
+/** Loads one journey and opens it for editing. */
 export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack(): void }) => {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [detail, setDetail] = useState<JourneyDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    setLoaded(null);
+    setDetail(null);
     setError(null);
-    // Without the template list the template check is skipped rather than failing every email step.
-    const templates = api.listTemplates().then(
-      (list) => new Set(list.map((template) => template.key)),
-      () => null,
-    );
-    Promise.all([api.getJourney(journeyId), templates]).then(
-      ([detail, templateKeys]) => !cancelled && setLoaded({ detail, templateKeys }),
+    api.getJourney(journeyId).then(
+      (loaded) => !cancelled && setDetail(loaded),
       (caught: Error) => !cancelled && setError(caught.message),
     );
     return () => {
@@ -40,28 +41,29 @@ export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack
           {error}
         </p>
         <button type="button" className="button" onClick={onBack}>
-          Back to all journeys
+          {TEXT.back}
         </button>
       </main>
     );
   }
-  if (!loaded)
+  if (!detail)
     return (
       <main className="page" aria-busy="true">
-        Loading journey…
+        {TEXT.loading}
       </main>
     );
   return (
     <ReactFlowProvider>
-      <EditorWorkspace key={loaded.detail.id} {...loaded} onBack={onBack} />
+      <EditorWorkspace key={detail.id} detail={detail} onBack={onBack} />
     </ReactFlowProvider>
   );
 };
 
-const EditorWorkspace = ({ detail, templateKeys, onBack }: Loaded & { onBack(): void }) => {
-  const draft = useJourneyDraft(detail, templateKeys);
+const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): void }) => {
+  const { lookups } = useWorkspaceLookups();
+  const draft = useJourneyDraft(detail, lookups);
   const leave = () => {
-    if (draft.saveState === 'saved' || window.confirm('Leave without saving your changes?')) onBack();
+    if (draft.saveState === 'saved' || window.confirm(TEXT.leave)) onBack();
   };
   return (
     <div className="editor">
@@ -69,11 +71,13 @@ const EditorWorkspace = ({ detail, templateKeys, onBack }: Loaded & { onBack(): 
       <main className="editor__canvas">
         <JourneyCanvas draft={draft} />
       </main>
-      <aside className="editor__side" aria-label="Step settings and problems">
+      <aside className="editor__side" aria-label={TEXT.side}>
         <NodePalette onAdd={draft.addNode} />
         <NodeSettingsPanel
           node={draft.selectedNode}
           problems={draft.problems}
+          lookups={lookups}
+          focusRequest={draft.focusRequest}
           onConfigChange={draft.updateNodeConfig}
           onLabelChange={draft.updateNodeLabel}
           onDelete={draft.deleteNode}
@@ -81,7 +85,7 @@ const EditorWorkspace = ({ detail, templateKeys, onBack }: Loaded & { onBack(): 
         <ProblemsPanel
           problems={draft.problems}
           serverProblems={draft.serverProblems}
-          onSelectNode={draft.selectNode}
+          onSelectProblem={draft.selectProblem}
         />
       </aside>
     </div>

@@ -2,20 +2,35 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import type { JourneyFlowNode } from '../graph/flow-types';
 import { describeNode } from '../graph/node-description';
+import { LayoutDirectionContext } from './canvas-contexts';
 import { NodeProblemsContext } from './node-problems-context';
 import { nodeViewOf } from './node-views';
 
-/** Where the n-th of `count` handles sits on the node's right edge, as a CSS top. */
-const handleTop = (index: number, count: number): string => `${((index + 1) / (count + 1)) * 100}%`;
+/** Where the n-th of `count` handles sits along the node's output side, as a CSS percentage. */
+const handleOffset = (index: number, count: number): string => `${((index + 1) / (count + 1)) * 100}%`;
+
+const TEXT = {
+  input: 'Input',
+  output: (name: string) => `Output ${name}`,
+  problems: (count: number) => (count === 1 ? '1 problem' : `${count} problems`),
+} as const;
 
 /** The one presentational body of every journey step: kind, summary, input handle and one handle per output. */
 export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, selected }: NodeProps<JourneyFlowNode>) {
   const problemCount = useContext(NodeProblemsContext).get(id) ?? 0;
+  const direction = useContext(LayoutDirectionContext);
+  const inputSide = direction === 'LR' ? Position.Left : Position.Top;
+  const outputSide = direction === 'LR' ? Position.Right : Position.Bottom;
   const kind = 'unknownKind' in data ? data.unknownKind : type;
   const description = describeNode(kind, data.config);
   const view = nodeViewOf(type);
   const showOutputLabels = description.outputs.length > 1 || description.outputs.some((output) => output !== 'next');
-  const classes = ['journey-node', selected ? 'is-selected' : '', problemCount > 0 ? 'has-problems' : ''];
+  const classes = [
+    'journey-node',
+    `journey-node--${direction.toLowerCase()}`,
+    selected ? 'is-selected' : '',
+    problemCount > 0 ? 'has-problems' : '',
+  ];
 
   return (
     <div
@@ -23,29 +38,35 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
       style={{ '--node-accent': view.color } as React.CSSProperties}
       data-testid={`node-${id}`}
     >
-      {description.category !== 'trigger' && <Handle type="target" position={Position.Left} aria-label="Input" />}
+      {description.category !== 'trigger' && <Handle type="target" position={inputSide} aria-label={TEXT.input} />}
       <div className="journey-node__header">
         <svg className="journey-node__icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d={view.icon} fill="currentColor" fillRule="evenodd" />
         </svg>
         <span className="journey-node__category">{view.categoryLabel}</span>
         {problemCount > 0 && (
-          <span className="journey-node__badge" title={`${problemCount} problem${problemCount === 1 ? '' : 's'}`}>
-            {problemCount}
-            <span className="visually-hidden"> problem{problemCount === 1 ? '' : 's'}</span>
+          <span className="journey-node__badge" title={TEXT.problems(problemCount)}>
+            <span aria-hidden="true">{problemCount}</span>
+            <span className="visually-hidden">{TEXT.problems(problemCount)}</span>
           </span>
         )}
       </div>
       <div className="journey-node__title">{data.label || description.title}</div>
-      <div className="journey-node__summary">{description.summary}</div>
+      <div className="journey-node__summary" data-testid={`summary-${id}`}>
+        {description.summary}
+      </div>
       {description.outputs.map((output, index) => (
         <Handle
           key={output}
           id={output}
           type="source"
-          position={Position.Right}
-          style={{ top: handleTop(index, description.outputs.length) }}
-          aria-label={`Output ${output}`}
+          position={outputSide}
+          style={
+            direction === 'LR'
+              ? { top: handleOffset(index, description.outputs.length) }
+              : { left: handleOffset(index, description.outputs.length) }
+          }
+          aria-label={TEXT.output(output)}
         >
           {showOutputLabels && <span className="journey-node__output-label">{output}</span>}
         </Handle>

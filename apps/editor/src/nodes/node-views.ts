@@ -53,55 +53,55 @@ export const nodeViews = {
   // end triggers and branches
   'wait-delay': {
     icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 5v5.4l3.6 2.1-1 1.7L11 13.6V7h2z',
-    color: '#d97706',
+    color: '#b45309',
     categoryLabel: categoryLabels.wait,
   },
   // waits
   'wait-until-date': {
     icon: 'M7 2h2v2h6V2h2v2h3v18H4V4h3V2zm11 8H6v10h12V10zM6 8h12V6H6v2zm2 4h4v4H8v-4z',
-    color: '#d97706',
+    color: '#b45309',
     categoryLabel: categoryLabels.wait,
   },
   'wait-time-of-day': {
     icon: 'M12 4a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 2a7 7 0 1 1 0 14 7 7 0 0 1 0-14zm-1 2v5.4l4 2.4 1-1.7-3-1.8V8h-2zM5.3 1.7 1.7 5.3l1.4 1.4 3.6-3.6-1.4-1.4zm13.4 0-1.4 1.4 3.6 3.6 1.4-1.4-3.6-3.6z',
-    color: '#d97706',
+    color: '#b45309',
     categoryLabel: categoryLabels.wait,
   },
   'wait-for-event': {
     icon: 'M6 2h12v6l-4 4 4 4v6H6v-6l4-4-4-4V2zm2 2v3.2l4 4 4-4V4H8zm4 8.8-4 4V20h8v-3.2l-4-4z',
-    color: '#d97706',
+    color: '#b45309',
     categoryLabel: categoryLabels.wait,
   },
   'time-window': {
     icon: 'M3 5h18v14H3V5zm2 2v10h6V7H5zm8 0v10h6V7h-6z',
-    color: '#d97706',
+    color: '#b45309',
     categoryLabel: categoryLabels.wait,
   },
   // end waits
   'attribute-condition': {
     icon: 'M12 2 2 12l10 10 10-10L12 2zm0 3.2L18.8 12 12 18.8 5.2 12 12 5.2z',
-    color: '#0891b2',
+    color: '#0e7490',
     categoryLabel: categoryLabels.condition,
   },
   // triggers and branches
   'multi-split': {
     icon: 'M11 2h2v6.2l6 4.4V22h-2v-8.4l-5-3.7-5 3.7V22H5v-9.4l6-4.4V2zm0 12h2v8h-2v-8z',
-    color: '#0891b2',
+    color: '#0e7490',
     categoryLabel: categoryLabels.condition,
   },
   'random-split': {
     icon: 'M4 4h16v16H4V4zm2 2v12h12V6H6zm2 2h3v3H8V8zm5 5h3v3h-3v-3z',
-    color: '#0891b2',
+    color: '#0e7490',
     categoryLabel: categoryLabels.condition,
   },
   holdout: {
     icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2v8h8a8 8 0 0 1-8 8 8 8 0 0 1 0-16z',
-    color: '#0891b2',
+    color: '#0e7490',
     categoryLabel: categoryLabels.condition,
   },
   'event-history-condition': {
     icon: 'M13 3a9 9 0 0 0-9 9H1l4 4 4-4H6a7 7 0 1 1 2 4.9l-1.4 1.4A9 9 0 1 0 13 3zm-1 5v5l4.3 2.5.7-1.2-3.5-2.1V8H12z',
-    color: '#0891b2',
+    color: '#0e7490',
     categoryLabel: categoryLabels.condition,
   },
   // end triggers and branches

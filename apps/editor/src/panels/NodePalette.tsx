@@ -1,24 +1,46 @@
 import { NODE_KINDS, nodeKinds, type NodeCategory, type NodeKind } from '@rapport/journey';
+import { memo, type DragEvent } from 'react';
 import { nodeViews } from '../nodes/node-views';
 
-const GROUPS: { category: NodeCategory; title: string }[] = [
-  { category: 'trigger', title: 'Triggers' },
-  { category: 'wait', title: 'Waits' },
-  { category: 'condition', title: 'Branches' },
-  { category: 'action', title: 'Actions' },
-  { category: 'exit', title: 'Exit' },
-];
+/** The drag payload's type: a kind dropped on the canvas becomes a step where it lands. */
+export const NODE_KIND_MIME = 'application/x-rapport-node-kind';
 
-/** Every kind in the registry, grouped; a new kind appears here with no change to this file. */
-export const NodePalette = ({ onAdd }: { onAdd(kind: NodeKind): void }) => (
-  <section className="panel palette" aria-labelledby="palette-title">
-    <h2 id="palette-title" className="panel__title">
-      Add a step
-    </h2>
-    {GROUPS.map(({ category, title }) => {
-      const kinds = NODE_KINDS.filter((kind) => nodeKinds[kind].category === category);
-      if (kinds.length === 0) return null;
-      return (
+const TEXT = {
+  title: 'Add a step',
+  hint: 'Drag onto the canvas, or press Enter to add.',
+  groups: {
+    trigger: 'Triggers',
+    wait: 'Waits',
+    condition: 'Branches',
+    action: 'Actions',
+    exit: 'Exit',
+  } satisfies Record<NodeCategory, string>,
+} as const;
+
+const GROUP_ORDER: NodeCategory[] = ['trigger', 'wait', 'condition', 'action', 'exit'];
+
+/** Kinds of the registry by palette group, in registry order; a new kind lands in its group with no other change. */
+export const paletteGroups = (): { category: NodeCategory; title: string; kinds: NodeKind[] }[] =>
+  GROUP_ORDER.map((category) => ({
+    category,
+    title: TEXT.groups[category],
+    kinds: NODE_KINDS.filter((kind) => nodeKinds[kind].category === category),
+  })).filter((group) => group.kinds.length > 0);
+
+const startDrag = (kind: NodeKind) => (event: DragEvent<HTMLButtonElement>) => {
+  event.dataTransfer.setData(NODE_KIND_MIME, kind);
+  event.dataTransfer.effectAllowed = 'copy';
+};
+
+/** Every kind in the registry, grouped; each button adds its step on click or Enter and can be dragged onto the canvas. */
+export const NodePalette = memo(function NodePalette({ onAdd }: { onAdd(kind: NodeKind): void }) {
+  return (
+    <section className="panel palette" aria-labelledby="palette-title">
+      <h2 id="palette-title" className="panel__title">
+        {TEXT.title}
+      </h2>
+      <p className="panel__hint">{TEXT.hint}</p>
+      {paletteGroups().map(({ category, title, kinds }) => (
         <div key={category} className="palette__group" role="group" aria-label={title}>
           <h3 className="palette__group-title">{title}</h3>
           {kinds.map((kind) => (
@@ -26,6 +48,9 @@ export const NodePalette = ({ onAdd }: { onAdd(kind: NodeKind): void }) => (
               key={kind}
               type="button"
               className="palette__item"
+              draggable
+              data-kind={kind}
+              onDragStart={startDrag(kind)}
               style={{ borderLeftColor: nodeViews[kind].color }}
               onClick={() => onAdd(kind)}
             >
@@ -33,7 +58,7 @@ export const NodePalette = ({ onAdd }: { onAdd(kind: NodeKind): void }) => (
             </button>
           ))}
         </div>
-      );
-    })}
-  </section>
-);
+      ))}
+    </section>
+  );
+});

@@ -1,56 +1,102 @@
 import { nodeKindOrNull, type Problem } from '@rapport/journey';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JourneyFlowNode } from '../graph/flow-types';
 import { describeNode } from '../graph/node-description';
 import { nodeViewOf } from '../nodes/node-views';
-import { configFieldsOf } from './config-fields';
-import { ConfigFieldInput } from './ConfigFieldInput';
+import { configFieldsOf, fieldIdOf, type FieldPath } from './config-fields';
+import { ConfigForm } from './ConfigForm';
+import type { WorkspaceLookups } from './lookups';
+import { FORM_TEXT } from './panel-strings';
+
+/** A request to put the keyboard on a step's field, made by clicking a problem; `seq` repeats a request. */
+export type FocusRequest = { nodeId: string; path: (string | number)[]; seq: number } | null;
 
 type Props = {
   node: JourneyFlowNode | null;
   problems: Problem[];
+  lookups: WorkspaceLookups;
+  focusRequest: FocusRequest;
   onConfigChange(nodeId: string, config: Record<string, unknown>): void;
   onLabelChange(nodeId: string, label: string): void;
   onDelete(nodeId: string): void;
 };
 
-const withField = (config: Record<string, unknown>, name: string, value: unknown): Record<string, unknown> => {
-  const next = { ...config };
-  if (value === undefined) delete next[name];
-  else next[name] = value;
-  return next;
+const HEADING_ID = 'settings-heading';
+
+/** The control for a problem's path, or the closest field above it; the panel heading when it has none. */
+const focusTarget = (nodeId: string, path: (string | number)[]): HTMLElement | null => {
+  const inConfig = path[0] === 'config' ? path.slice(1) : null;
+  if (inConfig) {
+    for (let length = inConfig.length; length > 0; length--) {
+      const element = document.getElementById(fieldIdOf(nodeId, inConfig.slice(0, length)));
+      if (element) return element;
+    }
+  }
+  return document.getElementById(HEADING_ID);
 };
 
-/** The selected step's settings: a form generated from its kind's zod schema, JSON when the schema is not an object. */
-export const NodeSettingsPanel = ({ node, problems, onConfigChange, onLabelChange, onDelete }: Props) => {
-  if (!node) {
+/** The selected step's settings: a form generated from its kind's schema, JSON when the schema is not an object. */
+export const NodeSettingsPanel = ({
+  node,
+  problems,
+  lookups,
+  focusRequest,
+  onConfigChange,
+  onLabelChange,
+  onDelete,
+}: Props) => {
+  useEffect(() => {
+    if (!focusRequest || focusRequest.nodeId !== node?.id) return;
+    // After the form of the newly selected step has rendered.
+    const frame = requestAnimationFrame(() => focusTarget(focusRequest.nodeId, focusRequest.path)?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest, node?.id]);
+
+  const nodeId = node?.id ?? null;
+  const kind = node ? (node.type === 'unknown' ? node.data.unknownKind : node.type) : null;
+  const definition = kind ? nodeKindOrNull(kind) : null;
+  const fields = useMemo(
+    () => (definition && kind ? configFieldsOf(definition.schema, kind) : null),
+    [definition, kind],
+  );
+  const nodeProblems = useMemo(() => problems.filter((found) => found.nodeId === nodeId), [problems, nodeId]);
+  const errorOf = useCallback(
+    (path: FieldPath) => {
+      const key = ['config', ...path].join('.');
+      return nodeProblems.find((found) => found.path.join('.') === key)?.message ?? null;
+    },
+    [nodeProblems],
+  );
+  const onChange = useCallback(
+    (config: Record<string, unknown>) => nodeId && onConfigChange(nodeId, config),
+    [nodeId, onConfigChange],
+  );
+
+  if (!node || !kind) {
     return (
-      <section className="panel settings" aria-labelledby="settings-heading">
-        <h2 id="settings-heading" className="panel__heading">
-          Settings
+      <section className="panel settings" aria-labelledby={HEADING_ID}>
+        <h2 id={HEADING_ID} className="panel__heading" tabIndex={-1}>
+          {FORM_TEXT.settingsTitle}
         </h2>
-        <p className="panel__hint">Select a step on the canvas to change its settings.</p>
+        <p className="panel__hint">{FORM_TEXT.noSelection}</p>
       </section>
     );
   }
-  const kind = node.type === 'unknown' ? node.data.unknownKind : node.type;
-  const definition = nodeKindOrNull(kind);
-  const fields = definition ? configFieldsOf(definition.schema) : null;
   const description = describeNode(kind, node.data.config);
-  const nodeProblems = problems.filter((found) => found.nodeId === node.id);
-  const errorOf = (name: string) =>
-    nodeProblems.find((found) => found.path[0] === 'config' && found.path[1] === name)?.message ?? null;
 
   return (
-    <section className="panel settings" aria-labelledby="settings-heading">
-      <h2 id="settings-heading" className="panel__heading" style={{ color: nodeViewOf(node.type).color }}>
+    <section className="panel settings" aria-labelledby={HEADING_ID}>
+      <h2 id={HEADING_ID} className="panel__heading" tabIndex={-1} style={{ color: nodeViewOf(node.type).color }}>
         {description.title}
       </h2>
-      <p className="panel__hint">
-        Step <code>{node.id}</code>: {description.summary}
+      <p className="panel__hint" data-testid="settings-summary">
+        {description.summary}
+      </p>
+      <p className="panel__meta">
+        {FORM_TEXT.stepId}: <code>{node.id}</code>
       </p>
       <div className="field">
-        <label htmlFor={`label-${node.id}`}>Name on the canvas (optional)</label>
+        <label htmlFor={`label-${node.id}`}>{FORM_TEXT.canvasName}</label>
         <input
           id={`label-${node.id}`}
           type="text"
@@ -60,26 +106,20 @@ export const NodeSettingsPanel = ({ node, problems, onConfigChange, onLabelChang
         />
       </div>
       {fields ? (
-        fields.map((field) => (
-          <ConfigFieldInput
-            key={`${node.id}:${field.name}`}
-            nodeId={node.id}
-            field={field}
-            value={node.data.config[field.name]}
-            error={errorOf(field.name)}
-            onChange={(value) => onConfigChange(node.id, withField(node.data.config, field.name, value))}
-          />
-        ))
-      ) : (
-        <ConfigJson
+        <ConfigForm
           key={node.id}
           nodeId={node.id}
+          fields={fields}
           config={node.data.config}
-          onChange={(config) => onConfigChange(node.id, config)}
+          lookups={lookups}
+          errorOf={errorOf}
+          onChange={onChange}
         />
+      ) : (
+        <ConfigJson key={node.id} nodeId={node.id} config={node.data.config} onChange={onChange} />
       )}
       <button type="button" className="button button--danger" onClick={() => onDelete(node.id)}>
-        Delete step
+        {FORM_TEXT.deleteStep}
       </button>
     </section>
   );
@@ -97,12 +137,11 @@ const ConfigJson = ({
 }) => {
   const [text, setText] = useState(() => JSON.stringify(config, null, 2));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => setInvalid(false), [nodeId]);
   return (
     <div className="field">
-      <label htmlFor={`config-${nodeId}`}>Settings (JSON)</label>
+      <label htmlFor={fieldIdOf(nodeId, [])}>{FORM_TEXT.settingsJson}</label>
       <textarea
-        id={`config-${nodeId}`}
+        id={fieldIdOf(nodeId, [])}
         rows={8}
         value={text}
         aria-invalid={invalid}
@@ -118,7 +157,7 @@ const ConfigJson = ({
           }
         }}
       />
-      {invalid && <p className="field__error">This is not a JSON object yet.</p>}
+      {invalid && <p className="field__error">{FORM_TEXT.jsonInvalid}</p>}
     </div>
   );
 };

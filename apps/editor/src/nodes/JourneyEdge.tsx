@@ -1,0 +1,78 @@
+import { NODE_KINDS, nodeKinds } from '@rapport/journey';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { memo, useContext, useEffect, useRef } from 'react';
+import { insertableKinds } from '../graph/graph-edits';
+import { EdgeInsertContext } from './canvas-contexts';
+
+const TEXT = {
+  insert: (from: string, to: string) => `Insert a step between ${from} and ${to}`,
+  menu: 'Step to insert',
+  close: 'Close',
+} as const;
+
+const INSERTABLE = insertableKinds(NODE_KINDS);
+
+/** A connection with a `+` at its middle that splices a new step into it. */
+export const JourneyEdge = memo(function JourneyEdge(props: EdgeProps) {
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style } =
+    props;
+  const [path, labelX, labelY] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  const { openEdgeId, setOpenEdgeId, insert } = useContext(EdgeInsertContext);
+  const open = openEdgeId === id;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
+      <EdgeLabelRenderer>
+        <div
+          className="edge-insert nodrag nopan"
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+        >
+          <button
+            type="button"
+            className="edge-insert__button"
+            aria-label={TEXT.insert(source, target)}
+            aria-expanded={open}
+            data-testid={`insert-${id}`}
+            onClick={() => setOpenEdgeId(open ? null : id)}
+          >
+            +
+          </button>
+          {open && <InsertMenu onPick={(kind) => insert(id, kind)} onClose={() => setOpenEdgeId(null)} />}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+});
+
+const InsertMenu = ({ onPick, onClose }: { onPick(kind: (typeof INSERTABLE)[number]): void; onClose(): void }) => {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div
+      className="edge-insert__menu"
+      role="group"
+      aria-label={TEXT.menu}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      {INSERTABLE.map((kind, index) => (
+        <button key={kind} ref={index === 0 ? first : undefined} type="button" onClick={() => onPick(kind)}>
+          {nodeKinds[kind].title}
+        </button>
+      ))}
+      <button type="button" className="edge-insert__close" onClick={onClose}>
+        {TEXT.close}
+      </button>
+    </div>
+  );
+};
+
+export const edgeTypes = { journey: JourneyEdge };

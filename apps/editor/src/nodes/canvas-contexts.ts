@@ -1,0 +1,19 @@
+import type { NodeKind } from '@rapport/journey';
+import { createContext } from 'react';
+import type { LayoutDirection } from '../graph/auto-layout';
+
+/** Which way the journey flows: outputs on the right (left to right) or at the bottom (top down). */
+export const LayoutDirectionContext = createContext<LayoutDirection>('LR');
+
+/** The `+` on edges: which edge's step menu is open, and what inserting a step does. */
+export type EdgeInsert = {
+  openEdgeId: string | null;
+  setOpenEdgeId(edgeId: string | null): void;
+  insert(edgeId: string, kind: NodeKind): void;
+};
+
+export const EdgeInsertContext = createContext<EdgeInsert>({
+  openEdgeId: null,
+  setOpenEdgeId: () => undefined,
+  insert: () => undefined,
+});

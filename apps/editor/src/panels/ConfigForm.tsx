@@ -1,0 +1,409 @@
+import { operatorNeedsValue, type ComparisonOperator } from '@rapport/journey';
+import { memo, useEffect, useState, type ReactNode } from 'react';
+import {
+  fieldIdOf,
+  formatJsonInput,
+  parseJsonInput,
+  valueAt,
+  withValueAt,
+  type ConfigField,
+  type FieldPath,
+} from './config-fields';
+import { operatorsFor, typeOfPath, type AttributeType, type WorkspaceLookups } from './lookups';
+import { FORM_TEXT, OPTION_LABELS, WEEKDAY_LABELS } from './panel-strings';
+import { PickerInput } from './PickerInput';
+
+type Context = {
+  nodeId: string;
+  config: Record<string, unknown>;
+  lookups: WorkspaceLookups;
+  errorOf(path: FieldPath): string | null;
+  set(path: FieldPath, value: unknown): void;
+};
+
+type Props = {
+  nodeId: string;
+  fields: ConfigField[];
+  config: Record<string, unknown>;
+  lookups: WorkspaceLookups;
+  errorOf(path: FieldPath): string | null;
+  onChange(config: Record<string, unknown>): void;
+};
+
+/** The generated settings form of one step: one labelled control per field, groups and lists nested. */
+export const ConfigForm = memo(function ConfigForm({ nodeId, fields, config, lookups, errorOf, onChange }: Props) {
+  const context: Context = {
+    nodeId,
+    config,
+    lookups,
+    errorOf,
+    set: (path, value) => onChange(withValueAt(config, path, value) as Record<string, unknown>),
+  };
+  return (
+    <>
+      {fields.map((field) => (
+        <Field key={field.name} field={field} path={field.path} context={context} />
+      ))}
+    </>
+  );
+});
+
+const optionLabel = (value: string): string => OPTION_LABELS[value] ?? value;
+
+/** The type of what a condition or filter at `path` reads, from its sibling `source` and `path`. */
+const typeAround = (context: Context, path: FieldPath): AttributeType => {
+  const parent = path.slice(0, -1);
+  const source = valueAt(context.config, [...parent, 'source']);
+  const read = valueAt(context.config, [...parent, 'path']);
+  const inFilters = parent.includes('where');
+  const eventName = valueAt(context.config, ['event']);
+  return typeOfPath(
+    context.lookups,
+    inFilters ? 'event' : source,
+    read,
+    inFilters && typeof eventName === 'string' ? eventName : undefined,
+  );
+};
+
+const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; context: Context }) => {
+  const id = fieldIdOf(context.nodeId, path);
+  const value = valueAt(context.config, path);
+  const error = context.errorOf(path);
+  const errorId = `${id}-error`;
+  const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
+  const label = field.optional ? `${field.label} ${FORM_TEXT.optional}` : field.label;
+  const set = (next: unknown) => context.set(path, next);
+  const errorLine = error && (
+    <p id={errorId} className="field__error">
+      {error}
+    </p>
+  );
+
+  if (field.control === 'group' || field.control === 'list' || field.control === 'weekdays') {
+    return (
+      <fieldset className={`field field--${field.control}`} id={id} tabIndex={-1} {...described}>
+        <legend>{label}</legend>
+        {field.control === 'group' &&
+          field.fields.map((child) => (
+            <Field key={child.name} field={child} path={[...path, child.name]} context={context} />
+          ))}
+        {field.control === 'weekdays' && <Weekdays id={id} value={value} onChange={set} />}
+        {field.control === 'list' && <ListItems field={field} path={path} value={value} context={context} />}
+        {errorLine}
+      </fieldset>
+    );
+  }
+  if (field.control === 'value') {
+    const operator = valueAt(context.config, [...path.slice(0, -1), 'operator']);
+    if (typeof operator === 'string' && !operatorNeedsValue(operator as ComparisonOperator)) return null;
+  }
+
+  let control: ReactNode;
+  switch (field.control) {
+    case 'select':
+      control = (
+        <select
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value)}
+          {...described}
+        >
+          {typeof value !== 'string' && <option value="">{FORM_TEXT.choose}</option>}
+          {field.options.map((option) => (
+            <option key={option} value={option}>
+              {optionLabel(option)}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'operator': {
+      const offered = operatorsFor(typeAround(context, path), value);
+      control = (
+        <select
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value)}
+          {...described}
+        >
+          {typeof value !== 'string' && <option value="">{FORM_TEXT.choose}</option>}
+          {offered.map((option) => (
+            <option key={option} value={option}>
+              {optionLabel(option)}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    }
+    case 'number':
+      control = (
+        <input
+          id={id}
+          type="number"
+          min={field.min}
+          max={field.max}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) =>
+            set(Number.isNaN(e.target.valueAsNumber) ? (field.nullable ? null : undefined) : e.target.valueAsNumber)
+          }
+          {...described}
+        />
+      );
+      break;
+    case 'checkbox':
+      control = (
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => set(e.target.checked)}
+          {...described}
+        />
+      );
+      break;
+    case 'time':
+      control = (
+        <input
+          id={id}
+          type="time"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(field.optional && e.target.value === '' ? undefined : e.target.value)}
+          {...described}
+        />
+      );
+      break;
+    case 'textarea':
+      control = (
+        <textarea
+          id={id}
+          rows={4}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value)}
+          {...described}
+        />
+      );
+      break;
+    case 'tags':
+      control = <TagsInput id={id} value={value} onChange={set} described={described} />;
+      break;
+    case 'value':
+      control = (
+        <ValueInput id={id} type={typeAround(context, path)} value={value} onChange={set} described={described} />
+      );
+      break;
+    case 'json':
+      control = <JsonInput id={id} value={value} onChange={set} described={described} />;
+      break;
+    case 'text':
+      control = (
+        <input
+          id={id}
+          type="text"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(field.optional && e.target.value === '' ? undefined : e.target.value)}
+          {...described}
+        />
+      );
+      break;
+    default:
+      control = (
+        <PickerInput
+          id={id}
+          control={field.control}
+          optional={field.optional}
+          value={value}
+          onChange={set}
+          described={described}
+          lookups={context.lookups}
+          source={valueAt(context.config, [...path.slice(0, -1), 'source'])}
+          eventName={valueAt(context.config, ['event'])}
+        />
+      );
+  }
+  return (
+    <div className={`field field--${field.control}`}>
+      <label htmlFor={id}>{label}</label>
+      {control}
+      {errorLine}
+    </div>
+  );
+};
+
+const ListItems = ({
+  field,
+  path,
+  value,
+  context,
+}: {
+  field: Extract<ConfigField, { control: 'list' }>;
+  path: FieldPath;
+  value: unknown;
+  context: Context;
+}) => {
+  const items = Array.isArray(value) ? (value as unknown[]) : [];
+  return (
+    <>
+      {items.map((_item, index) => (
+        <div key={index} className="field__item" role="group" aria-label={`${field.label} ${index + 1}`}>
+          {field.item.map((child) => (
+            <Field key={child.name} field={child} path={[...path, index, child.name]} context={context} />
+          ))}
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`${FORM_TEXT.removeItem}: ${field.label} ${index + 1}`}
+            onClick={() =>
+              context.set(
+                path,
+                items.filter((_, at) => at !== index),
+              )
+            }
+          >
+            {FORM_TEXT.removeItem}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={`${FORM_TEXT.addItem}: ${field.label}`}
+        onClick={() => context.set(path, [...items, field.newItem()])}
+      >
+        {FORM_TEXT.addItem}
+      </button>
+    </>
+  );
+};
+
+const Weekdays = ({ id, value, onChange }: { id: string; value: unknown; onChange(value: unknown): void }) => {
+  const days = Array.isArray(value) ? (value as number[]) : [];
+  return (
+    <div className="weekdays">
+      {WEEKDAY_LABELS.map((label, index) => {
+        const day = index + 1;
+        return (
+          <label key={day} className="weekdays__day">
+            <input
+              id={`${id}.${day}`}
+              type="checkbox"
+              checked={days.includes(day)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...days, day].sort((a, b) => a - b) : days.filter((d) => d !== day))
+              }
+            />
+            {label}
+          </label>
+        );
+      })}
+    </div>
+  );
+};
+
+type InputProps = { id: string; value: unknown; onChange(value: unknown): void; described: object };
+
+/** A value typed as what it is compared with: a number, yes/no, a date, or text. */
+const ValueInput = ({ type, ...props }: InputProps & { type: AttributeType }) => {
+  const { id, value, onChange, described } = props;
+  if (type === 'number') {
+    return (
+      <input
+        id={id}
+        type="number"
+        value={typeof value === 'number' ? value : ''}
+        onChange={(e) => onChange(Number.isNaN(e.target.valueAsNumber) ? undefined : e.target.valueAsNumber)}
+        {...described}
+      />
+    );
+  }
+  if (type === 'boolean') {
+    return (
+      <select
+        id={id}
+        value={typeof value === 'boolean' ? String(value) : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
+        {...described}
+      >
+        <option value="">{FORM_TEXT.choose}</option>
+        <option value="true">{optionLabel('true')}</option>
+        <option value="false">{optionLabel('false')}</option>
+      </select>
+    );
+  }
+  if (type === 'date') {
+    return (
+      <input
+        id={id}
+        type="date"
+        value={typeof value === 'string' ? value.slice(0, 10) : ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        {...described}
+      />
+    );
+  }
+  if (type === 'string' || type === 'list') {
+    return (
+      <input
+        id={id}
+        type="text"
+        value={typeof value === 'string' ? value : formatJsonInput(value)}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        {...described}
+      />
+    );
+  }
+  return <JsonInput {...props} />;
+};
+
+/** A short list of texts typed comma separated (`products.id, products.sku`). */
+const TagsInput = ({ id, value, onChange, described }: InputProps) => {
+  const list = Array.isArray(value) ? (value as string[]) : [];
+  const [text, setText] = useState(() => list.join(', '));
+  useEffect(
+    () => setText((current) => (split(current).join('|') === list.join('|') ? current : list.join(', '))),
+    [list],
+  );
+  return (
+    <input
+      id={id}
+      type="text"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(split(e.target.value));
+      }}
+      {...described}
+    />
+  );
+};
+
+const split = (text: string): string[] =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** Free input for values of mixed type (`50`, `"gold"`, `true`): JSON when it parses, else text. */
+const JsonInput = ({ id, value, onChange, described }: InputProps) => {
+  const [text, setText] = useState(() => formatJsonInput(value));
+  useEffect(
+    () =>
+      setText((current) =>
+        JSON.stringify(parseJsonInput(current)) === JSON.stringify(value) ? current : formatJsonInput(value),
+      ),
+    [value],
+  );
+  return (
+    <input
+      id={id}
+      type="text"
+      className="field__json"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseJsonInput(e.target.value));
+      }}
+      {...described}
+    />
+  );
+};
