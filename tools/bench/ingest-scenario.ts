@@ -96,9 +96,10 @@ export const insertBare = async (
   db: DataSource,
   workspaceId: string,
   messages: BenchMessage[],
-  options: { batch: number; concurrency: number },
+  options: { batch: number; concurrency: number; table?: string },
 ) => {
-  await db.query('CREATE TABLE bench_events (LIKE events INCLUDING DEFAULTS INCLUDING INDEXES)');
+  const table = options.table ?? 'bench_events';
+  await db.query(`CREATE TABLE ${table} (LIKE events INCLUDING DEFAULTS INCLUDING INDEXES)`);
   const customerIds = new Map<string, string>();
   const customerOf = (userId: string) => {
     if (!customerIds.has(userId)) customerIds.set(userId, randomUUID());
@@ -122,12 +123,12 @@ export const insertBare = async (
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8})`;
     });
     await db.query(
-      `INSERT INTO bench_events (workspace_id, customer_id, message_id, type, name, properties, occurred_at, received_at)
+      `INSERT INTO ${table} (workspace_id, customer_id, message_id, type, name, properties, occurred_at, received_at)
        VALUES ${rows.join(', ')} ON CONFLICT (workspace_id, message_id) DO NOTHING`,
       values,
     );
   });
-  const [count] = await db.query('SELECT count(*)::int AS n FROM bench_events');
+  const [count] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
   if (count.n !== messages.length) throw new Error(`baseline stored ${count.n} events, expected ${messages.length}`);
   return result;
 };

@@ -9,11 +9,12 @@ import { createTestDatabase, WorkspaceRepository } from '@rapport/persistence';
 import { ApiProcess, freePort } from './api-process';
 import { formatIngestRuns, type IngestRun } from './ingest-report';
 import { insertBare, orderHistory, postConcurrently } from './ingest-scenario';
+import { postShopifyOrders, shopifyOrders } from './shop-webhook-scenario';
 
-type Args = { customers: number; orders: number; concurrency: number; batch: number };
+type Args = { customers: number; orders: number; concurrency: number; batch: number; webhooks: number };
 
 const parseArgs = (argv: string[]): Args => {
-  const args: Args = { customers: 2000, orders: 4, concurrency: 4, batch: 100 };
+  const args: Args = { customers: 2000, orders: 4, concurrency: 4, batch: 100, webhooks: 2000 };
   for (let i = 0; i < argv.length; i += 1) {
     const [name, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     const value = Number(inline ?? argv[++i]);
@@ -22,6 +23,7 @@ const parseArgs = (argv: string[]): Args => {
     else if (name === '--orders') args.orders = value;
     else if (name === '--concurrency') args.concurrency = value;
     else if (name === '--batch') args.batch = Math.min(value, 500);
+    else if (name === '--webhooks') args.webhooks = value;
     else throw new Error(`unknown argument ${name}`);
   }
   return args;
@@ -33,11 +35,12 @@ const main = async () => {
   const args = parseArgs(process.argv.slice(2));
   const database = await createTestDatabase('ingest_bench');
   const writeKey = `wk_${randomBytes(12).toString('hex')}`;
+  const apiKey = `sk_${randomBytes(16).toString('hex')}`;
   const now = new Date();
   const workspace = await new WorkspaceRepository(database.dataSource).create({
     name: 'Bench shop',
     writeKey,
-    apiKey: `sk_${randomBytes(16).toString('hex')}`,
+    apiKey,
     emailFrom: 'bench@example.com',
     now,
   });
@@ -47,6 +50,7 @@ const main = async () => {
     RAPPORT_QUEUE_PREFIX: `ingest-bench-${randomBytes(4).toString('hex')}`,
     API_PORT: String(port),
     RATE_LIMIT_TRACKING: '1000000',
+    RATE_LIMIT_WEBHOOKS: '1000000',
     LOG_LEVEL: 'warn',
   });
   try {
@@ -82,12 +86,52 @@ const main = async () => {
     ].filter(Boolean);
     if (problems.length > 0) throw new Error(`ingest run is wrong: ${problems.join('; ')}`);
 
+    // Shop webhooks: one signed Shopify order per request, each an identify and an Order Completed.
+    const base = `http://127.0.0.1:${port}`;
+    const manage = (path: string, body: unknown) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<Record<string, string>>);
+    const source = await manage('/api/settings/shop-sources', { name: 'Bench Shopify', scheme: 'shopify' });
+    const { secret } = await manage(`/api/settings/shop-sources/${source['id']}/secrets`, {});
+    const orders = shopifyOrders(args.webhooks, Math.max(1, Math.floor(args.webhooks / 2)), now);
+    const webhookBaseline = await insertBare(
+      database.dataSource,
+      workspace.id,
+      orders.map((order) => order.message),
+      { batch: args.batch, concurrency: args.concurrency, table: 'bench_webhook_events' },
+    );
+    const webhooks = await postShopifyOrders(
+      `${api}/webhooks/shop/${source['key']}`,
+      secret!,
+      orders,
+      args.concurrency,
+    );
+    const [orderEvents] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE workspace_id = $1 AND name = 'Order Completed' AND message_id LIKE 'shop:%:order'`,
+      [workspace.id],
+    );
+    if (orderEvents.n !== args.webhooks)
+      throw new Error(`${orderEvents.n} Order Completed events from webhooks, expected ${args.webhooks}`);
+
     const runs: IngestRun[] = [
       { scenario: 'Rapport: POST /v1/batch -> stored + applied to profiles', events: messages.length, ...engine },
       { scenario: 'baseline: bare multi-row INSERT of the same events', events: messages.length, ...baseline },
     ];
     log('');
     log(formatIngestRuns(runs, profiles.with_insights > 0));
+    log('');
+    log(
+      formatIngestRuns(
+        [
+          { scenario: 'Rapport: Shopify orders/create webhooks, one per request', events: args.webhooks, ...webhooks },
+          { scenario: 'baseline: bare multi-row INSERT of the same events', events: args.webhooks, ...webhookBaseline },
+        ],
+        profiles.with_insights > 0,
+      ),
+    );
   } catch (error) {
     console.error(api.logs());
     throw error;
