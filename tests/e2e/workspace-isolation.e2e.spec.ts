@@ -122,6 +122,13 @@ describe('workspace isolation', () => {
       definition: { attribute: { path: 'email', operator: 'exists' } },
     });
     expect(audience.status).toBe(201);
+    const member = await stack.request('POST', '/api/members', {
+      email: 'alpha-member-8c1f@alpha.example',
+      name: 'Alpha member',
+      role: 'marketer',
+      password: 'alpha-member-password',
+    });
+    expect(member.status).toBe(201);
     const attribute = await stack.request('PUT', '/api/attributes/alpha_points', {
       type: 'number',
       label: 'alpha-label-6d2e',
@@ -168,6 +175,7 @@ describe('workspace isolation', () => {
       'audiences:id': audience.body.id,
       'attributes:name': 'alpha_points',
       'imports:id': imported.id,
+      'members:userId': member.body.member.id,
     });
     await stack.db.dataSource.query(
       `INSERT INTO products (workspace_id, product_id, name, updated_at) VALUES ($1, 'alpha-product', 'alpha-serum-5b7c', now())`,
@@ -187,6 +195,7 @@ describe('workspace isolation', () => {
       'alpha-audience-name-4d2e',
       'alpha-label-6d2e',
       'not-a-number-8e3f',
+      'alpha-member-8c1f@alpha.example',
     );
   });
 
