@@ -90,24 +90,54 @@ export class ProfileService {
    */
   async importProfiles(workspaceId: string, profiles: ImportedProfile[]): Promise<void> {
     if (profiles.length === 0) return;
+    // One profile per user id: a later row for the same user adds to the earlier one, as two identifies would.
+    const byUser = new Map<string, ImportedProfile>();
+    for (const profile of profiles) {
+      const earlier = byUser.get(profile.userId);
+      byUser.set(
+        profile.userId,
+        earlier
+          ? {
+              userId: profile.userId,
+              changes: {
+                ...earlier.changes,
+                ...Object.fromEntries(Object.entries(profile.changes).filter(([, value]) => value !== null)),
+                attributes: { ...earlier.changes.attributes, ...profile.changes.attributes },
+              },
+              consent: [...earlier.consent, ...profile.consent],
+            }
+          : profile,
+      );
+    }
+    const distinct = [...byUser.values()];
     const now = await this.clock.now();
     const jobs = await this.db.transaction(async (manager) => {
       const customers = new CustomerRepository(manager);
+      const before = new Map(
+        (await customers.findManyForUpdate(workspaceId, [...byUser.keys()])).map((row) => [row.external_id, row]),
+      );
+      const after = await customers.upsertMany(workspaceId, distinct, now);
+      const zone = await this.workspaceZone(manager, workspaceId);
       const jobs: JobPayload<'advance'>[] = [];
-      for (const profile of profiles) {
-        const before = await customers.findForUpdate(workspaceId, { userId: profile.userId });
-        const after = await customers.upsert(workspaceId, { userId: profile.userId }, profile.changes, now);
-        for (const consent of profile.consent) {
+      for (const row of after) {
+        for (const consent of byUser.get(row.external_id ?? '')?.consent ?? []) {
           await new ConsentRepository(manager).set(
-            { workspaceId, customerId: after.id, ...consent, source: 'import' },
+            { workspaceId, customerId: row.id, ...consent, source: 'import' },
             now,
           );
         }
-        jobs.push(...(await this.onChange(manager, workspaceId, before, after, now)));
+        jobs.push(...(await this.onChange(manager, workspaceId, before.get(row.external_id) ?? null, row, now, zone)));
       }
       return jobs;
     });
     await this.queue.add('advance', jobs);
+  }
+
+  private async workspaceZone(manager: EntityManager, workspaceId: string): Promise<string | null> {
+    const zones: { time_zone: string }[] = await manager.query('SELECT time_zone FROM workspaces WHERE id = $1', [
+      workspaceId,
+    ]);
+    return zones[0]?.time_zone ?? null;
   }
 
   private async onChange(
@@ -116,13 +146,11 @@ export class ProfileService {
     before: CustomerRow | null,
     after: CustomerRow,
     now: Date,
+    zone?: string | null,
   ): Promise<JobPayload<'advance'>[]> {
-    const zones: { time_zone: string }[] = await manager.query('SELECT time_zone FROM workspaces WHERE id = $1', [
-      workspaceId,
-    ]);
     const change = await this.changes.onChange(manager, {
       workspaceId,
-      workspaceZone: zones[0]?.time_zone ?? null,
+      workspaceZone: zone === undefined ? await this.workspaceZone(manager, workspaceId) : zone,
       before: before ? toCustomerFacts(before) : null,
       after: toCustomerFacts(after),
       event: null,

@@ -151,6 +151,53 @@ export class CustomerRepository {
     return rows[0]!;
   }
 
+  /** Known customers by user id, locked in a fixed order (so two batches cannot deadlock each other). */
+  async findManyForUpdate(workspaceId: string, userIds: string[]): Promise<CustomerRow[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM customers WHERE workspace_id = $1 AND external_id = ANY($2::text[])
+        ORDER BY external_id FOR UPDATE`,
+      [workspaceId, userIds],
+    );
+  }
+
+  /**
+   * `upsert` by user id for many customers in one statement (an import batch); user ids must be distinct.
+   * Rows come back in no particular order, each with `inserted`.
+   */
+  async upsertMany(
+    workspaceId: string,
+    profiles: { userId: string; changes: ProfileChanges }[],
+    now: Date,
+  ): Promise<(CustomerRow & { inserted: boolean })[]> {
+    if (profiles.length === 0) return [];
+    const column = <T>(pick: (changes: ProfileChanges) => T | null | undefined) =>
+      profiles.map((profile) => pick(profile.changes) ?? null);
+    return this.db.query(
+      `INSERT INTO customers (workspace_id, external_id, email, phone, time_zone, locale, attributes, created_at, updated_at)
+       SELECT $1, p.user_id, p.email, p.phone, p.time_zone, p.locale, p.attributes::jsonb, $8, $8
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+              AS p(user_id, email, phone, time_zone, locale, attributes)
+       ON CONFLICT (workspace_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
+         email = COALESCE(EXCLUDED.email, customers.email),
+         phone = COALESCE(EXCLUDED.phone, customers.phone),
+         time_zone = COALESCE(EXCLUDED.time_zone, customers.time_zone),
+         locale = COALESCE(EXCLUDED.locale, customers.locale),
+         attributes = customers.attributes || EXCLUDED.attributes,
+         updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)
+       RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
+      [
+        workspaceId,
+        profiles.map((profile) => profile.userId),
+        column((changes) => changes.email),
+        column((changes) => changes.phone),
+        column((changes) => changes.timeZone),
+        column((changes) => changes.locale),
+        profiles.map((profile) => JSON.stringify(profile.changes.attributes ?? {})),
+        now,
+      ],
+    );
+  }
+
   /** One customer by id as a row; with `lock`, locked until the transaction ends. */
   async findRowById(workspaceId: string, id: string, lock = false): Promise<CustomerRow | null> {
     const rows: CustomerRow[] = await this.db.query(
