@@ -12,8 +12,6 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
-  // Library specs talk to real Postgres and Redis; on two loaded cores 5 s is too little for the bigger ones.
-  testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   transform: {
     '^.+\\.(t|j|mj|cj)sx?$': [

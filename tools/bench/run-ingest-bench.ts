@@ -104,7 +104,7 @@ const main = async () => {
       { batch: args.batch, concurrency: args.concurrency, table: 'bench_webhook_events' },
     );
     const webhooks = await postShopifyOrders(
-      `${api}/webhooks/shop/${source['key']}`,
+      `${base}/webhooks/shop/${source['key']}`,
       secret!,
       orders,
       args.concurrency,

@@ -133,6 +133,8 @@ export class CustomerInsightsService {
     input: { workspaceId: string; now: Date; everyone?: boolean },
   ): Promise<InsightsRun> {
     const { workspaceId, now } = input;
+    // Orders append co-purchase rows; the schedule folds them so recommendations read one row per pair again.
+    await db.transaction((manager) => new InsightRepository(manager).compactPairs(workspaceId));
     const boundaries = await computeBoundaries(db.manager, workspaceId, now);
     const tiers: TierContext = { ...(await loadTierContext(db.manager, workspaceId)), boundaries };
     const run: InsightsRun = { customers: 0, changed: 0 };

@@ -50,26 +50,26 @@ export class CustomerInsights1764060000000 implements MigrationInterface {
       );
 
       -- How many customers bought both products (both directions stored, so "bought A -> also B" is one index range).
+      -- Append-only: an order adds +1 rows and a customer who goes adds -1 rows, and readers sum them. Counters
+      -- updated in place would be rows every order locks, and batches of orders would deadlock on them; the value
+      -- tier schedule folds the rows of a workspace into one per pair.
       CREATE TABLE product_pairs (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         product_id text NOT NULL,
         other_id text NOT NULL,
-        customers integer NOT NULL,
-        PRIMARY KEY (workspace_id, product_id, other_id)
+        customers integer NOT NULL
       );
+      CREATE INDEX product_pairs_by_product ON product_pairs (workspace_id, product_id, other_id);
 
       -- A customer who goes (deleted, or merged into another) takes their co-purchases with them. BEFORE the row
       -- goes, while the cascade has not yet removed their products.
       CREATE FUNCTION uncount_customer_pairs() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE product_pairs p SET customers = p.customers - 1
+        INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
+        SELECT OLD.workspace_id, a.product_id, b.product_id, -1
           FROM customer_products a
           JOIN customer_products b ON b.customer_id = a.customer_id AND b.product_id <> a.product_id
-         WHERE a.customer_id = OLD.id AND p.workspace_id = OLD.workspace_id
-           AND p.product_id = a.product_id AND p.other_id = b.product_id;
-        DELETE FROM product_pairs
-         WHERE workspace_id = OLD.workspace_id AND customers <= 0
-           AND product_id IN (SELECT product_id FROM customer_products WHERE customer_id = OLD.id);
+         WHERE a.customer_id = OLD.id;
         RETURN OLD;
       END $$;
       CREATE TRIGGER customers_uncount_pairs BEFORE DELETE ON customers

@@ -96,15 +96,30 @@ export class InsightRepository {
       );
       const fresh = products.filter((row) => row.inserted).map((row) => row.product_id);
       if (fresh.length > 0) await this.countPairs(workspaceId, customerId, fresh);
+      // Every order names popular products: rows are locked only when a product is new or its details changed,
+      // since an upsert would lock (and batches of orders deadlock on) the same few rows on every order.
       await this.db.query(
-        `INSERT INTO product_catalog AS pc (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
+        `INSERT INTO product_catalog (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
          SELECT $1, l.product_id, l.name, l.category, l.price, $2, $3
            FROM jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)
           ORDER BY l.product_id
-         ON CONFLICT (workspace_id, product_id) DO UPDATE SET
-           name = EXCLUDED.name, category = EXCLUDED.category, price = EXCLUDED.price,
-           seen_at = EXCLUDED.seen_at, seen_event_id = EXCLUDED.seen_event_id
-         WHERE (EXCLUDED.seen_at, EXCLUDED.seen_event_id) > (pc.seen_at, pc.seen_event_id)`,
+         ON CONFLICT (workspace_id, product_id) DO NOTHING`,
+        [workspaceId, order.occurredAt, order.eventId, lines],
+      );
+      await this.db.query(
+        `WITH changed AS (
+           SELECT pc.product_id FROM product_catalog pc
+             JOIN jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)
+               ON l.product_id = pc.product_id
+            WHERE pc.workspace_id = $1 AND ($2::timestamptz, $3::uuid) > (pc.seen_at, pc.seen_event_id)
+              AND (l.name, l.category, l.price) IS DISTINCT FROM (pc.name, pc.category, pc.price)
+            ORDER BY pc.product_id)
+         UPDATE product_catalog pc SET name = l.name, category = l.category, price = l.price,
+                seen_at = $2, seen_event_id = $3
+           FROM jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)
+          WHERE pc.workspace_id = $1 AND pc.product_id = l.product_id
+            AND pc.product_id IN (SELECT product_id FROM changed)
+            AND ($2::timestamptz, $3::uuid) > (pc.seen_at, pc.seen_event_id)`,
         [workspaceId, order.occurredAt, order.eventId, lines],
       );
     }
@@ -124,38 +139,41 @@ export class InsightRepository {
 
   /**
    * +1 for every ordered pair of the customer's products in which at least one is new to them, both directions,
-   * each pair once. Rows in a fixed order, so two orders sharing products lock them in the same order.
+   * each pair once: appended rows, so no order waits for (or deadlocks with) another on a popular pair.
    */
   private async countPairs(workspaceId: string, customerId: string, fresh: string[] | null): Promise<void> {
-    await this.db.query(
-      `INSERT INTO product_pairs AS p (workspace_id, product_id, other_id, customers)
-       SELECT $1, a.product_id, b.product_id, 1
-         FROM customer_products a
-         JOIN customer_products b ON b.customer_id = a.customer_id AND b.product_id <> a.product_id
-        WHERE a.customer_id = $2 AND a.workspace_id = $1
-          AND ($3::text[] IS NULL OR a.product_id = ANY($3) OR b.product_id = ANY($3))
-        ORDER BY 2, 3
-       ON CONFLICT (workspace_id, product_id, other_id) DO UPDATE SET customers = p.customers + 1`,
-      [workspaceId, customerId, fresh],
-    );
+    await this.pairRows(workspaceId, customerId, fresh, 1);
   }
 
   /** Takes the customer's products out of the co-purchase counts (before their products are rebuilt). */
   private async uncountPairs(workspaceId: string, customerId: string): Promise<void> {
-    const owned: { product_id: string }[] = await this.db.query(
-      `SELECT product_id FROM customer_products WHERE customer_id = $1 AND workspace_id = $2`,
-      [customerId, workspaceId],
-    );
-    if (owned.length < 2) return;
-    const ids = owned.map((row) => row.product_id);
+    await this.pairRows(workspaceId, customerId, null, -1);
+  }
+
+  private async pairRows(workspaceId: string, customerId: string, fresh: string[] | null, sign: 1 | -1) {
     await this.db.query(
-      `UPDATE product_pairs SET customers = customers - 1
-        WHERE workspace_id = $1 AND product_id = ANY($2) AND other_id = ANY($2) AND product_id <> other_id`,
-      [workspaceId, ids],
+      `INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
+       SELECT $1, a.product_id, b.product_id, $4::int
+         FROM customer_products a
+         JOIN customer_products b ON b.customer_id = a.customer_id AND b.product_id <> a.product_id
+        WHERE a.customer_id = $2 AND a.workspace_id = $1
+          AND ($3::text[] IS NULL OR a.product_id = ANY($3) OR b.product_id = ANY($3))`,
+      [workspaceId, customerId, fresh, sign],
     );
+  }
+
+  /**
+   * Folds the workspace's appended +1/-1 rows into one row per pair (pairs that sum to zero go). The table lock
+   * holds new orders for the moment this takes, so none is folded twice or lost.
+   */
+  async compactPairs(workspaceId: string): Promise<void> {
+    await this.db.query(`LOCK TABLE product_pairs IN SHARE ROW EXCLUSIVE MODE`);
     await this.db.query(
-      `DELETE FROM product_pairs WHERE workspace_id = $1 AND product_id = ANY($2) AND customers <= 0`,
-      [workspaceId, ids],
+      `WITH gone AS (DELETE FROM product_pairs WHERE workspace_id = $1 RETURNING product_id, other_id, customers)
+       INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
+       SELECT $1, product_id, other_id, sum(customers) FROM gone
+        GROUP BY product_id, other_id HAVING sum(customers) <> 0`,
+      [workspaceId],
     );
   }
 
