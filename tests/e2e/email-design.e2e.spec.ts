@@ -104,4 +104,12 @@ describe('email design: layouts and partials', () => {
     const list = await stack.request('GET', '/api/email-parts');
     expect(list.body.layouts.map((part: { name: string }) => part.name)).toEqual(['brand']);
   });
+
+  it('should delete a part nothing uses, and answer 404 for one that does not exist', async () => {
+    await stack.request('PUT', '/api/email-parts/partials/unused', { html: '<p>spare</p>' });
+
+    expect((await stack.request('DELETE', '/api/email-parts/partials/unused')).status).toBe(204);
+    expect((await stack.request('DELETE', '/api/email-parts/partials/unused')).status).toBe(404);
+    expect((await stack.request('GET', '/api/email-parts/partials/unused')).status).toBe(404);
+  });
 });

@@ -52,11 +52,12 @@ export class EmailPartRepository {
   }
 
   async remove(workspaceId: string, kind: EmailPartKind, name: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `DELETE FROM email_parts WHERE workspace_id = $1 AND kind = $2 AND name = $3 RETURNING name`,
+    // A DELETE answers [rows, count] through TypeORM.
+    const [, count]: [unknown[], number] = await this.db.query(
+      `DELETE FROM email_parts WHERE workspace_id = $1 AND kind = $2 AND name = $3`,
       [workspaceId, kind, name],
     );
-    return rows.length > 0;
+    return count > 0;
   }
 
   /** The keys of the templates that name this layout (a layout in use cannot be deleted). */
