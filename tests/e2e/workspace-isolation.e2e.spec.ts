@@ -163,6 +163,7 @@ describe('workspace isolation', () => {
       workspace: workspace[0].workspace_id,
       'journeys:id': journey.body.id,
       'journeys:version': '1',
+      'journeys:nodeId': 'mail',
       'customers:id': customer.body.id,
       'customers:externalId': 'alpha-user',
       'templates:key': 'alpha-only',

@@ -22,8 +22,9 @@ import { INSIGHTS_API } from './insights/insights.api';
 import { AUDIENCES_API } from './audiences/audiences.api';
 import { PROFILES_API } from './profiles/profiles.api';
 import { ACCOUNTS_API } from './accounts/accounts.api';
+import { JOURNEY_LIVE_API } from './journeys/journey-live.api';
 
-const SLICES = [SHOP_WEBHOOKS_API, INSIGHTS_API, AUDIENCES_API, PROFILES_API, ACCOUNTS_API];
+const SLICES = [SHOP_WEBHOOKS_API, INSIGHTS_API, AUDIENCES_API, PROFILES_API, ACCOUNTS_API, JOURNEY_LIVE_API];
 
 /** Thin shell: the engine is built outside Nest and handed in; controllers only translate HTTP. */
 @Module({})

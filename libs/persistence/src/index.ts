@@ -24,3 +24,4 @@ export * from './exports/insights';
 export * from './exports/audiences';
 export * from './exports/profiles';
 export * from './exports/accounts';
+export * from './exports/journey-live';

@@ -10,6 +10,7 @@ import {
 import {
   AudienceRepository,
   CouponRepository,
+  JourneyLiveRepository,
   JourneyReportRepository,
   JourneyRepository,
   TemplateRepository,
@@ -20,6 +21,7 @@ import type { Engine } from '@rapport/engine';
 import { ApiError, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
+import { summarizePublish, type PublishSummary } from './publish-summary';
 
 export const toJourneyView = (journey: JourneyEntity) => ({
   id: journey.id,
@@ -78,6 +80,26 @@ export class JourneyService {
     const document = parseBody(journeyDocumentSchema, body, 'journey');
     await this.journeys.updateDraft(workspaceId, id, document, await this.engine.clock.now());
     return toJourneyView(await this.getOrThrow(workspaceId, id));
+  }
+
+  /** A new draft with the same document (any status may be copied, archived included), named "Copy of …". */
+  async duplicate(workspaceId: string, id: string) {
+    const source = await this.getOrThrow(workspaceId, id);
+    const document = journeyDocumentSchema.parse(source.draft);
+    const name = `Copy of ${document.name}`.slice(0, 200);
+    return toJourneyView(await this.journeys.create(workspaceId, { ...document, name }, await this.engine.clock.now()));
+  }
+
+  /** What publishing the draft would change for customers already in the journey, compared with the live version. */
+  async publishSummary(workspaceId: string, id: string): Promise<PublishSummary & { problems: Problem[] }> {
+    const journey = await this.getOrThrow(workspaceId, id);
+    const live = journey.liveVersionId ? await this.journeys.findVersionById(journey.liveVersionId) : null;
+    const [currentByNode, problems] = await Promise.all([
+      new JourneyLiveRepository(this.engine.db.manager).currentByNode(workspaceId, id),
+      this.problemsOf(workspaceId, journey.draft),
+    ]);
+    const draft = journeyDocumentSchema.parse(journey.draft);
+    return { ...summarizePublish({ draft, live, currentByNode }), problems };
   }
 
   async validate(workspaceId: string, id: string): Promise<{ problems: Problem[] }> {

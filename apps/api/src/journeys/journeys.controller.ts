@@ -39,6 +39,16 @@ export class JourneysController {
     return this.journeys.publish(request.workspace.id, id);
   }
 
+  @Post(':id/duplicate')
+  duplicate(@Req() request: AuthedRequest, @Param('id') id: string) {
+    return this.journeys.duplicate(request.workspace.id, id);
+  }
+
+  @Get(':id/publish-summary')
+  publishSummary(@Req() request: AuthedRequest, @Param('id') id: string) {
+    return this.journeys.publishSummary(request.workspace.id, id);
+  }
+
   @Post(':id/pause')
   @HttpCode(200)
   pause(@Req() request: AuthedRequest, @Param('id') id: string) {
