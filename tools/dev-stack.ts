@@ -5,6 +5,7 @@ import { MailSink } from '@rapport/channels';
 import { createEngine, loadConfig } from '@rapport/engine';
 import { migrate } from '@rapport/persistence';
 import { seedDemo } from './seed-demo';
+import { seedDemoAccounts } from './seed-demo-accounts';
 
 const ROOT = join(__dirname, '..');
 
@@ -24,6 +25,7 @@ const main = async () => {
   const applied = await migrate(engine.db);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   const keys = await seedDemo(engine, env);
+  const logins = await seedDemoAccounts(engine, keys.apiKey, env);
   await engine.close();
 
   const childEnv = { ...env, SMTP_URL: smtpUrl, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') };
@@ -42,7 +44,6 @@ const main = async () => {
   run('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts']);
   run('editor', [join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/editor/vite.config.ts'], {
     RAPPORT_API_URL: `http://127.0.0.1:${config.API_PORT}`,
-    RAPPORT_API_KEY: keys.apiKey,
     EDITOR_PORT: String(editorPort),
   });
 
@@ -60,6 +61,7 @@ const main = async () => {
 Rapport is starting:
   API          http://127.0.0.1:${config.API_PORT}   (health: /health)
   Editor       http://127.0.0.1:${editorPort}
+${logins.map((login) => `    sign in as ${login.role.padEnd(8)} ${login.email} / ${login.password}`).join('\n')}
   Mail viewer  ${urls.httpUrl}   (SMTP ${smtpUrl})
   Demo write key (Segment, Basic user name): ${keys.writeKey}
   Demo API key   (Bearer):                   ${keys.apiKey}

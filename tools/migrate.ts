@@ -4,6 +4,7 @@
 import { createEngine, loadConfig } from '@rapport/engine';
 import { migrate } from '@rapport/persistence';
 import { seedDemo } from './seed-demo';
+import { seedDemoAccounts } from './seed-demo-accounts';
 
 const main = async (): Promise<void> => {
   const engine = await createEngine(loadConfig(), { role: 'api' });
@@ -11,8 +12,10 @@ const main = async (): Promise<void> => {
     const applied = await migrate(engine.db);
     console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: schema is up to date');
     if (process.argv.includes('--seed-demo')) {
-      await seedDemo(engine);
-      console.log('demo workspace ready');
+      const keys = await seedDemo(engine);
+      const logins = await seedDemoAccounts(engine, keys.apiKey);
+      console.log('demo workspace ready; sign in to the editor as:');
+      for (const login of logins) console.log(`  ${login.role.padEnd(8)} ${login.email} / ${login.password}`);
     }
   } finally {
     await engine.close();

@@ -5,24 +5,15 @@ import { defineConfig, loadEnv } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-// The browser never sees the workspace API key: the dev server's proxy adds it to every /api request.
-export default defineConfig(({ mode, command }) => {
+// The editor signs in like any browser: its /api requests carry the session cookie (same origin through this
+// proxy) and a CSRF token. No API key goes through the dev server.
+export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, workspaceRoot, ''), ...process.env };
   const apiUrl = env['RAPPORT_API_URL'] || 'http://127.0.0.1:3000';
-  const apiKey = env['RAPPORT_API_KEY'];
-  if (command === 'serve' && !apiKey) {
-    console.warn("RAPPORT_API_KEY is not set: the editor's /api requests will be refused by the API.");
-  }
   const port = Number(env['EDITOR_PORT'] || 5173);
-  // 0.0.0.0 inside a container; loopback otherwise, so a laptop never exposes the editor's API-key proxy.
+  // 0.0.0.0 inside a container; loopback otherwise, so a laptop never exposes the dev server.
   const host = env['EDITOR_HOST'] || '127.0.0.1';
-  const proxy = {
-    '/api': {
-      target: apiUrl,
-      changeOrigin: true,
-      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-    },
-  };
+  const proxy = { '/api': { target: apiUrl, changeOrigin: true } };
 
   return {
     root,

@@ -1,5 +1,5 @@
 // Starts the editor's Vite dev server with its own config, for the browser test (Vite is ESM-only, Jest loads CommonJS).
-// Env: EDITOR_PORT, RAPPORT_API_URL, RAPPORT_API_KEY. Prints "ready <url>" once listening; closes on SIGTERM.
+// Env: EDITOR_PORT, RAPPORT_API_URL. Prints "ready <url>" once listening; closes on SIGTERM.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 

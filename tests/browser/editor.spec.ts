@@ -4,12 +4,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../support/free-port';
 import { startStack, type Stack } from '../support/stack';
 import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
+import { addMarketer, signInThroughForm, type Login } from './editor-sign-in';
 
 const ROOT = join(__dirname, '../..');
 // The README's screenshot is refreshed on request only, so a test run leaves the work tree clean.
 const SCREENSHOT = join(ROOT, process.env['RAPPORT_UPDATE_SCREENSHOT'] ? 'docs/editor.png' : 'tmp/editor.png');
+const MIA: Login = { email: 'mia@shop.example', password: 'mia-password-42', name: 'Mia' };
 
-/** The editor's Vite dev server in a child process, proxying /api to the stack with its key. */
+/** The editor's Vite dev server in a child process, proxying /api to the stack (no key: the browser signs in). */
 const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildProcess }> => {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, 'editor-dev-server.mjs')], {
@@ -18,7 +20,6 @@ const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildPro
       ...process.env,
       EDITOR_PORT: String(port),
       RAPPORT_API_URL: stack.apiUrl,
-      RAPPORT_API_KEY: stack.apiKey,
       VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +56,7 @@ describe('journey editor in a browser', () => {
     const created = await stack.request('POST', '/api/journeys', thankYouJourney());
     expect(created.status).toBe(201);
     journeyId = created.body.id;
+    await addMarketer(stack, MIA);
     editor = await startEditor(stack);
     browser = await chromium.launch({
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -75,8 +77,26 @@ describe('journey editor in a browser', () => {
     await stack?.stop();
   });
 
-  it('should show the six steps with their summaries when the journey is opened from the list', async () => {
+  it('should refuse a wrong password with an announced error, then sign the marketer in', async () => {
     await page.goto(editor.url);
+    await page.getByLabel('Email').fill('mia@shop.example');
+    await page.getByLabel('Password').fill('not-her-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').getByText('Wrong email or password.').waitFor()).resolves.toBeUndefined();
+
+    await signInThroughForm(page, editor.url, MIA);
+
+    await page.getByRole('heading', { name: 'Journeys' }).waitFor();
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Mia · Marketer');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'rapport_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('rapport_session');
+  }, 60_000);
+
+  it('should show the six steps with their summaries when the journey is opened from the list', async () => {
     await page.getByRole('button', { name: 'Thank you for a big order' }).click();
 
     await page.locator('.react-flow__node').nth(5).waitFor();
@@ -139,6 +159,17 @@ describe('journey editor in a browser', () => {
     await expect(
       page.getByRole('button', { name: /No customer can reach this step/ }).count(),
     ).resolves.toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
+  it('should go back to the sign-in screen and stay there after a reload when the marketer signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();
+
+    await page.reload();
+
+    await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('rapport_session');
     expect(pageErrors).toEqual([]);
   }, 30_000);
 });

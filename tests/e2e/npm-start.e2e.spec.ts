@@ -21,6 +21,7 @@ describe('npm start dev stack', () => {
   let child: ChildProcess;
   let output = '';
   const keys = { write: `wk_${randomBytes(8).toString('hex')}`, api: `sk_${randomBytes(8).toString('hex')}` };
+  const demoPassword = `pw_${randomBytes(8).toString('hex')}`;
   const ports = { api: 0, editor: 0, smtp: 0, viewer: 0 };
 
   beforeAll(async () => {
@@ -41,6 +42,7 @@ describe('npm start dev stack', () => {
         RAPPORT_TEST_CLOCK: '1',
         RAPPORT_DEMO_WRITE_KEY: keys.write,
         RAPPORT_DEMO_API_KEY: keys.api,
+        RAPPORT_DEMO_PASSWORD: demoPassword,
         API_PORT: String(ports.api),
         EDITOR_PORT: String(ports.editor),
         MAIL_SMTP_PORT: String(ports.smtp),
@@ -68,15 +70,28 @@ describe('npm start dev stack', () => {
     await db?.drop();
   });
 
-  it('should print the URLs and the demo keys when it starts', () => {
+  it('should print the URLs, the demo keys and the editor login when it starts', () => {
     expect(output).toContain(`http://127.0.0.1:${ports.api}`);
     expect(output).toContain(`http://127.0.0.1:${ports.editor}`);
     expect(output).toContain(keys.write);
     expect(output).toContain(keys.api);
+    expect(output).toContain(`marketer@rapport.local / ${demoPassword}`);
   });
 
-  it('should serve the seeded demo journey to the editor through its proxy when opened', async () => {
-    const response = await fetch(`http://127.0.0.1:${ports.editor}/api/journeys`);
+  it('should serve the seeded demo journey to the editor through its proxy once the marketer signs in', async () => {
+    const editorApi = `http://127.0.0.1:${ports.editor}/api`;
+    // The proxy adds no key: without a session the API refuses.
+    expect((await fetch(`${editorApi}/journeys`)).status).toBe(401);
+    const signedIn = await fetch(`${editorApi}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'marketer@rapport.local', password: demoPassword }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect((await signedIn.json()).role).toBe('marketer');
+    const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+
+    const response = await fetch(`${editorApi}/journeys`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect((await response.json()).journeys).toEqual([
       expect.objectContaining({ name: 'Thank you for a big order', status: 'live', latestVersion: 1 }),

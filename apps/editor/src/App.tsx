@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { SessionGate } from './auth/SessionGate';
 import { JourneyEditor } from './editor/JourneyEditor';
 import { JourneyList } from './journeys/JourneyList';
 
@@ -9,7 +10,10 @@ const journeyIdFromHash = (hash: string): string | null => {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 };
 
-/** Two screens, addressed by the URL hash so a journey can be bookmarked: the list and one journey's editor. */
+/**
+ * Two screens, addressed by the URL hash so a journey can be bookmarked: the list and one journey's editor. Both
+ * only for a signed-in member.
+ */
 export const App = () => {
   const [journeyId, setJourneyId] = useState(() => journeyIdFromHash(window.location.hash));
 
@@ -26,5 +30,9 @@ export const App = () => {
     window.location.hash = '#/';
   }, []);
 
-  return journeyId ? <JourneyEditor journeyId={journeyId} onBack={back} /> : <JourneyList onOpen={open} />;
+  return (
+    <SessionGate>
+      {journeyId ? <JourneyEditor journeyId={journeyId} onBack={back} /> : <JourneyList onOpen={open} />}
+    </SessionGate>
+  );
 };

@@ -1,6 +1,7 @@
 import type { JourneyDocument, Problem } from '@rapport/journey';
 
-// The editor never holds the workspace API key: the dev server's proxy adds it to every /api request.
+// The editor never holds a workspace API key: it signs in, and the API knows it by its HttpOnly session cookie.
+// Every change also carries the session's CSRF token, which only this page can have read.
 
 export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
 
@@ -40,15 +41,29 @@ export class ApiError extends Error {
   }
 }
 
-const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
+
+/** The token GET /api/auth/me or the sign-in answered with; sent as X-CSRF-Token on every change. */
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+/** Called when the API answers 401 (the session ended): the app goes back to the sign-in screen. */
+export const whenSignedOut = (listener: (() => void) | null): void => {
+  onSignedOut = listener;
+};
+
+export const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
@@ -58,6 +73,7 @@ const request = async <T>(method: string, path: string, body?: unknown): Promise
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
     const error = (parsed as ErrorBody | null)?.error;
+    if (response.status === 401 && !path.startsWith('/auth/')) onSignedOut?.();
     const issues = error?.issues?.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ApiError(
       response.status,

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { setCsrfToken, whenSignedOut } from '../api/api-client';
+import { authApi, type Session } from './auth-api';
+import { SessionContext } from './session-context';
+import { SignInScreen } from './SignInScreen';
+import './auth.css';
+
+type State =
+  { status: 'checking' } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; session: Session };
+
+const roleLabel = { admin: 'Admin', marketer: 'Marketer', viewer: 'Viewer (read only)' } as const;
+
+/**
+ * Shows the app only to a signed-in member (GET /api/auth/me decides), with who they are and a sign-out button;
+ * anyone else, or a session that ends midway (any 401), gets the sign-in screen.
+ */
+export const SessionGate = ({ children }: { children: ReactNode }) => {
+  const [state, setState] = useState<State>({ status: 'checking' });
+
+  const signedIn = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', session });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    authApi.me().then(
+      (session) => !cancelled && signedIn(session),
+      (error: Error & { status?: number }) =>
+        !cancelled && setState({ status: 'signed-out', notice: error.status === 401 ? null : error.message }),
+    );
+    whenSignedOut(() => {
+      setCsrfToken(null);
+      setState({ status: 'signed-out', notice: 'Your session has ended; sign in again.' });
+    });
+    return () => {
+      cancelled = true;
+      whenSignedOut(null);
+    };
+  }, [signedIn]);
+
+  const signOut = async () => {
+    await authApi.signOut().catch(() => undefined);
+    setCsrfToken(null);
+    setState({ status: 'signed-out', notice: 'You are signed out.' });
+  };
+
+  if (state.status === 'checking')
+    return (
+      <p aria-busy="true" className="page">
+        Loading…
+      </p>
+    );
+  if (state.status === 'signed-out') return <SignInScreen notice={state.notice} onSignedIn={signedIn} />;
+  const { session } = state;
+  return (
+    <SessionContext.Provider value={session}>
+      <div className="app-shell">
+        <header className="account-bar">
+          <span className="account-bar__workspace">{session.workspace.name}</span>
+          <span className="account-bar__spacer" />
+          <span data-testid="signed-in-as">
+            {session.user.name} · {roleLabel[session.role]}
+          </span>
+          <button type="button" className="button button--link" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </header>
+        <div className="app-shell__main">{children}</div>
+      </div>
+    </SessionContext.Provider>
+  );
+};
