@@ -17,7 +17,7 @@ import {
   type JourneyEntity,
   type JourneyStatus,
 } from '@rapport/persistence';
-import type { Engine } from '@rapport/engine';
+import { templateVariableProblems, type Engine } from '@rapport/engine';
 import { ApiError, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
@@ -184,6 +184,10 @@ export class JourneyService {
       new CouponRepository(this.engine.db.manager).poolKeys(workspaceId),
       new AudienceRepository(this.engine.db.manager).keys(workspaceId),
     ]);
-    return validateJourney(draft, { templates, couponPools, audiences });
+    // Template variables need the templates' text and the workspace's attributes, so they are checked here.
+    return [
+      ...validateJourney(draft, { templates, couponPools, audiences }),
+      ...(await templateVariableProblems(this.engine.db.manager, workspaceId, draft)),
+    ];
   }
 }
