@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'output.dangling'
   | 'graph.loop-without-wait'
   | 'template.unknown'
+  | 'template.missing-variable'
   | 'coupon-pool.unknown'
   | 'audience.unknown';
 
@@ -48,6 +49,10 @@ export const problemMessages = {
   'graph.loop-without-wait': (p) =>
     `These steps loop back without any wait (${p['cycle']}): customers would go round forever.`,
   'template.unknown': (p) => `There is no email template ${quoted(p['template'])} in this workspace.`,
+  'template.missing-variable': (p) =>
+    `${p['template'] ? `Email template ${quoted(p['template'])}` : 'The SMS text'} uses {{${p['variable']}}}` +
+    `${p['field'] ? ` in its ${p['field']}` : ''}, which customers will not have when it is sent:` +
+    ' declare the attribute, or fix the name.',
   'coupon-pool.unknown': (p) => `There is no coupon pool ${quoted(p['pool'])} in this workspace.`,
   'audience.unknown': (p) => `There is no saved audience ${quoted(p['audience'])} in this workspace.`,
 } satisfies Record<ProblemCode, (params: ProblemParams) => string>;
