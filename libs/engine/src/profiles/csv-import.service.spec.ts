@@ -127,15 +127,19 @@ describe('CSV imports', () => {
       'o2,buyer,2026-04-01T10:00:00Z,EUR,p1,SKU1,Mascara,makeup,1,9.5',
       'o3,buyer,yesterday,EUR,p1,SKU1,Mascara,makeup,1,9.5',
       'o3,buyer,2026-04-02T10:00:00Z,EUR,p2,SKU2,Serum,care,1,20',
+      'o4,buyer,2026-04-03T10:00:00Z,EUR,p1,SKU1,Mascara,makeup,1,9.5',
+      'o4,someone-else,2026-04-03T10:00:00Z,EUR,p2,SKU2,Serum,care,1,20',
     ].join('\n');
 
     const first = await run('orders', csv);
     const second = await run('orders', csv);
 
-    expect(first.record).toMatchObject({ status: 'completed', rowsRead: 5, imported: 3, failed: 2, duplicates: 0 });
+    expect(first.record).toMatchObject({ status: 'completed', rowsRead: 7, imported: 3, failed: 4, duplicates: 0 });
     expect(first.errors).toEqual([
       { row: 5, column: 'timestamp', message: '"yesterday" is not an ISO 8601 time such as 2026-03-01T10:15:00Z' },
       { row: 6, column: null, message: 'order o3 not imported: line 5 of it has an error' },
+      { row: 7, column: null, message: 'order o4 not imported: line 8 of it has an error' },
+      { row: 8, column: 'user_id', message: "differs from the order's first line (buyer)" },
     ]);
     expect(second.record).toMatchObject({ imported: 3, duplicates: 2 });
     const events = await db.dataSource.query(

@@ -232,7 +232,15 @@ export class CsvImportService {
         current = { first: null, orderId, lines: [], rows: [], bad: [] };
       }
       current.rows.push(row.line);
-      if (parsed.ok) {
+      if (parsed.ok && current.first && parsed.value.userId !== current.first.userId) {
+        // One order belongs to one customer: a line naming another is an error, not a silent reassignment.
+        current.bad.push(row.line);
+        errors.push({
+          row: row.line,
+          column: 'user_id',
+          message: `differs from the order's first line (${current.first.userId})`,
+        });
+      } else if (parsed.ok) {
         current.first ??= parsed.value;
         current.lines.push(parsed.value);
       } else {
