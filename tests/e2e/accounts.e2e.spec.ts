@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { WorkspaceRepository } from '@rapport/persistence';
 import { startStack, type Stack } from '../support/stack';
 import { thankYouJourney } from '../support/thank-you-fixture';
 
@@ -246,6 +248,49 @@ describe('signing in, sessions, CSRF and roles', () => {
     expect(Number(sut.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await login('viewer@shop.example', PASSWORDS.viewer)).status).toBe(200);
   }, 30_000);
+
+  it('should show a member of two workspaces only the one their session works in, and switch on request', async () => {
+    const otherKey = `sk_${randomBytes(16).toString('hex')}`;
+    const other = await new WorkspaceRepository(stack.db.dataSource).create({
+      name: 'Second shop',
+      writeKey: `wk_${randomBytes(12).toString('hex')}`,
+      apiKey: otherKey,
+      emailFrom: 'second@example.com',
+      now: new Date('2026-06-01T09:00:00Z'),
+    });
+    await fetch(`${stack.apiUrl}/api/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${otherKey}` },
+      body: JSON.stringify({ email: 'viewer@shop.example', role: 'admin' }),
+    });
+    await stack.request('POST', '/api/journeys', thankYouJourney());
+    const [first] = await stack.db.dataSource.query(`SELECT id FROM workspaces WHERE name = 'Test shop'`);
+    const signedIn = await call('POST', '/api/auth/login', {
+      body: { email: 'viewer@shop.example', password: PASSWORDS.viewer, workspaceId: first.id },
+    });
+    expect(signedIn.body.workspaces.map((w: { name: string }) => w.name).sort()).toEqual(['Second shop', 'Test shop']);
+    const browser = {
+      cookie: signedIn.headers.getSetCookie()[0]!.split(';')[0]!,
+      csrf: signedIn.body.csrfToken as string,
+    };
+    const inFirst = await call('GET', '/api/journeys', { browser });
+
+    const switched = await call('POST', '/api/auth/workspace', { browser, body: { workspaceId: other.id } });
+
+    expect(inFirst.body.journeys.length).toBeGreaterThan(0);
+    expect(switched.body).toMatchObject({ workspace: { id: other.id, name: 'Second shop' }, role: 'admin' });
+    expect((await call('GET', '/api/journeys', { browser })).body.journeys).toEqual([]);
+    expect((await call('GET', '/api/members', { browser })).body.members).toHaveLength(1);
+    const notMine = await call('POST', '/api/auth/workspace', {
+      browser: await signIn('marketer@shop.example', PASSWORDS.marketer),
+      body: { workspaceId: other.id },
+    });
+    expect(notMine.status).toBe(403);
+    const direct = await call('POST', '/api/auth/login', {
+      body: { email: 'marketer@shop.example', password: PASSWORDS.marketer, workspaceId: other.id },
+    });
+    expect(direct).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+  });
 
   it('should end a session left unused for 14 days of engine time', async () => {
     const browser = await signIn('marketer@shop.example', PASSWORDS.marketer);

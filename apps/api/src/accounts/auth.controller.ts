@@ -59,7 +59,7 @@ export class AuthController {
     const workspaces = await this.accounts.workspacesOf(session.user.id);
     const workspace = workspaces.find((candidate) => candidate.workspaceId === session.workspaceId);
     if (!workspace) throw new ApiError('unauthorized', 'Your session has ended; sign in again.');
-    return signedInView({ ...session, workspace, workspaces });
+    return signedInView({ ...session, workspace, workspaces, role: workspace.role });
   }
 
   @Post('login')
