@@ -41,7 +41,10 @@ export class AccountService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Made at boot, so the first sign-in with an unknown email is not the one slower answer.
+    void dummyPasswordHash();
+  }
 
   private get accounts() {
     return new AccountRepository(this.db.manager);
