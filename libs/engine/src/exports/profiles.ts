@@ -4,3 +4,4 @@ export * from '../profiles/attribute-types';
 export * from '../profiles/profile-patch';
 export * from '../profiles/profile.service';
 export * from '../profiles/csv-import.service';
+export * from '../profiles/template-variable-check';
