@@ -1,0 +1,350 @@
+import {
+  journeySettingsSchema,
+  PERIOD_UNITS,
+  type EntryRule,
+  type JourneyDocument,
+  type JourneySettings,
+} from '@rapport/journey';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { JourneyDetail } from '../../api/api-client';
+import { ConditionRow, toApiTest, type Test } from '../ConditionRow';
+import { ErrorNote, Pending } from '../ErrorNote';
+import { screensApi } from '../screens-api';
+import { useLoad } from '../use-load';
+import { JourneyTabs } from './JourneyTabs';
+
+const TEXT = {
+  loading: 'Loading settings…',
+  entry: 'Who may enter',
+  mode: 'Entry rule',
+  modes: {
+    'any-time': 'Every time the trigger fires',
+    once: 'Once ever',
+    'once-per-period': 'Once per period',
+    'after-exit': 'Again once their previous passage ended',
+  } satisfies Record<EntryRule['mode'], string>,
+  maxConcurrent: 'At most this many passages at once (empty: no maximum)',
+  periodAmount: 'Period length',
+  periodUnit: 'Period unit',
+  entryLimit: 'Total entries allowed (empty: no limit)',
+  goal: 'Goal',
+  hasGoal: 'Measure a goal',
+  goalEvent: 'Goal event',
+  withinDays: 'Counts within this many days of entry',
+  exitOnGoal: 'Leave the journey when the goal is reached',
+  exit: 'Exit condition',
+  exitHint: 'Customers leave as soon as their profile matches all of these tests.',
+  addExit: 'Add a test',
+  holdout: 'Holdout groups',
+  holdoutPercent: (step: string) => `Share held back at "${step}" (%)`,
+  noHoldout: 'This journey has no holdout step; add one on the canvas to measure a control group.',
+  timeZone: 'Time zone',
+  timeZoneLabel: "Fallback time zone (customers without their own; empty: the workspace's)",
+  save: 'Save settings',
+  saving: 'Saving…',
+  saved: 'Settings saved to the draft. Publish to apply them to new entrants.',
+  archived: 'This journey is archived; duplicate it to change its settings.',
+} as const;
+
+type HoldoutEdit = { nodeId: string; title: string; percent: string };
+
+const timeZones = (): string[] => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+};
+
+const numberOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+
+/** The draft's settings as a form: entry rule, goal, exit condition, holdout shares and fallback time zone. */
+export const JourneySettingsScreen = ({ journeyId }: { journeyId: string }) => {
+  const journey = useLoad(() => screensApi.journey(journeyId), journeyId);
+  if (!journey.data) return <Pending error={journey.error} label={TEXT.loading} />;
+  return (
+    <>
+      <JourneyTabs
+        journeyId={journeyId}
+        name={journey.data.name}
+        status={journey.data.status}
+        current="journey-settings"
+      />
+      <SettingsForm key={journey.data.updatedAt} detail={journey.data} onSaved={journey.setData} />
+    </>
+  );
+};
+
+const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(detail: JourneyDetail): void }) => {
+  const initial = useMemo(() => journeySettingsSchema.parse(detail.draft.settings ?? {}), [detail]);
+  const [entry, setEntry] = useState<EntryRule>(initial.entry);
+  const [maxConcurrent, setMaxConcurrent] = useState(
+    initial.entry.mode === 'any-time' ? String(initial.entry.maxConcurrent ?? '') : '',
+  );
+  const [entryLimit, setEntryLimit] = useState(String(initial.entryLimit ?? ''));
+  const [goalOn, setGoalOn] = useState(initial.goal !== null);
+  const [goalEvent, setGoalEvent] = useState(initial.goal?.event ?? '');
+  const [withinDays, setWithinDays] = useState(String(initial.goal?.withinDays ?? 30));
+  const [exitOnGoal, setExitOnGoal] = useState(initial.goal?.exitOnGoal ?? false);
+  const [exitWhen, setExitWhen] = useState<Test[]>(
+    (initial.exitWhen ?? []).map(({ source: _source, ...test }) => ({ ...test, value: test.value })),
+  );
+  const [timeZone, setTimeZone] = useState(initial.timeZone ?? '');
+  const [holdouts, setHoldouts] = useState<HoldoutEdit[]>(() =>
+    detail.draft.nodes
+      .filter((node) => node.kind === 'holdout')
+      .map((node) => ({
+        nodeId: node.id,
+        title: node.label || node.id,
+        percent: String((node.config as { controlPercent?: number }).controlPercent ?? 10),
+      })),
+  );
+  const [attributes, setAttributes] = useState<string[]>([]);
+  const [state, setState] = useState<{ busy: boolean; saved: boolean; error: string | null }>({
+    busy: false,
+    saved: false,
+    error: null,
+  });
+  const zones = useMemo(timeZones, []);
+
+  useEffect(() => {
+    screensApi.attributes().then(
+      (list) => setAttributes(list.map((attribute) => attribute.name)),
+      () => setAttributes([]),
+    );
+  }, []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const settings: JourneySettings = {
+      entry: entry.mode === 'any-time' ? { mode: 'any-time', maxConcurrent: numberOrNull(maxConcurrent) } : entry,
+      entryLimit: numberOrNull(entryLimit),
+      goal: goalOn
+        ? {
+            ...(initial.goal ?? { where: [], sameAsTrigger: [] }),
+            event: goalEvent.trim(),
+            withinDays: Number(withinDays),
+            exitOnGoal,
+          }
+        : null,
+      exitWhen: exitWhen.length > 0 ? exitWhen.map((test) => ({ source: 'profile', ...toApiTest(test) })) : null,
+      timeZone: timeZone.trim() || null,
+    } as JourneySettings;
+    const percents = new Map(holdouts.map((holdout) => [holdout.nodeId, Number(holdout.percent)]));
+    const draft: JourneyDocument = {
+      ...detail.draft,
+      settings,
+      nodes: detail.draft.nodes.map((node) =>
+        percents.has(node.id) ? { ...node, config: { ...node.config, controlPercent: percents.get(node.id) } } : node,
+      ),
+    };
+    setState({ busy: true, saved: false, error: null });
+    try {
+      onSaved(await screensApi.saveDraft(detail.id, draft));
+      setState({ busy: false, saved: true, error: null });
+    } catch (caught) {
+      setState({ busy: false, saved: false, error: (caught as Error).message });
+    }
+  };
+
+  const archived = detail.status === 'archived';
+  return (
+    <form onSubmit={(event) => void save(event)} aria-label={TEXT.save}>
+      {archived && <p className="warning-note">{TEXT.archived}</p>}
+      <fieldset disabled={archived}>
+        <legend>{TEXT.entry}</legend>
+        <div className="form-grid">
+          <label htmlFor="entry-mode">{TEXT.mode}</label>
+          <select
+            id="entry-mode"
+            value={entry.mode}
+            onChange={(event) => {
+              const mode = event.target.value as EntryRule['mode'];
+              setEntry(
+                mode === 'once-per-period'
+                  ? { mode, period: { amount: 1, unit: 'years' } }
+                  : mode === 'any-time'
+                    ? { mode, maxConcurrent: null }
+                    : { mode },
+              );
+            }}
+          >
+            {(Object.keys(TEXT.modes) as EntryRule['mode'][]).map((mode) => (
+              <option key={mode} value={mode}>
+                {TEXT.modes[mode]}
+              </option>
+            ))}
+          </select>
+          {entry.mode === 'any-time' && (
+            <>
+              <label htmlFor="max-concurrent">{TEXT.maxConcurrent}</label>
+              <input
+                id="max-concurrent"
+                type="number"
+                min={1}
+                max={1000}
+                value={maxConcurrent}
+                onChange={(event) => setMaxConcurrent(event.target.value)}
+              />
+            </>
+          )}
+          {entry.mode === 'once-per-period' && (
+            <>
+              <label htmlFor="period-amount">{TEXT.periodAmount}</label>
+              <input
+                id="period-amount"
+                type="number"
+                min={1}
+                max={1000}
+                required
+                value={entry.period.amount}
+                onChange={(event) =>
+                  setEntry({ ...entry, period: { ...entry.period, amount: Number(event.target.value) } })
+                }
+              />
+              <label htmlFor="period-unit">{TEXT.periodUnit}</label>
+              <select
+                id="period-unit"
+                value={entry.period.unit}
+                onChange={(event) =>
+                  setEntry({
+                    ...entry,
+                    period: { ...entry.period, unit: event.target.value as (typeof PERIOD_UNITS)[number] },
+                  })
+                }
+              >
+                {PERIOD_UNITS.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {unit}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <label htmlFor="entry-limit">{TEXT.entryLimit}</label>
+          <input
+            id="entry-limit"
+            type="number"
+            min={1}
+            value={entryLimit}
+            onChange={(event) => setEntryLimit(event.target.value)}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset disabled={archived}>
+        <legend>{TEXT.goal}</legend>
+        <label>
+          <input type="checkbox" checked={goalOn} onChange={(event) => setGoalOn(event.target.checked)} />{' '}
+          {TEXT.hasGoal}
+        </label>
+        {goalOn && (
+          <div className="form-grid">
+            <label htmlFor="goal-event">{TEXT.goalEvent}</label>
+            <input
+              id="goal-event"
+              type="text"
+              required
+              maxLength={200}
+              value={goalEvent}
+              onChange={(event) => setGoalEvent(event.target.value)}
+            />
+            <label htmlFor="goal-days">{TEXT.withinDays}</label>
+            <input
+              id="goal-days"
+              type="number"
+              min={1}
+              max={3650}
+              required
+              value={withinDays}
+              onChange={(event) => setWithinDays(event.target.value)}
+            />
+            <span />
+            <label>
+              <input type="checkbox" checked={exitOnGoal} onChange={(event) => setExitOnGoal(event.target.checked)} />{' '}
+              {TEXT.exitOnGoal}
+            </label>
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset disabled={archived}>
+        <legend>{TEXT.exit}</legend>
+        <p className="hint">{TEXT.exitHint}</p>
+        {exitWhen.map((test, index) => (
+          <ConditionRow
+            key={index}
+            idPrefix={`exit-${index}`}
+            test={test}
+            attributes={attributes}
+            onChange={(next) => setExitWhen(exitWhen.map((item, at) => (at === index ? next : item)))}
+            onRemove={() => setExitWhen(exitWhen.filter((_, at) => at !== index))}
+          />
+        ))}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setExitWhen([...exitWhen, { path: '', operator: 'eq', value: '' }])}
+        >
+          {TEXT.addExit}
+        </button>
+      </fieldset>
+
+      <fieldset disabled={archived}>
+        <legend>{TEXT.holdout}</legend>
+        {holdouts.length === 0 && <p className="hint">{TEXT.noHoldout}</p>}
+        <div className="form-grid">
+          {holdouts.map((holdout) => (
+            <HoldoutField
+              key={holdout.nodeId}
+              holdout={holdout}
+              onChange={(percent) =>
+                setHoldouts(holdouts.map((item) => (item.nodeId === holdout.nodeId ? { ...item, percent } : item)))
+              }
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset disabled={archived}>
+        <legend>{TEXT.timeZone}</legend>
+        <div className="form-grid">
+          <label htmlFor="time-zone">{TEXT.timeZoneLabel}</label>
+          <input
+            id="time-zone"
+            type="text"
+            list="time-zones"
+            value={timeZone}
+            onChange={(event) => setTimeZone(event.target.value)}
+          />
+          <datalist id="time-zones">
+            {zones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </div>
+      </fieldset>
+
+      <ErrorNote message={state.error} />
+      <p role="status">{state.saved && <span className="ok-note">{TEXT.saved}</span>}</p>
+      <button type="submit" className="button button--primary" disabled={state.busy || archived}>
+        {state.busy ? TEXT.saving : TEXT.save}
+      </button>
+    </form>
+  );
+};
+
+const HoldoutField = ({ holdout, onChange }: { holdout: HoldoutEdit; onChange(percent: string): void }) => (
+  <>
+    <label htmlFor={`holdout-${holdout.nodeId}`}>{TEXT.holdoutPercent(holdout.title)}</label>
+    <input
+      id={`holdout-${holdout.nodeId}`}
+      type="number"
+      min={1}
+      max={50}
+      required
+      value={holdout.percent}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  </>
+);

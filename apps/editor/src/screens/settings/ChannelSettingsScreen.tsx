@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNote, Pending } from '../ErrorNote';
+import { screensApi, type ShopSource } from '../screens-api';
+import { useLoad } from '../use-load';
+import { DeliveryRulesForm } from './DeliveryRulesForm';
+
+const TEXT = {
+  title: 'Channel settings',
+  adminsOnly: 'Only admins see and change these settings.',
+  providers: 'Providers',
+  providersLoading: 'Loading providers…',
+  providersUnknown:
+    "The server does not list its providers here. Email goes through the SMTP server in SMTP_URL and SMS through SMS_URL (set in the server's environment; secrets are never shown).",
+  loadingRules: 'Loading delivery rules…',
+  sources: 'Shop webhook sources',
+  sourcesLoading: 'Loading sources…',
+  noSources: 'No shop sends webhooks yet.',
+  name: 'Name',
+  scheme: 'Signing',
+  url: 'Webhook URL (give it to the shop)',
+  secrets: 'Secrets',
+  schemes: { shopify: 'Shopify', 'standard-webhooks': 'Standard Webhooks' },
+  newSource: 'Add a source',
+  create: 'Add source',
+  created: (name: string) => `Added "${name}". Add a secret through the API to start receiving.`,
+} as const;
+
+/** What the server exposes about a provider: names and public parts only, never a secret. */
+const ProviderDetails = ({ details }: { details: Record<string, unknown> }) => (
+  <dl>
+    {Object.entries(details).map(([name, value]) => (
+      <div key={name}>
+        <dt>{name}</dt>
+        <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+      </div>
+    ))}
+  </dl>
+);
+
+/** Admins: the providers (read only), quiet hours, frequency caps, consent defaults, and shop webhook sources. */
+export const ChannelSettingsScreen = () => {
+  const providers = useLoad(() => screensApi.channels(), 'channels');
+  const rules = useLoad(() => screensApi.deliveryRules(), 'delivery-rules');
+  return (
+    <>
+      <h1>{TEXT.title}</h1>
+      <p className="hint">{TEXT.adminsOnly}</p>
+      <h2>{TEXT.providers}</h2>
+      {providers.data ? (
+        <ProviderDetails details={providers.data} />
+      ) : providers.error ? (
+        <p className="hint">{TEXT.providersUnknown}</p>
+      ) : (
+        <p aria-busy="true">{TEXT.providersLoading}</p>
+      )}
+      {rules.data ? (
+        <DeliveryRulesForm initial={rules.data} />
+      ) : (
+        <Pending error={rules.error} label={TEXT.loadingRules} />
+      )}
+      <ShopSources />
+    </>
+  );
+};
+
+const ShopSources = () => {
+  const sources = useLoad(() => screensApi.shopSources(), 'shop-sources');
+  const [name, setName] = useState('');
+  const [scheme, setScheme] = useState<ShopSource['scheme']>('shopify');
+  const [status, setStatus] = useState<{ note: string | null; error: string | null }>({ note: null, error: null });
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const created = await screensApi.createShopSource(name.trim(), scheme);
+      setStatus({ note: TEXT.created(created.name), error: null });
+      setName('');
+      sources.reload();
+    } catch (caught) {
+      setStatus({ note: null, error: (caught as Error).message });
+    }
+  };
+  return (
+    <section aria-label={TEXT.sources}>
+      <h2>{TEXT.sources}</h2>
+      {!sources.data && <Pending error={sources.error} label={TEXT.sourcesLoading} />}
+      {sources.data?.length === 0 && <p>{TEXT.noSources}</p>}
+      {sources.data && sources.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{TEXT.name}</th>
+              <th scope="col">{TEXT.scheme}</th>
+              <th scope="col">{TEXT.url}</th>
+              <th scope="col">{TEXT.secrets}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.data.map((source) => (
+              <tr key={source.id}>
+                <td>{source.name}</td>
+                <td>{TEXT.schemes[source.scheme]}</td>
+                <td>
+                  <code>{source.webhookUrl}</code>
+                </td>
+                <td>{source.secrets.map((secret) => secret.hint).join(', ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={(event) => void create(event)}>
+        <h3>{TEXT.newSource}</h3>
+        <label htmlFor="source-name">{TEXT.name}</label>{' '}
+        <input id="source-name" type="text" required value={name} onChange={(event) => setName(event.target.value)} />{' '}
+        <label htmlFor="source-scheme">{TEXT.scheme}</label>{' '}
+        <select
+          id="source-scheme"
+          value={scheme}
+          onChange={(event) => setScheme(event.target.value as ShopSource['scheme'])}
+        >
+          {(Object.keys(TEXT.schemes) as ShopSource['scheme'][]).map((option) => (
+            <option key={option} value={option}>
+              {TEXT.schemes[option]}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" className="button">
+          {TEXT.create}
+        </button>
+        <ErrorNote message={status.error} />
+        <p role="status">{status.note}</p>
+      </form>
+    </section>
+  );
+};

@@ -1,0 +1,203 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNote } from '../ErrorNote';
+import { screensApi, type DeliveryRules, type FrequencyCap, type QuietHours } from '../screens-api';
+
+type Channel = 'email' | 'sms';
+const CHANNELS: Channel[] = ['email', 'sms'];
+
+const TEXT = {
+  title: 'Delivery rules',
+  channel: { email: 'Email', sms: 'SMS' },
+  consent: 'Consent by default',
+  consentOptions: { granted: 'May send until they say no', required: 'Only after an explicit yes' },
+  quiet: 'Quiet hours',
+  quietOn: (channel: string) => `${channel}: hold messages during quiet hours`,
+  from: 'From',
+  to: 'To',
+  caps: 'Frequency caps',
+  capOn: (channel: string) => `${channel}: limit messages per customer`,
+  max: 'At most',
+  days: 'messages in days',
+  overCap: 'Over the cap',
+  overCapOptions: { suppress: 'Drop the message', defer: 'Try again a day later' },
+  privateWebhooks: 'Let webhooks reach private network addresses',
+  save: 'Save delivery rules',
+  saved: 'Delivery rules saved; they apply to messages already queued too.',
+} as const;
+
+/** Consent defaults, quiet hours and frequency caps per channel: the whole document replaces the stored one. */
+export const DeliveryRulesForm = ({ initial }: { initial: DeliveryRules }) => {
+  const [rules, setRules] = useState<DeliveryRules>(initial);
+  const [status, setStatus] = useState<{ note: string | null; error: string | null }>({ note: null, error: null });
+
+  const setQuiet = (channel: Channel, quiet: QuietHours | undefined) =>
+    setRules({ ...rules, quietHours: { ...rules.quietHours, [channel]: quiet } });
+  const setCap = (channel: Channel, cap: FrequencyCap | undefined) =>
+    setRules({ ...rules, frequencyCaps: { ...rules.frequencyCaps, [channel]: cap } });
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus({ note: null, error: null });
+    try {
+      setRules(await screensApi.saveDeliveryRules(rules));
+      setStatus({ note: TEXT.saved, error: null });
+    } catch (caught) {
+      setStatus({ note: null, error: (caught as Error).message });
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void save(event)} aria-label={TEXT.title}>
+      <h2>{TEXT.title}</h2>
+      <fieldset>
+        <legend>{TEXT.consent}</legend>
+        <div className="form-grid">
+          {CHANNELS.map((channel) => (
+            <ConsentField key={channel} channel={channel} rules={rules} onChange={setRules} />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{TEXT.quiet}</legend>
+        {CHANNELS.map((channel) => {
+          const quiet = rules.quietHours[channel];
+          return (
+            <div className="rule-row" key={channel}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={quiet !== undefined}
+                  onChange={(event) =>
+                    setQuiet(channel, event.target.checked ? { from: '21:00', to: '08:00' } : undefined)
+                  }
+                />{' '}
+                {TEXT.quietOn(TEXT.channel[channel])}
+              </label>
+              {quiet && (
+                <>
+                  <label htmlFor={`quiet-${channel}-from`}>{TEXT.from}</label>
+                  <input
+                    id={`quiet-${channel}-from`}
+                    type="time"
+                    required
+                    value={quiet.from}
+                    onChange={(event) => setQuiet(channel, { ...quiet, from: event.target.value })}
+                  />
+                  <label htmlFor={`quiet-${channel}-to`}>{TEXT.to}</label>
+                  <input
+                    id={`quiet-${channel}-to`}
+                    type="time"
+                    required
+                    value={quiet.to}
+                    onChange={(event) => setQuiet(channel, { ...quiet, to: event.target.value })}
+                  />
+                </>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>{TEXT.caps}</legend>
+        {CHANNELS.map((channel) => {
+          const cap = rules.frequencyCaps[channel];
+          return (
+            <div className="rule-row" key={channel}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={cap !== undefined}
+                  onChange={(event) =>
+                    setCap(channel, event.target.checked ? { max: 3, days: 7, overCap: 'suppress' } : undefined)
+                  }
+                />{' '}
+                {TEXT.capOn(TEXT.channel[channel])}
+              </label>
+              {cap && (
+                <>
+                  <label htmlFor={`cap-${channel}-max`}>{TEXT.max}</label>
+                  <input
+                    id={`cap-${channel}-max`}
+                    type="number"
+                    min={1}
+                    max={1000}
+                    required
+                    value={cap.max}
+                    onChange={(event) => setCap(channel, { ...cap, max: Number(event.target.value) })}
+                  />
+                  <label htmlFor={`cap-${channel}-days`}>{TEXT.days}</label>
+                  <input
+                    id={`cap-${channel}-days`}
+                    type="number"
+                    min={1}
+                    max={365}
+                    required
+                    value={cap.days}
+                    onChange={(event) => setCap(channel, { ...cap, days: Number(event.target.value) })}
+                  />
+                  <label htmlFor={`cap-${channel}-over`}>{TEXT.overCap}</label>
+                  <select
+                    id={`cap-${channel}-over`}
+                    value={cap.overCap}
+                    onChange={(event) =>
+                      setCap(channel, { ...cap, overCap: event.target.value as FrequencyCap['overCap'] })
+                    }
+                  >
+                    {(Object.keys(TEXT.overCapOptions) as FrequencyCap['overCap'][]).map((option) => (
+                      <option key={option} value={option}>
+                        {TEXT.overCapOptions[option]}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={rules.allowPrivateWebhooks}
+          onChange={(event) => setRules({ ...rules, allowPrivateWebhooks: event.target.checked })}
+        />{' '}
+        {TEXT.privateWebhooks}
+      </label>
+      <ErrorNote message={status.error} />
+      <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
+      <button type="submit" className="button button--primary">
+        {TEXT.save}
+      </button>
+    </form>
+  );
+};
+
+const ConsentField = ({
+  channel,
+  rules,
+  onChange,
+}: {
+  channel: Channel;
+  rules: DeliveryRules;
+  onChange(rules: DeliveryRules): void;
+}) => (
+  <>
+    <label htmlFor={`consent-${channel}`}>{TEXT.channel[channel]}</label>
+    <select
+      id={`consent-${channel}`}
+      value={rules.consentDefaults[channel]}
+      onChange={(event) =>
+        onChange({
+          ...rules,
+          consentDefaults: { ...rules.consentDefaults, [channel]: event.target.value as 'granted' | 'required' },
+        })
+      }
+    >
+      {(['granted', 'required'] as const).map((option) => (
+        <option key={option} value={option}>
+          {TEXT.consentOptions[option]}
+        </option>
+      ))}
+    </select>
+  </>
+);

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { Pending } from '../ErrorNote';
+import { go, hashOf } from '../route-paths';
+import { screensApi } from '../screens-api';
+import { useLoad } from '../use-load';
+import { TemplateEditor } from './TemplateEditor';
+
+const TEXT = {
+  title: 'Email templates',
+  loading: 'Loading templates…',
+  empty: 'No templates yet.',
+  key: 'Key',
+  name: 'Name',
+  subject: 'Subject',
+  newTitle: 'New template',
+  newKey: 'Key of the new template (lowercase letters, digits, - or _)',
+  create: 'Create',
+  back: '← All templates',
+  editing: (key: string) => `Template ${key}`,
+} as const;
+
+const KEY_PATTERN = '[a-z0-9][a-z0-9_\\-]{0,99}';
+
+/** The list of templates, or one template's editor when the route names a key. */
+export const TemplatesScreen = ({ templateKey }: { templateKey: string | null }) =>
+  templateKey ? <OneTemplate templateKey={templateKey} /> : <TemplateList />;
+
+const OneTemplate = ({ templateKey }: { templateKey: string }) => {
+  // A key not saved yet opens an empty editor: saving creates it.
+  const template = useLoad(() => screensApi.template(templateKey).catch(() => null), templateKey);
+  return (
+    <>
+      <a href={hashOf({ screen: 'templates', templateKey: null })}>{TEXT.back}</a>
+      <h1>{TEXT.editing(templateKey)}</h1>
+      {template.loaded ? (
+        <TemplateEditor key={templateKey} templateKey={templateKey} existing={template.data} />
+      ) : (
+        <Pending error={template.error} label={TEXT.loading} />
+      )}
+    </>
+  );
+};
+
+const TemplateList = () => {
+  const templates = useLoad(() => screensApi.templates(), 'templates');
+  const [newKey, setNewKey] = useState('');
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    go({ screen: 'templates', templateKey: newKey.trim() });
+  };
+  return (
+    <>
+      <h1>{TEXT.title}</h1>
+      {!templates.data && <Pending error={templates.error} label={TEXT.loading} />}
+      {templates.data?.length === 0 && <p>{TEXT.empty}</p>}
+      {templates.data && templates.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{TEXT.key}</th>
+              <th scope="col">{TEXT.name}</th>
+              <th scope="col">{TEXT.subject}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {templates.data.map((template) => (
+              <tr key={template.key}>
+                <td>
+                  <a href={hashOf({ screen: 'templates', templateKey: template.key })}>{template.key}</a>
+                </td>
+                <td>{template.name}</td>
+                <td>{template.subject}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={create}>
+        <h2>{TEXT.newTitle}</h2>
+        <label htmlFor="new-template-key">{TEXT.newKey}</label>{' '}
+        <input
+          id="new-template-key"
+          type="text"
+          required
+          pattern={KEY_PATTERN}
+          value={newKey}
+          onChange={(event) => setNewKey(event.target.value)}
+        />{' '}
+        <button type="submit" className="button button--primary">
+          {TEXT.create}
+        </button>
+      </form>
+    </>
+  );
+};

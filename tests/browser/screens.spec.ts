@@ -1,0 +1,224 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../support/free-port';
+import { startStack, type Stack } from '../support/stack';
+import { signInThroughForm, type Login } from './editor-sign-in';
+
+const ROOT = join(__dirname, '../..');
+// Screenshots go to the docs on request only, so a test run leaves the work tree clean.
+const SCREENSHOTS = join(ROOT, process.env['RAPPORT_UPDATE_SCREENSHOT'] ? 'docs/screenshots' : 'tmp/screenshots');
+const ADMIN: Login = { email: 'noor@shop.example', password: 'noor-password-42', name: 'Noor' };
+
+/** `Signed Up` -> VIP? yes: wait 2 days, welcome email; no: exit. */
+const welcomeJourney = {
+  name: 'Welcome VIPs',
+  nodes: [
+    { id: 'signed-up', kind: 'event-trigger', config: { event: 'Signed Up' }, position: { x: 0, y: 0 } },
+    {
+      id: 'vip',
+      kind: 'attribute-condition',
+      config: { source: 'profile', path: 'vip', operator: 'eq', value: true },
+      position: { x: 280, y: 0 },
+    },
+    { id: 'wait', kind: 'wait-delay', config: { amount: 2, unit: 'days' }, position: { x: 560, y: -80 } },
+    { id: 'welcome', kind: 'send-email', config: { template: 'welcome' }, position: { x: 840, y: -80 } },
+    { id: 'done', kind: 'exit', config: {}, position: { x: 1120, y: -80 } },
+    { id: 'not-vip', kind: 'exit', config: {}, position: { x: 560, y: 120 } },
+  ],
+  edges: [
+    { from: 'signed-up', output: 'next', to: 'vip' },
+    { from: 'vip', output: 'yes', to: 'wait' },
+    { from: 'vip', output: 'no', to: 'not-vip' },
+    { from: 'wait', output: 'next', to: 'welcome' },
+    { from: 'welcome', output: 'next', to: 'done' },
+  ],
+};
+
+/** The editor's Vite dev server in a child process, proxying /api to the stack (the browser signs in). */
+const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildProcess }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, 'editor-dev-server.mjs')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      EDITOR_PORT: String(port),
+      RAPPORT_API_URL: stack.apiUrl,
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`editor dev server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready (\S+)/.exec(output);
+      if (ready?.[1]) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`editor dev server exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+};
+
+describe('screens around the canvas in a browser', () => {
+  let stack: Stack;
+  let editor: { url: string; child: ChildProcess };
+  let browser: Browser;
+  let page: Page;
+  let journeyId: string;
+  const pageErrors: string[] = [];
+
+  const signUp = async (userId: string, vip: boolean, firstName: string) => {
+    await stack.track('/v1/identify', {
+      userId,
+      messageId: `identify-${userId}`,
+      traits: { email: `${userId}@example.com`, firstName, vip },
+    });
+    await stack.track('/v1/track', { userId, event: 'Signed Up', messageId: `signup-${userId}` });
+  };
+  const open = async (hash: string) => {
+    await page.goto(`${editor.url}${hash}`);
+    await page.getByTestId('signed-in-as').waitFor();
+  };
+  const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await startStack({ label: 'screens' });
+    const template = await stack.request('PUT', '/api/templates/welcome', {
+      name: 'Welcome',
+      subject: 'Welcome {{firstName}}',
+      html: '<p>Hi {{firstName}}, welcome to the club.</p>',
+    });
+    expect(template.status).toBe(200);
+    const created = await stack.request('POST', '/api/journeys', welcomeJourney);
+    journeyId = created.body.id;
+    expect((await stack.request('POST', `/api/journeys/${journeyId}/publish`)).status).toBe(201);
+    await signUp('ada', true, 'Ada');
+    await signUp('linus', false, 'Linus');
+    const admin = await stack.request('POST', '/api/members', { ...ADMIN, role: 'admin' });
+    expect(admin.status).toBe(201);
+    editor = await startEditor(stack);
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signInThroughForm(page, editor.url, ADMIN);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (editor && editor.child.exitCode === null) {
+      await new Promise((resolve) => {
+        editor.child.once('exit', resolve);
+        editor.child.kill('SIGTERM');
+      });
+    }
+    await stack?.stop();
+  });
+
+  it('should list the journey with its status and actions when signed in', async () => {
+    await open('#/');
+    const row = page.getByTestId(`journey-row-${journeyId}`);
+    await row.waitFor();
+
+    await expect(row.locator('.status-pill').textContent()).resolves.toBe('live');
+    await expect(row.getByRole('button', { name: 'Pause Welcome VIPs' }).isVisible()).resolves.toBe(true);
+    await screenshot('journeys');
+  }, 30_000);
+
+  it('should preview a template for a real customer and flag a variable no profile has', async () => {
+    await open('#/templates/welcome');
+    await page
+      .getByLabel('HTML body (Handlebars)')
+      .fill('<p>Hi {{firstName}}, your colour is {{favourite_colour}}.</p>');
+    await page.getByLabel('Preview for customer').fill('ada');
+    await page.getByRole('button', { name: 'ada@example.com (ada)' }).click();
+
+    await page.getByTestId('preview-subject').getByText('Welcome Ada').waitFor();
+    const frame = page.frameLocator('iframe[title="Email preview"]');
+    await expect(frame.locator('p').textContent()).resolves.toBe('Hi Ada, your colour is .');
+    const variables = page.getByTestId('template-variables');
+    await expect(variables.getByText('favourite_colour').locator('..').textContent()).resolves.toContain(
+      'unknown: no profile has it',
+    );
+    await expect(variables.getByText('firstName').locator('..').textContent()).resolves.toContain('on profiles');
+    const saved = await stack.request('GET', '/api/templates/welcome');
+    expect(saved.body.html).toContain('{{favourite_colour}}');
+    await screenshot('template-editor');
+  }, 30_000);
+
+  it('should create a generated coupon pool and warn that it runs low', async () => {
+    await open('#/coupons');
+    await page.getByLabel('Key (lowercase letters, digits, - or _)').fill('spring');
+    await page.getByLabel('Name', { exact: true }).fill('Spring 10%');
+    await page.getByLabel('How many codes').fill('5');
+    await page.getByRole('button', { name: 'Create pool' }).click();
+
+    const row = page.getByTestId('pool-spring');
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('5 of 5');
+    await expect(row.textContent()).resolves.toContain('running low');
+    await screenshot('coupon-pools');
+  }, 30_000);
+
+  it('should build an audience, preview its size and save it', async () => {
+    await open('#/audiences');
+    await page.getByLabel('Key (lowercase letters, digits, - or _; journeys name it)').fill('vips');
+    await page.getByLabel('Name', { exact: true }).fill('VIPs');
+    await page.getByLabel('Attribute', { exact: true }).fill('vip');
+    await page.getByLabel('Value', { exact: true }).fill('true');
+    await page.getByRole('button', { name: 'Preview size' }).click();
+
+    await page.getByTestId('audience-preview-size').getByText('1 customer matches now').waitFor();
+    await page.getByRole('button', { name: 'Save audience' }).click();
+    await page.getByTestId('audience-size-vips').getByText('1', { exact: true }).waitFor();
+    await screenshot('audiences');
+  }, 30_000);
+
+  it('should show what publishing changes for the customers already in the journey, and what blocks it', async () => {
+    const draft = {
+      ...welcomeJourney,
+      nodes: welcomeJourney.nodes.map((node) =>
+        node.id === 'wait' ? { ...node, config: { amount: 3, unit: 'days' } } : node,
+      ),
+    };
+    expect((await stack.request('PUT', `/api/journeys/${journeyId}`, draft)).status).toBe(200);
+    await open(`#/journeys/${journeyId}/publish`);
+
+    const changed = page.getByTestId('summary-wait');
+    await changed.waitFor();
+    await expect(changed.textContent()).resolves.toContain('config.amount');
+    await expect(changed.textContent()).resolves.toContain('1 customer here now');
+    // The template edited above reads a variable no customer has: publishing waits until it is fixed.
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('favourite_colour');
+    await expect(page.getByRole('button', { name: 'Publish version 2' }).isDisabled()).resolves.toBe(true);
+    await screenshot('publish-summary');
+  }, 30_000);
+
+  it('should count a new customer on the wait step live and list who waits there', async () => {
+    await open(`#/journeys/${journeyId}/live`);
+    await page.getByTestId('live-status').getByText('Live: numbers update as customers move.').waitFor();
+    await expect(page.getByTestId('live-now-wait').textContent()).resolves.toContain('1');
+
+    await signUp('grace', true, 'Grace');
+
+    await page.getByTestId('live-now-wait').getByText('2', { exact: false }).waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('share-vip:yes->wait').textContent()).resolves.toContain('67%');
+    await page.getByRole('button', { name: 'Who is at Wait for a while' }).click();
+    const panel = page.getByTestId('waiting-panel');
+    await panel.getByText('grace@example.com').waitFor();
+    await expect(panel.getByTestId('moves-on').count()).resolves.toBe(2);
+    await screenshot('live-numbers');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
