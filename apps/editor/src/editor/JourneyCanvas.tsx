@@ -38,6 +38,8 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
     [],
   );
 
+  // An empty journey keeps zoom 1: fitting the view to the first dropped step would jump the canvas under the pointer.
+  const [fitOnOpen] = useState(() => nodes.length > 0);
   const [openEdgeId, setOpenEdgeId] = useState<string | null>(null);
   const edgeInsert = useMemo<EdgeInsert>(
     () => ({
@@ -108,7 +110,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
             onDragOver={onDragOver}
             onDrop={onDrop}
             minZoom={MIN_ZOOM}
-            fitView
+            fitView={fitOnOpen}
             fitViewOptions={FIT_VIEW_OPTIONS}
             aria-label={TEXT.canvas(draft.name)}
           >

@@ -2,6 +2,7 @@ import {
   edgeIdOf,
   journeyDocumentSchema,
   validateJourney,
+  type JourneyDocument,
   type NodeKind,
   type Problem,
   type ValidationContext,
@@ -96,7 +97,8 @@ export const useJourneyDraft = (detail: JourneyDetail, lookups: WorkspaceLookups
 
   const restore = useCallback(
     (json: string) => {
-      const flow = journeyToFlow(journeyDocumentSchema.parse(JSON.parse(json)));
+      // Snapshots are this hook's own serialization: read back as they are, so undo lands on the same JSON.
+      const flow = journeyToFlow(JSON.parse(json) as JourneyDocument);
       const selected = new Set(
         getNodes()
           .filter((node) => node.selected)

@@ -71,7 +71,8 @@ const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; 
   const error = context.errorOf(path);
   const errorId = `${id}-error`;
   const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
-  const label = field.optional ? `${field.label} ${FORM_TEXT.optional}` : field.label;
+  // A checkbox is always optional in effect: saying so would only add noise.
+  const label = field.optional && field.control !== 'checkbox' ? `${field.label} ${FORM_TEXT.optional}` : field.label;
   const set = (next: unknown) => context.set(path, next);
   const errorLine = error && (
     <p id={errorId} className="field__error">

@@ -1,0 +1,311 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../support/free-port';
+import { startStack, type Stack } from '../support/stack';
+
+const ROOT = join(__dirname, '../..');
+// The docs' screenshot is refreshed on request only, so a test run leaves the work tree clean.
+const SCREENSHOT = join(
+  ROOT,
+  process.env['RAPPORT_UPDATE_SCREENSHOT'] ? 'docs/screenshots/canvas.png' : 'tmp/canvas.png',
+);
+const birthday = JSON.parse(readFileSync(join(ROOT, 'docs/journeys/birthday.json'), 'utf8'));
+const { key: _key, ...birthdayTemplate } = JSON.parse(readFileSync(join(ROOT, 'docs/templates/birthday.json'), 'utf8'));
+
+/** The editor's Vite dev server in a child process, proxying /api to the stack with its key. */
+const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildProcess }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, 'editor-dev-server.mjs')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      EDITOR_PORT: String(port),
+      RAPPORT_API_URL: stack.apiUrl,
+      RAPPORT_API_KEY: stack.apiKey,
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`editor dev server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready (\S+)/.exec(output);
+      if (ready?.[1]) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`editor dev server exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+};
+
+// Where each step of the birthday journey is dropped, relative to the canvas's top-left corner.
+const DROPS: [group: string, title: string, x: number, y: number][] = [
+  ['Triggers', 'On a date from the profile', 40, 120],
+  ['Actions', 'Give a unique coupon', 300, 120],
+  ['Actions', 'Send an email', 560, 120],
+  ['Branches', 'If an attribute matches', 820, 120],
+  ['Waits', 'Wait for a while', 40, 380],
+  ['Actions', 'Send an SMS', 300, 380],
+  ['Exit', 'Exit the journey', 560, 380],
+  ['Exit', 'Exit the journey', 820, 560],
+];
+
+const EDGES = [
+  'date-trigger-1:next->issue-coupon-1',
+  'issue-coupon-1:next->send-email-1',
+  'send-email-1:next->attribute-condition-1',
+  'attribute-condition-1:yes->wait-delay-1',
+  'attribute-condition-1:no->exit-2',
+  'wait-delay-1:next->send-sms-1',
+  'send-sms-1:next->exit-1',
+];
+
+const MARKETER = { email: 'mia@shop.example', password: 'mia-password-42' };
+
+/**
+ * Signs the marketer in when the editor asks (editors with sign-in); an editor that reaches the API through the
+ * dev server's key opens the journey straight away.
+ */
+const signInIfAsked = async (page: Page) => {
+  const signIn = page.getByRole('heading', { name: 'Sign in to Rapport' });
+  const canvas = page.locator('.react-flow__pane');
+  await signIn.or(canvas).first().waitFor();
+  if (!(await signIn.isVisible())) return;
+  await page.getByLabel('Email').fill(MARKETER.email);
+  await page.getByLabel('Password').fill(MARKETER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await canvas.waitFor();
+};
+
+const summaryOf = (page: Page, nodeId: string) => page.getByTestId(`summary-${nodeId}`).textContent();
+
+const connect = async (page: Page, edge: string) => {
+  const [, from, output, to] = /^(.+):(.+)->(.+)$/.exec(edge) ?? [];
+  const source = page.locator(`.react-flow__handle.source[data-nodeid="${from}"][data-handleid="${output}"]`);
+  const target = page.locator(`.react-flow__handle.target[data-nodeid="${to}"]`);
+  await source.dragTo(target);
+  // A straight edge has no height, which Playwright counts as hidden: wait for it in the DOM.
+  await page.locator(`.react-flow__edge[data-id="${edge}"]`).waitFor({ state: 'attached' });
+};
+
+const centerOf = async (page: Page, nodeId: string) => {
+  const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
+  if (!box) throw new Error(`${nodeId} is not on the canvas`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+describe('the marketer builds the birthday journey on the canvas', () => {
+  let stack: Stack;
+  let editor: { url: string; child: ChildProcess };
+  let browser: Browser;
+  let page: Page;
+  let journeyId: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'canvas', workers: 0 });
+    expect((await stack.request('PUT', '/api/templates/birthday', birthdayTemplate)).status).toBe(200);
+    const pool = await stack.request('POST', '/api/coupon-pools', {
+      key: 'birthday',
+      name: 'Birthday 15%',
+      source: 'generated',
+      count: 20,
+      validDays: 14,
+    });
+    expect(pool.status).toBe(201);
+    const created = await stack.request('POST', '/api/journeys', { ...birthday, nodes: [], edges: [] });
+    expect(created.status).toBe(201);
+    journeyId = created.body.id;
+    const member = await stack.request('POST', '/api/members', { ...MARKETER, name: 'Mia', role: 'marketer' });
+    expect(member.status).toBe(201);
+    editor = await startEditor(stack);
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (editor && editor.child.exitCode === null) {
+      await new Promise((resolve) => {
+        editor.child.once('exit', resolve);
+        editor.child.kill('SIGTERM');
+      });
+    }
+    await stack?.stop();
+  });
+
+  it('should place each step where it is dropped from the palette', async () => {
+    await page.goto(`${editor.url}#/journeys/${journeyId}`);
+    const pane = page.locator('.react-flow__pane');
+    await signInIfAsked(page);
+    await pane.waitFor();
+    for (const [group, title, x, y] of DROPS) {
+      const item = page.getByRole('group', { name: group, exact: true }).getByRole('button', { name: title });
+      await item.dragTo(pane, { targetPosition: { x, y } });
+    }
+
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
+    const paneBox = await pane.boundingBox();
+    const couponBox = await page.locator('.react-flow__node[data-id="issue-coupon-1"]').boundingBox();
+    expect(Math.abs((couponBox?.x ?? 0) - (paneBox?.x ?? 0) - 280)).toBeLessThan(30);
+    await expect(summaryOf(page, 'date-trigger-1')).resolves.toBe('On birthday at 10:00, every year');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('should draw only the connections the outputs allow', async () => {
+    for (const edge of EDGES) await connect(page, edge);
+
+    // A trigger has no input: a connection dropped on it is not made.
+    const trigger = page.locator('.react-flow__node[data-id="date-trigger-1"]');
+    await page
+      .locator('.react-flow__handle.source[data-nodeid="exit-1"]')
+      .count()
+      .then((count) => expect(count).toBe(0));
+    await page.locator('.react-flow__handle.source[data-nodeid="send-email-1"][data-handleid="next"]').dragTo(trigger);
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(EDGES.length);
+    await expect(
+      page
+        .locator('.react-flow__handle.source[data-nodeid="attribute-condition-1"]')
+        .evaluateAll((handles) => handles.map((handle) => handle.getAttribute('data-handleid'))),
+    ).resolves.toEqual(['yes', 'no']);
+  }, 60_000);
+
+  it('should mark the step whose coupon pool does not exist and clear it when fixed in the side panel', async () => {
+    const problem = page.getByRole('button', { name: /There is no coupon pool "welcome"/ });
+    await problem.waitFor();
+    await expect(page.getByTestId('node-issue-coupon-1').getAttribute('class')).resolves.toContain('has-problems');
+    await expect(page.getByRole('button', { name: 'Publish' }).isDisabled()).resolves.toBe(true);
+
+    await problem.click();
+    const pool = page.getByLabel('Coupon pool');
+    await expect(pool.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await pool.selectOption('birthday');
+
+    await expect(problem.count()).resolves.toBe(0);
+    await expect(page.getByTestId('node-issue-coupon-1').getAttribute('class')).resolves.not.toContain('has-problems');
+  }, 30_000);
+
+  it('should become publishable once every step is set as in the birthday journey', async () => {
+    await page.getByTestId('node-send-email-1').click();
+    await page.getByLabel('Email template').selectOption('birthday');
+
+    await page.getByTestId('node-date-trigger-1').click();
+    await page.getByLabel('Amount').fill('-3');
+    await expect(summaryOf(page, 'date-trigger-1')).resolves.toBe('3 days before birthday at 10:00, every year');
+
+    await page.getByTestId('node-attribute-condition-1').click();
+    await page.getByLabel('Attribute or property').fill('tier');
+    await page.getByLabel('Test').selectOption('eq');
+    await page.getByLabel('Value (optional)').fill('vip');
+    await expect(summaryOf(page, 'attribute-condition-1')).resolves.toBe('If customer tier equals "vip"');
+
+    await page.getByTestId('node-wait-delay-1').click();
+    await page.waitForTimeout(600); // edits pausing this long become one undo step: the next test undoes this one
+    await page.getByLabel('Amount').fill('3');
+    await expect(summaryOf(page, 'wait-delay-1')).resolves.toBe('Wait 3 days');
+
+    await page.getByRole('heading', { name: 'No problems' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Publish' }).isDisabled()).resolves.toBe(false);
+  }, 30_000);
+
+  it('should undo and redo a change with the keyboard', async () => {
+    await page.waitForTimeout(600); // the last edit settles into its own undo step
+    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 700 } });
+
+    await page.keyboard.press('Control+z');
+    await expect(summaryOf(page, 'wait-delay-1')).resolves.toBe('Wait 1 day');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(summaryOf(page, 'wait-delay-1')).resolves.toBe('Wait 3 days');
+  }, 30_000);
+
+  it('should splice a step into an edge with its + and take it out again with undo', async () => {
+    await page.getByTestId('insert-send-email-1:next->attribute-condition-1').click();
+    await page
+      .getByRole('group', { name: 'Step to insert' })
+      .getByRole('button', { name: 'Wait for an event, up to a time' })
+      .click();
+
+    await page
+      .locator('.react-flow__edge[data-id="wait-for-event-1:event->attribute-condition-1"]')
+      .waitFor({ state: 'attached' });
+    await page
+      .locator('.react-flow__edge[data-id="send-email-1:next->wait-for-event-1"]')
+      .waitFor({ state: 'attached' });
+    await expect(
+      page.locator('.react-flow__edge[data-id="send-email-1:next->attribute-condition-1"]').count(),
+    ).resolves.toBe(0);
+    // Its `timeout` output is still open, so the journey cannot be published.
+    await page.getByRole('button', { name: /Output "timeout" is not connected/ }).waitFor();
+
+    await page.waitForTimeout(600);
+    await page.locator('.react-flow__pane').click({ position: { x: 600, y: 700 } });
+    await page.keyboard.press('Control+z');
+    await page
+      .locator('.react-flow__edge[data-id="send-email-1:next->attribute-condition-1"]')
+      .waitFor({ state: 'attached' });
+    await expect(page.locator('.react-flow__node[data-id="wait-for-event-1"]').count()).resolves.toBe(0);
+  }, 30_000);
+
+  it('should lay the journey out left to right with L and top down from the tools', async () => {
+    await page.keyboard.press('l');
+    await page.waitForTimeout(400);
+    for (const edge of EDGES) {
+      const [, from, , to] = /^(.+):(.+)->(.+)$/.exec(edge) ?? [];
+      expect((await centerOf(page, to as string)).x).toBeGreaterThan((await centerOf(page, from as string)).x);
+    }
+
+    await page.getByRole('button', { name: 'Arrange top down' }).click();
+    await page.waitForTimeout(400);
+    for (const edge of EDGES) {
+      const [, from, , to] = /^(.+):(.+)->(.+)$/.exec(edge) ?? [];
+      expect((await centerOf(page, to as string)).y).toBeGreaterThan((await centerOf(page, from as string)).y);
+    }
+    await page.getByRole('button', { name: 'Arrange left to right' }).click();
+    await page.waitForTimeout(400);
+  }, 30_000);
+
+  it('should autosave the draft, show it saved, and keep it after a reload', async () => {
+    await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    const saved = await stack.request('GET', `/api/journeys/${journeyId}`);
+    expect(saved.body.draft.nodes.map((node: { kind: string }) => node.kind).sort()).toEqual(
+      birthday.nodes.map((node: { kind: string }) => node.kind).sort(),
+    );
+    expect(
+      saved.body.draft.edges.map(
+        (edge: { from: string; output: string; to: string }) => `${edge.from}:${edge.output}->${edge.to}`,
+      ),
+    ).toEqual(expect.arrayContaining(EDGES));
+    expect(saved.body.draft.edges).toHaveLength(EDGES.length);
+
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    await page.reload();
+    await page.locator('.react-flow__node[data-id="wait-delay-1"]').waitFor();
+    await expect(summaryOf(page, 'wait-delay-1')).resolves.toBe('Wait 3 days');
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(EDGES.length);
+    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Saved');
+  }, 30_000);
+
+  it('should publish the journey built on the canvas', async () => {
+    await page.getByRole('heading', { name: 'No problems' }).waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 1/).waitFor();
+
+    const journey = await stack.request('GET', `/api/journeys/${journeyId}`);
+    expect(journey.body).toMatchObject({ status: 'live', latestVersion: 1 });
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
