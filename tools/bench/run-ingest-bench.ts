@@ -10,11 +10,19 @@ import { ApiProcess, freePort } from './api-process';
 import { formatIngestRuns, type IngestRun } from './ingest-report';
 import { insertBare, orderHistory, postConcurrently } from './ingest-scenario';
 import { postShopifyOrders, shopifyOrders } from './shop-webhook-scenario';
+import { importCustomers, insertCustomersBare } from './import-scenario';
 
-type Args = { customers: number; orders: number; concurrency: number; batch: number; webhooks: number };
+type Args = {
+  customers: number;
+  orders: number;
+  concurrency: number;
+  batch: number;
+  webhooks: number;
+  importRows: number;
+};
 
 const parseArgs = (argv: string[]): Args => {
-  const args: Args = { customers: 2000, orders: 4, concurrency: 4, batch: 100, webhooks: 2000 };
+  const args: Args = { customers: 2000, orders: 4, concurrency: 4, batch: 100, webhooks: 2000, importRows: 20_000 };
   for (let i = 0; i < argv.length; i += 1) {
     const [name, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     const value = Number(inline ?? argv[++i]);
@@ -24,6 +32,7 @@ const parseArgs = (argv: string[]): Args => {
     else if (name === '--concurrency') args.concurrency = value;
     else if (name === '--batch') args.batch = Math.min(value, 500);
     else if (name === '--webhooks') args.webhooks = value;
+    else if (name === '--import-rows') args.importRows = value;
     else throw new Error(`unknown argument ${name}`);
   }
   return args;
@@ -116,6 +125,10 @@ const main = async () => {
     if (orderEvents.n !== args.webhooks)
       throw new Error(`${orderEvents.n} Order Completed events from webhooks, expected ${args.webhooks}`);
 
+    // A CSV import of customers, streamed to the API, each row applied like an identify.
+    const importBaseline = await insertCustomersBare(database.dataSource, workspace.id, args.importRows);
+    const imported = await importCustomers(base, apiKey, args.importRows);
+
     const runs: IngestRun[] = [
       { scenario: 'Rapport: POST /v1/batch -> stored + applied to profiles', events: messages.length, ...engine },
       { scenario: 'baseline: bare multi-row INSERT of the same events', events: messages.length, ...baseline },
@@ -130,6 +143,20 @@ const main = async () => {
           { scenario: 'baseline: bare multi-row INSERT of the same events', events: args.webhooks, ...webhookBaseline },
         ],
         profiles.with_insights > 0,
+      ),
+    );
+    log('');
+    log(
+      formatIngestRuns(
+        [
+          { scenario: 'Rapport: CSV import of customers (streamed)', events: args.importRows, ...imported },
+          {
+            scenario: 'baseline: bare multi-row INSERT of the same customers',
+            events: args.importRows,
+            ...importBaseline,
+          },
+        ],
+        false,
       ),
     );
   } catch (error) {
