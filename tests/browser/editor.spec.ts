@@ -97,7 +97,7 @@ describe('journey editor in a browser', () => {
   }, 60_000);
 
   it('should show the six steps with their summaries when the journey is opened from the list', async () => {
-    await page.getByRole('button', { name: 'Thank you for a big order' }).click();
+    await page.getByRole('button', { name: 'Thank you for a big order', exact: true }).click();
 
     await page.locator('.react-flow__node').nth(5).waitFor();
     const summaries = await page
