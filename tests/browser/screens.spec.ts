@@ -132,7 +132,7 @@ describe('screens around the canvas in a browser', () => {
     await row.waitFor();
 
     await expect(row.locator('.status-pill').textContent()).resolves.toBe('live');
-    await expect(row.getByRole('button', { name: 'Pause Welcome VIPs' }).isVisible()).resolves.toBe(true);
+    await expect(row.getByRole('button', { name: 'Pause' }).isVisible()).resolves.toBe(true);
     await screenshot('journeys');
   }, 30_000);
 
