@@ -205,6 +205,48 @@ describe('screens around the canvas in a browser', () => {
     await screenshot('publish-summary');
   }, 30_000);
 
+  it("should save the journey's entry rule, goal and fallback time zone to the draft", async () => {
+    await open(`#/journeys/${journeyId}/settings`);
+    await page.getByLabel('Entry rule').selectOption('once');
+    await page.getByLabel('Measure a goal').check();
+    await page.getByLabel('Goal event').fill('Order Completed');
+    await page.getByLabel('Counts within this many days of entry').fill('14');
+    await page
+      .getByLabel("Fallback time zone (customers without their own; empty: the workspace's)")
+      .fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+
+    await page.getByText('Settings saved to the draft.').waitFor();
+    const sut = await stack.request('GET', `/api/journeys/${journeyId}`);
+    expect(sut.body.draft.settings).toMatchObject({
+      entry: { mode: 'once' },
+      goal: { event: 'Order Completed', withinDays: 14, exitOnGoal: false },
+      timeZone: 'Europe/Paris',
+    });
+    await screenshot('journey-settings');
+  }, 30_000);
+
+  it('should show a published version read only', async () => {
+    await open(`#/journeys/${journeyId}/versions`);
+    await page.getByRole('link', { name: 'View version 1' }).click();
+
+    await page.getByRole('heading', { name: 'Version 1, read only' }).waitFor();
+    await expect(page.getByTestId('step-wait').textContent()).resolves.toContain('Wait 2 days');
+    await expect(page.locator('.readonly-canvas .react-flow__node').count()).resolves.toBe(6);
+  }, 30_000);
+
+  it('should show the providers without secrets and save quiet hours for SMS', async () => {
+    await open('#/settings');
+    await expect(page.getByTestId('providers').textContent()).resolves.toContain('SMTP via 127.0.0.1');
+    await page.getByLabel('SMS: hold messages during quiet hours').check();
+    await page.getByRole('button', { name: 'Save delivery rules' }).click();
+
+    await page.getByText('Delivery rules saved').waitFor();
+    const sut = await stack.request('GET', '/api/settings/delivery-rules');
+    expect(sut.body.quietHours).toEqual({ sms: { from: '21:00', to: '08:00' } });
+    await screenshot('channel-settings');
+  }, 30_000);
+
   it('should count a new customer on the wait step live and list who waits there', async () => {
     await open(`#/journeys/${journeyId}/live`);
     await page.getByTestId('live-status').getByText('Live: numbers update as customers move.').waitFor();

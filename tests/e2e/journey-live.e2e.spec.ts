@@ -90,7 +90,10 @@ describe('journey screens API: duplicate, publish summary, live numbers, waiting
   };
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'journey_live' });
+    stack = await startStack({
+      label: 'journey_live',
+      env: { SMS_URL: 'twilio+http://AC0123456789:sms-token-5f1e@127.0.0.1:9?from=%2B15550001111' },
+    });
     await new WorkspaceRepository(stack.db.dataSource).create({
       name: 'Other shop',
       writeKey: other.writeKey,
@@ -273,6 +276,22 @@ describe('journey screens API: duplicate, publish summary, live numbers, waiting
     expect(original.body).toMatchObject({ name: 'Welcome VIPs', status: 'live', latestVersion: 1 });
     const copySummary = await stack.request('GET', `/api/journeys/${sut.body.id}/publish-summary`);
     expect(copySummary.body).toMatchObject({ liveVersion: null, nextVersion: 1, inJourney: 0 });
+  });
+
+  it('should name the email and SMS providers for channel settings without any credential', async () => {
+    const sut = await stack.request('GET', '/api/settings/channels');
+
+    expect(sut.status).toBe(200);
+    expect(sut.body).toEqual({
+      email: {
+        provider: 'SMTP',
+        server: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+        secure: false,
+        from: 'Test Shop <shop@example.com>',
+      },
+      sms: { provider: 'Twilio', server: '127.0.0.1:9', from: '+15550001111' },
+    });
+    expect(JSON.stringify(sut.body)).not.toMatch(/sms-token-5f1e|AC0123456789/);
   });
 
   it("should answer 404 to another workspace's key on every new route, without opening a stream", async () => {

@@ -13,6 +13,7 @@ import { TemplatePreviewService } from './templates/template-preview.service';
 import { TemplatesController } from './templates/templates.controller';
 import { EmailPartsController } from './templates/email-parts.controller';
 import { SettingsController } from './settings/settings.controller';
+import { ChannelsController } from './settings/channels.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { SmsStatusController } from './provider-callbacks/sms-status.controller';
 import { TrackingController } from './tracking/tracking.controller';
@@ -41,6 +42,7 @@ export class AppModule {
         CustomersController,
         TestClockController,
         SettingsController,
+        ChannelsController,
         CouponsController,
         UnsubscribeController,
         SmsStatusController,

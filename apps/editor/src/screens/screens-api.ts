@@ -89,6 +89,11 @@ export type DeliveryRules = {
   frequencyCaps: { email?: FrequencyCap; sms?: FrequencyCap };
   allowPrivateWebhooks: boolean;
 };
+/** The providers as the server shows them: kind, host and sender, never a credential. */
+export type Channels = {
+  email: { provider: string; server: string | null; secure: boolean; from: string };
+  sms: { provider: string; server: string; from: string | null } | null;
+};
 export type ShopSource = {
   id: string;
   name: string;
@@ -147,7 +152,7 @@ export const screensApi = {
 
   deliveryRules: () => request<DeliveryRules>('GET', '/settings/delivery-rules'),
   saveDeliveryRules: (rules: DeliveryRules) => request<DeliveryRules>('PUT', '/settings/delivery-rules', rules),
-  channels: () => request<Record<string, unknown>>('GET', '/settings/channels'),
+  channels: () => request<Channels>('GET', '/settings/channels'),
   shopSources: () => request<{ sources: ShopSource[] }>('GET', '/settings/shop-sources').then((body) => body.sources),
   createShopSource: (name: string, scheme: ShopSource['scheme']) =>
     request<ShopSource>('POST', '/settings/shop-sources', { name, scheme }),

@@ -1,32 +1,15 @@
-import {
-  journeySettingsSchema,
-  PERIOD_UNITS,
-  type EntryRule,
-  type JourneyDocument,
-  type JourneySettings,
-} from '@rapport/journey';
+import { journeySettingsSchema, type EntryRule, type JourneyDocument, type JourneySettings } from '@rapport/journey';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { JourneyDetail } from '../../api/api-client';
 import { ConditionRow, toApiTest, type Test } from '../ConditionRow';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi } from '../screens-api';
 import { useLoad } from '../use-load';
+import { EntryRuleFields } from './EntryRuleFields';
 import { JourneyTabs } from './JourneyTabs';
 
 const TEXT = {
   loading: 'Loading settings…',
-  entry: 'Who may enter',
-  mode: 'Entry rule',
-  modes: {
-    'any-time': 'Every time the trigger fires',
-    once: 'Once ever',
-    'once-per-period': 'Once per period',
-    'after-exit': 'Again once their previous passage ended',
-  } satisfies Record<EntryRule['mode'], string>,
-  maxConcurrent: 'At most this many passages at once (empty: no maximum)',
-  periodAmount: 'Period length',
-  periodUnit: 'Period unit',
-  entryLimit: 'Total entries allowed (empty: no limit)',
   goal: 'Goal',
   hasGoal: 'Measure a goal',
   goalEvent: 'Goal event',
@@ -151,87 +134,15 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
   return (
     <form onSubmit={(event) => void save(event)} aria-label={TEXT.save}>
       {archived && <p className="warning-note">{TEXT.archived}</p>}
-      <fieldset disabled={archived}>
-        <legend>{TEXT.entry}</legend>
-        <div className="form-grid">
-          <label htmlFor="entry-mode">{TEXT.mode}</label>
-          <select
-            id="entry-mode"
-            value={entry.mode}
-            onChange={(event) => {
-              const mode = event.target.value as EntryRule['mode'];
-              setEntry(
-                mode === 'once-per-period'
-                  ? { mode, period: { amount: 1, unit: 'years' } }
-                  : mode === 'any-time'
-                    ? { mode, maxConcurrent: null }
-                    : { mode },
-              );
-            }}
-          >
-            {(Object.keys(TEXT.modes) as EntryRule['mode'][]).map((mode) => (
-              <option key={mode} value={mode}>
-                {TEXT.modes[mode]}
-              </option>
-            ))}
-          </select>
-          {entry.mode === 'any-time' && (
-            <>
-              <label htmlFor="max-concurrent">{TEXT.maxConcurrent}</label>
-              <input
-                id="max-concurrent"
-                type="number"
-                min={1}
-                max={1000}
-                value={maxConcurrent}
-                onChange={(event) => setMaxConcurrent(event.target.value)}
-              />
-            </>
-          )}
-          {entry.mode === 'once-per-period' && (
-            <>
-              <label htmlFor="period-amount">{TEXT.periodAmount}</label>
-              <input
-                id="period-amount"
-                type="number"
-                min={1}
-                max={1000}
-                required
-                value={entry.period.amount}
-                onChange={(event) =>
-                  setEntry({ ...entry, period: { ...entry.period, amount: Number(event.target.value) } })
-                }
-              />
-              <label htmlFor="period-unit">{TEXT.periodUnit}</label>
-              <select
-                id="period-unit"
-                value={entry.period.unit}
-                onChange={(event) =>
-                  setEntry({
-                    ...entry,
-                    period: { ...entry.period, unit: event.target.value as (typeof PERIOD_UNITS)[number] },
-                  })
-                }
-              >
-                {PERIOD_UNITS.map((unit) => (
-                  <option key={unit} value={unit}>
-                    {unit}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-          <label htmlFor="entry-limit">{TEXT.entryLimit}</label>
-          <input
-            id="entry-limit"
-            type="number"
-            min={1}
-            value={entryLimit}
-            onChange={(event) => setEntryLimit(event.target.value)}
-          />
-        </div>
-      </fieldset>
-
+      <EntryRuleFields
+        disabled={archived}
+        entry={entry}
+        maxConcurrent={maxConcurrent}
+        entryLimit={entryLimit}
+        onEntry={setEntry}
+        onMaxConcurrent={setMaxConcurrent}
+        onEntryLimit={setEntryLimit}
+      />
       <fieldset disabled={archived}>
         <legend>{TEXT.goal}</legend>
         <label>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNote, Pending } from '../ErrorNote';
-import { screensApi, type ShopSource } from '../screens-api';
+import { screensApi, type Channels, type ShopSource } from '../screens-api';
 import { useLoad } from '../use-load';
 import { DeliveryRulesForm } from './DeliveryRulesForm';
 
@@ -9,6 +9,13 @@ const TEXT = {
   adminsOnly: 'Only admins see and change these settings.',
   providers: 'Providers',
   providersLoading: 'Loading providers…',
+  email: 'Email',
+  sms: 'SMS',
+  via: (server: string) => `via ${server}`,
+  secure: '(TLS)',
+  from: (sender: string) => `sender ${sender}`,
+  noSender: 'none set: SMS cannot be sent',
+  smsOff: 'Not configured: SMS steps fail until SMS_URL is set on the server.',
   providersUnknown:
     "The server does not list its providers here. Email goes through the SMTP server in SMTP_URL and SMS through SMS_URL (set in the server's environment; secrets are never shown).",
   loadingRules: 'Loading delivery rules…',
@@ -25,15 +32,20 @@ const TEXT = {
   created: (name: string) => `Added "${name}". Add a secret through the API to start receiving.`,
 } as const;
 
-/** What the server exposes about a provider: names and public parts only, never a secret. */
-const ProviderDetails = ({ details }: { details: Record<string, unknown> }) => (
-  <dl>
-    {Object.entries(details).map(([name, value]) => (
-      <div key={name}>
-        <dt>{name}</dt>
-        <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
-      </div>
-    ))}
+/** The providers, read only: set in the server's environment, credentials never shown. */
+const Providers = ({ channels }: { channels: Channels }) => (
+  <dl className="form-grid" data-testid="providers">
+    <dt>{TEXT.email}</dt>
+    <dd>
+      {channels.email.provider} {channels.email.server && TEXT.via(channels.email.server)}
+      {channels.email.secure && ` ${TEXT.secure}`} · {TEXT.from(channels.email.from)}
+    </dd>
+    <dt>{TEXT.sms}</dt>
+    <dd>
+      {channels.sms
+        ? `${channels.sms.provider} ${TEXT.via(channels.sms.server)} · ${TEXT.from(channels.sms.from ?? TEXT.noSender)}`
+        : TEXT.smsOff}
+    </dd>
   </dl>
 );
 
@@ -47,7 +59,7 @@ export const ChannelSettingsScreen = () => {
       <p className="hint">{TEXT.adminsOnly}</p>
       <h2>{TEXT.providers}</h2>
       {providers.data ? (
-        <ProviderDetails details={providers.data} />
+        <Providers channels={providers.data} />
       ) : providers.error ? (
         <p className="hint">{TEXT.providersUnknown}</p>
       ) : (

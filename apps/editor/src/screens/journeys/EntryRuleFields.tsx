@@ -1,0 +1,116 @@
+import { PERIOD_UNITS, type EntryRule } from '@rapport/journey';
+
+const TEXT = {
+  entry: 'Who may enter',
+  mode: 'Entry rule',
+  modes: {
+    'any-time': 'Every time the trigger fires',
+    once: 'Once ever',
+    'once-per-period': 'Once per period',
+    'after-exit': 'Again once their previous passage ended',
+  } satisfies Record<EntryRule['mode'], string>,
+  maxConcurrent: 'At most this many passages at once (empty: no maximum)',
+  periodAmount: 'Period length',
+  periodUnit: 'Period unit',
+  entryLimit: 'Total entries allowed (empty: no limit)',
+} as const;
+
+type Props = {
+  disabled: boolean;
+  entry: EntryRule;
+  maxConcurrent: string;
+  entryLimit: string;
+  onEntry(entry: EntryRule): void;
+  onMaxConcurrent(text: string): void;
+  onEntryLimit(text: string): void;
+};
+
+/** The entry rule (once, once per period, after the previous passage, any time with a maximum) and a total limit. */
+export const EntryRuleFields = ({
+  disabled,
+  entry,
+  maxConcurrent,
+  entryLimit,
+  onEntry,
+  onMaxConcurrent,
+  onEntryLimit,
+}: Props) => (
+  <fieldset disabled={disabled}>
+    <legend>{TEXT.entry}</legend>
+    <div className="form-grid">
+      <label htmlFor="entry-mode">{TEXT.mode}</label>
+      <select
+        id="entry-mode"
+        value={entry.mode}
+        onChange={(event) => {
+          const mode = event.target.value as EntryRule['mode'];
+          onEntry(
+            mode === 'once-per-period'
+              ? { mode, period: { amount: 1, unit: 'years' } }
+              : mode === 'any-time'
+                ? { mode, maxConcurrent: null }
+                : { mode },
+          );
+        }}
+      >
+        {(Object.keys(TEXT.modes) as EntryRule['mode'][]).map((mode) => (
+          <option key={mode} value={mode}>
+            {TEXT.modes[mode]}
+          </option>
+        ))}
+      </select>
+      {entry.mode === 'any-time' && (
+        <>
+          <label htmlFor="max-concurrent">{TEXT.maxConcurrent}</label>
+          <input
+            id="max-concurrent"
+            type="number"
+            min={1}
+            max={1000}
+            value={maxConcurrent}
+            onChange={(event) => onMaxConcurrent(event.target.value)}
+          />
+        </>
+      )}
+      {entry.mode === 'once-per-period' && (
+        <>
+          <label htmlFor="period-amount">{TEXT.periodAmount}</label>
+          <input
+            id="period-amount"
+            type="number"
+            min={1}
+            max={1000}
+            required
+            value={entry.period.amount}
+            onChange={(event) => onEntry({ ...entry, period: { ...entry.period, amount: Number(event.target.value) } })}
+          />
+          <label htmlFor="period-unit">{TEXT.periodUnit}</label>
+          <select
+            id="period-unit"
+            value={entry.period.unit}
+            onChange={(event) =>
+              onEntry({
+                ...entry,
+                period: { ...entry.period, unit: event.target.value as (typeof PERIOD_UNITS)[number] },
+              })
+            }
+          >
+            {PERIOD_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label htmlFor="entry-limit">{TEXT.entryLimit}</label>
+      <input
+        id="entry-limit"
+        type="number"
+        min={1}
+        value={entryLimit}
+        onChange={(event) => onEntryLimit(event.target.value)}
+      />
+    </div>
+  </fieldset>
+);
