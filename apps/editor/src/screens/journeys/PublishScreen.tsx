@@ -17,13 +17,17 @@ const TEXT = {
   connectionsAdded: (list: string) => `Added: ${list}`,
   connectionsRemoved: (list: string) => `Removed: ${list}`,
   settings: 'Journey settings changed',
-  waiting: (count: number) => (count === 1 ? '1 customer here now' : `${count} customers here now`),
+  changeNames: { kind: 'kind of step', label: 'name', connections: 'where it leads' } as Record<string, string>,
   changes: (list: string) => `Changed: ${list}`,
   problems: (count: number) => `Fix ${count === 1 ? 'this problem' : `these ${count} problems`} before publishing:`,
   publish: (version: number) => `Publish version ${version}`,
   publishing: 'Publishing…',
   published: (version: number) => `Version ${version} is live.`,
 } as const;
+
+/** `config.amount` -> "amount"; the other change names in words. */
+const changeName = (change: string): string =>
+  change.startsWith('config.') ? change.slice('config.'.length) : (TEXT.changeNames[change] ?? change);
 
 const StepList = ({ title, steps }: { title: string; steps: { nodeId: string; title: string; detail?: string }[] }) =>
   steps.length === 0 ? null : (
@@ -52,7 +56,7 @@ const Summary = ({ summary }: { summary: PublishSummary }) => (
       title={TEXT.removed}
       steps={summary.nodes.removed.map((step) => ({
         ...step,
-        detail: `${TEXT.waiting(step.waiting)}. ${step.outcome}`,
+        detail: step.outcome,
       }))}
     />
     <StepList title={TEXT.added} steps={summary.nodes.added} />
@@ -60,7 +64,7 @@ const Summary = ({ summary }: { summary: PublishSummary }) => (
       title={TEXT.changed}
       steps={summary.nodes.changed.map((step) => ({
         ...step,
-        detail: `${TEXT.changes(step.changes.join(', '))}. ${TEXT.waiting(step.waiting)}. ${step.outcome}`,
+        detail: `${TEXT.changes(step.changes.map(changeName).join(', '))}. ${step.outcome}`,
       }))}
     />
     {summary.connections.added.length + summary.connections.removed.length > 0 && (
