@@ -57,7 +57,15 @@ export const useJourneyDraft = (detail: JourneyDetail, lookups: WorkspaceLookups
     JourneyFlowEdge
   >();
 
-  const documentJson = useMemo(() => JSON.stringify(flowToJourney({ meta, nodes, edges })), [meta, nodes, edges]);
+  // While a step is being dragged the document is read as it was before the drag: no serializing, validating or
+  // autosave timer per frame, only React Flow moving one node. It catches up on the drop.
+  const settledNodes = useRef(nodes);
+  if (!nodes.some((node) => node.dragging)) settledNodes.current = nodes;
+  const documentNodes = settledNodes.current;
+  const documentJson = useMemo(
+    () => JSON.stringify(flowToJourney({ meta, nodes: documentNodes, edges })),
+    [meta, documentNodes, edges],
+  );
   const structureJson = useMemo(() => structureOf(documentJson), [documentJson]);
   const context = useMemo<ValidationContext>(
     () => ({
