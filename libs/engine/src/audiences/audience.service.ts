@@ -7,6 +7,7 @@ import {
   TriggerScheduleRepository,
   type Audience,
 } from '@rapport/persistence';
+import { memoInTransaction } from '../common/transaction-memo';
 import { changedPaths } from '../entry/profile-change.service';
 import type { TriggerScheduler } from '../scheduling/trigger-scheduler';
 import { DefinitionCache, matchingCustomers } from './audience-matcher';
@@ -38,7 +39,7 @@ export class AudienceService {
   ): Promise<string[]> {
     const { workspaceId, customer, event, now } = input;
     const audiences = new AudienceRepository(manager);
-    const all = await audiences.all(workspaceId);
+    const all = await memoInTransaction(manager, `audiences:${workspaceId}`, () => audiences.all(workspaceId));
     if (all.length === 0) return [];
     const changed = input.before ? new Set(changedPaths(input.before, customer)) : null;
     const affected = all.filter(

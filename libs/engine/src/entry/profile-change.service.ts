@@ -10,6 +10,7 @@ import type { JobPayload } from '../queue/job-catalog';
 import { zoneFor, type TriggerScheduler } from '../scheduling/trigger-scheduler';
 import type { VersionCache } from '../stepping/version-cache';
 import type { AudienceService } from '../audiences/audience.service';
+import { memoInTransaction } from '../common/transaction-memo';
 import type { EntryService } from './entry.service';
 
 const PROFILE_FIELDS = ['email', 'phone', 'timeZone', 'locale'] as const;
@@ -86,8 +87,12 @@ export class ProfileChangeService {
     const keys = [...changed.map((path) => `profile:${path}`), ...(before ? [] : ['schedule:all'])];
     const journeys = new JourneyRepository(manager);
     const versions = changed.includes('timeZone')
-      ? await journeys.liveVersionsWithKeyLike(workspaceId, ['profile:%', 'schedule:%', 'event:%'])
-      : await journeys.liveVersionsForAny(workspaceId, keys);
+      ? await memoInTransaction(manager, `live-like:${workspaceId}`, () =>
+          journeys.liveVersionsWithKeyLike(workspaceId, ['profile:%', 'schedule:%', 'event:%']),
+        )
+      : await memoInTransaction(manager, `live-any:${workspaceId}:${[...keys].sort().join('|')}`, () =>
+          journeys.liveVersionsForAny(workspaceId, keys),
+        );
     // A customer who arrives with 1,200 points has crossed 1,000: before them, there was nothing.
     const previous: CustomerFacts = before ?? { ...after, attributes: {} };
 
@@ -118,7 +123,8 @@ export class ProfileChangeService {
     );
     await new TriggerScheduleRepository(manager).upsertMany(schedules, now);
 
-    return { due, jobs: await this.leavers(manager, after) };
+    // A new customer has no passages that could leave.
+    return { due, jobs: before ? await this.leavers(manager, after) : [] };
   }
 
   /** A customer started matching an audience: journeys with an audience trigger for it enroll them. */
@@ -126,9 +132,8 @@ export class ProfileChangeService {
     manager: EntityManager,
     input: { workspaceId: string; customerId: string; audience: string; now: Date },
   ): Promise<DueEnrollment[]> {
-    const versions = await new JourneyRepository(manager).liveVersionsFor(
-      input.workspaceId,
-      `audience:${input.audience}`,
+    const versions = await memoInTransaction(manager, `live:${input.workspaceId}:audience:${input.audience}`, () =>
+      new JourneyRepository(manager).liveVersionsFor(input.workspaceId, `audience:${input.audience}`),
     );
     const candidates = versions.flatMap((version) =>
       indexJourney(version.document).triggers.flatMap((trigger) =>

@@ -274,7 +274,8 @@ describe('CustomerInsightsService (Postgres)', () => {
       ),
       { numRuns: 25 },
     );
-  });
+    // 25 histories, each ingested and recomputed against Postgres: seconds alone, much longer on a busy machine.
+  }, 120_000);
 
   /** Everything the two paths write, recommendations and tiers aside (refreshed for everyone only by a recompute). */
   const snapshot = async (workspaceId: string) => {
