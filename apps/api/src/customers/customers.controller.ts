@@ -6,6 +6,7 @@ import { ENGINE } from '../common/engine.token';
 import { notFound } from '../common/api-error';
 import { asApiErrors } from '../profiles/profile-errors';
 import { TimelineService } from './timeline.service';
+import { readerLocale } from '../messages/reader-locale';
 
 @Controller('api/customers')
 @UseGuards(ApiKeyGuard)
@@ -32,7 +33,7 @@ export class CustomersController {
   @Get('by-external-id/:externalId/timeline')
   async timelineByExternalId(@Req() request: AuthedRequest, @Param('externalId') externalId: string) {
     const customer = await this.timelines.customerOrThrow(request.workspace.id, { externalId });
-    return this.timelines.timeline(request.workspace.id, customer);
+    return this.timelines.timeline(request.workspace, customer, readerLocale(request));
   }
 
   /** The profile: fields, attributes, and consent per channel with its source and time. */
@@ -54,6 +55,6 @@ export class CustomersController {
   @Get(':id/timeline')
   async timeline(@Req() request: AuthedRequest, @Param('id') id: string) {
     const customer = await this.timelines.customerOrThrow(request.workspace.id, { id });
-    return this.timelines.timeline(request.workspace.id, customer);
+    return this.timelines.timeline(request.workspace, customer, readerLocale(request));
   }
 }

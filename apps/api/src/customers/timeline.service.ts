@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { reasonMessages, type ReasonCode, type ReasonParams } from '@rapport/journey';
+import { describeHistory, type Locale } from '@rapport/messages';
 import {
   CustomerRepository,
   DeliveryRepository,
@@ -10,29 +10,6 @@ import {
 import type { Engine } from '@rapport/engine';
 import { notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
-
-/** Outcomes the worker records besides the interpreter's own reasons. */
-const what = (p: ReasonParams) =>
-  `${p['channel'] === 'sms' ? 'SMS' : p['channel'] === 'webhook' ? 'Webhook' : 'Email'}${p['template'] ? ` "${p['template']}"` : ''}`;
-
-const deliveryMessages: Record<string, (params: ReasonParams) => string> = {
-  'email.sent': (p) => `Email "${p['template']}" sent to ${p['to']}.`,
-  'email.failed': (p) => `Email "${p['template']}" could not be sent: ${p['error']}.`,
-  'sms.sent': (p) => `${what(p)} sent to ${p['to']}.`,
-  'sms.failed': (p) => `${what(p)} could not be sent: ${p['error']}.`,
-  'webhook.sent': (p) => `${what(p)} delivered to ${p['to']}.`,
-  'webhook.failed': (p) => `${what(p)} could not be delivered: ${p['error']}.`,
-  'delivery.suppressed': (p) => `${what(p)} not sent: ${p['why']}.`,
-  'delivery.deferred': (p) => `${what(p)} held back (${p['why']}) until ${p['until']}.`,
-  'delivery.unknown': (p) => `${what(p)} may or may not have gone out: ${p['error']}.`,
-};
-
-const describe = (code: string, params: Record<string, unknown>): string => {
-  const render = (reasonMessages as Record<string, (p: ReasonParams) => string>)[code] ?? deliveryMessages[code];
-  return render ? render(params as ReasonParams) : code;
-};
-
-export const isReasonCode = (code: string): code is ReasonCode => code in reasonMessages;
 
 @Injectable()
 export class TimelineService {
@@ -49,8 +26,12 @@ export class TimelineService {
     return customer;
   }
 
-  /** Every enrollment of the customer, newest first, each with its steps and sends in order and in words. */
-  async timeline(workspaceId: string, customer: CustomerEntity) {
+  /**
+   * Every enrollment of the customer, newest first, each with its steps and sends in order and in the reader's
+   * words (times in the workspace's zone).
+   */
+  async timeline(workspace: { id: string; timeZone: string }, customer: CustomerEntity, locale: Locale) {
+    const workspaceId = workspace.id;
     const manager = this.engine.db.manager;
     const enrollmentRows = await new EnrollmentRepository(manager).listForCustomer(workspaceId, customer.id);
     const ids = enrollmentRows.map((row) => row.id);
@@ -79,7 +60,7 @@ export class TimelineService {
             nodeId: entry.nodeId,
             code: entry.code,
             params: entry.params,
-            message: describe(entry.code, entry.params),
+            message: describeHistory(locale, entry, { timeZone: workspace.timeZone }),
           })),
         deliveries: deliveries
           .filter((delivery) => delivery.enrollment_id === row.id)

@@ -2,6 +2,8 @@ import { All, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, R
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ApiError } from '../common/api-error';
 import { JourneyService, toJourneyView } from './journey.service';
+import { readerLocale } from '../messages/reader-locale';
+import { refusalIn, withProblemsIn } from '../messages/localize-problems';
 
 @Controller('api/journeys')
 @UseGuards(ApiKeyGuard)
@@ -31,12 +33,12 @@ export class JourneysController {
   @Post(':id/validate')
   @HttpCode(200)
   validate(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return this.journeys.validate(request.workspace.id, id);
+    return withProblemsIn(readerLocale(request), this.journeys.validate(request.workspace.id, id));
   }
 
   @Post(':id/publish')
   publish(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return this.journeys.publish(request.workspace.id, id);
+    return refusalIn(readerLocale(request), this.journeys.publish(request.workspace.id, id));
   }
 
   @Post(':id/duplicate')
@@ -46,7 +48,7 @@ export class JourneysController {
 
   @Get(':id/publish-summary')
   publishSummary(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return this.journeys.publishSummary(request.workspace.id, id);
+    return withProblemsIn(readerLocale(request), this.journeys.publishSummary(request.workspace.id, id));
   }
 
   @Post(':id/pause')

@@ -1,12 +1,13 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { verifyUnsubscribeToken } from '@rapport/channels';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { verifyUnsubscribeToken, type UnsubscribePayload } from '@rapport/channels';
 import type { Engine } from '@rapport/engine';
-import { ConsentRepository, InstallationSecretRepository } from '@rapport/persistence';
+import { pickLocale, translate, type Locale } from '@rapport/messages';
+import { ConsentRepository, CustomerRepository, InstallationSecretRepository } from '@rapport/persistence';
 import { ENGINE } from '../common/engine.token';
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+const page = (locale: Locale, title: string, body: string) =>
+  `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
   `<title>${title}</title><style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#111}` +
   `button{font:inherit;padding:.6rem 1.2rem;border-radius:6px;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}` +
   `button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}</style></head><body><h1>${title}</h1>${body}</body></html>`;
@@ -24,33 +25,53 @@ export class UnsubscribeController {
     this.secrets = new InstallationSecretRepository(engine.db.manager);
   }
 
+  /** The customer's language from their profile, then the browser's, then English. */
+  private async localeFor(payload: UnsubscribePayload | null, request: Request): Promise<Locale> {
+    const customer = payload
+      ? await new CustomerRepository(this.engine.db.manager).findById(payload.workspaceId, payload.customerId)
+      : null;
+    return pickLocale(customer?.locale, request.headers['accept-language']);
+  }
+
   @Get(':token')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  async show(@Param('token') token: string, @Res({ passthrough: true }) response: Response) {
-    if (!verifyUnsubscribeToken(token, await this.secrets.get('unsubscribe'))) {
+  @Header('vary', 'accept-language')
+  async show(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const payload = verifyUnsubscribeToken(token, await this.secrets.get('unsubscribe'));
+    const locale = await this.localeFor(payload, request);
+    const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+    if (!payload) {
       response.status(400);
-      return page('This link is not valid', '<p>It may have been cut short. Use the link from the newest message.</p>');
+      return page(locale, t('unsubscribe.invalid.title'), `<p>${t('unsubscribe.invalid.hint')}</p>`);
     }
     return page(
-      'Unsubscribe',
-      `<p>Stop receiving these emails?</p><form method="post"><button type="submit">Unsubscribe</button></form>`,
+      locale,
+      t('unsubscribe.title'),
+      `<p>${t('unsubscribe.question')}</p><form method="post"><button type="submit">${t('unsubscribe.button')}</button></form>`,
     );
   }
 
   @Post(':token')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
-  async unsubscribe(@Param('token') token: string, @Res({ passthrough: true }) response: Response) {
+  @Header('vary', 'accept-language')
+  async unsubscribe(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const payload = verifyUnsubscribeToken(token, await this.secrets.get('unsubscribe'));
+    const locale = await this.localeFor(payload, request);
+    const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
     if (!payload) {
       response.status(400);
-      return page('This link is not valid', '<p>Nothing was changed.</p>');
+      return page(locale, t('unsubscribe.invalid.title'), `<p>${t('unsubscribe.invalid.unchanged')}</p>`);
     }
     await new ConsentRepository(this.engine.db.manager).set(
       { ...payload, granted: false, source: 'unsubscribe link' },
       await this.engine.clock.now(),
     );
-    return page('You are unsubscribed', '<p>You will not receive these emails any more.</p>');
+    return page(locale, t('unsubscribe.done.title'), `<p>${t('unsubscribe.done.body')}</p>`);
   }
 }

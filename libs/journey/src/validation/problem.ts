@@ -1,21 +1,24 @@
-/** Stable codes: the editor, the API's 422 and the docs all key on them. */
-export type ProblemCode =
-  | 'journey.no-trigger'
-  | 'journey.malformed'
-  | 'node.duplicate-id'
-  | 'node.unknown-kind'
-  | 'node.invalid-config'
-  | 'node.unreachable'
-  | 'edge.unknown-node'
-  | 'edge.unknown-output'
-  | 'edge.duplicate-output'
-  | 'edge.into-trigger'
-  | 'output.dangling'
-  | 'graph.loop-without-wait'
-  | 'template.unknown'
-  | 'template.missing-variable'
-  | 'coupon-pool.unknown'
-  | 'audience.unknown';
+/** Stable codes: the editor, the API's 422, the message catalog (@rapport/messages) and the docs all key on them. */
+export const PROBLEM_CODES = [
+  'journey.no-trigger',
+  'journey.malformed',
+  'node.duplicate-id',
+  'node.unknown-kind',
+  'node.invalid-config',
+  'node.unreachable',
+  'edge.unknown-node',
+  'edge.unknown-output',
+  'edge.duplicate-output',
+  'edge.into-trigger',
+  'output.dangling',
+  'graph.loop-without-wait',
+  'template.unknown',
+  'template.missing-variable',
+  'coupon-pool.unknown',
+  'audience.unknown',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export type ProblemParams = Record<string, string | number | boolean | null>;
 
@@ -27,12 +30,16 @@ export type Problem = {
   /** Path inside the node (`['config', 'amount']`) or the document (`['edges', 3, 'to']`). */
   path: (string | number)[];
   params: ProblemParams;
-  /** A sentence a marketer understands. */
+  /**
+   * An English sentence, kept while the editor's panels still read it; readers get `problem.<code>` from
+   * @rapport/messages in their language (the API overwrites this field with it).
+   */
   message: string;
 };
 
 const quoted = (value: ProblemParams[string] | undefined): string => `"${String(value ?? '')}"`;
 
+/** English fallback for `message`; the catalog in @rapport/messages is the source of truth for readers. */
 export const problemMessages = {
   'journey.no-trigger': () => 'Add a trigger: without one, nobody can enter this journey.',
   'journey.malformed': (p) =>

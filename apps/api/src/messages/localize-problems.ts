@@ -1,0 +1,27 @@
+import type { Problem } from '@rapport/journey';
+import { describeProblem, translate, type Locale } from '@rapport/messages';
+import { ApiError } from '../common/api-error';
+
+/** The core's problems with `message` rendered in the reader's language (code, params and path unchanged). */
+export const localizeProblems = (problems: Problem[], locale: Locale): Problem[] =>
+  problems.map((problem) => ({ ...problem, message: describeProblem(locale, problem) }));
+
+/** A validation answer (`{ problems, ... }`) in the reader's language. */
+export const withProblemsIn = async <T extends { problems: Problem[] }>(locale: Locale, work: Promise<T>) => {
+  const answer = await work;
+  return { ...answer, problems: localizeProblems(answer.problems, locale) };
+};
+
+/** A refused publish (422 `journey.invalid`) in the reader's language: the summary sentence and every problem. */
+export const refusalIn = async <T>(locale: Locale, work: Promise<T>): Promise<T> => {
+  try {
+    return await work;
+  } catch (error) {
+    const problems = error instanceof ApiError ? (error.details['problems'] as Problem[] | undefined) : undefined;
+    if (!(error instanceof ApiError) || error.code !== 'journey.invalid' || !problems) throw error;
+    throw new ApiError('journey.invalid', translate(locale, 'problems.publish-refused', { count: problems.length }), {
+      ...error.details,
+      problems: localizeProblems(problems, locale),
+    });
+  }
+};

@@ -1,0 +1,123 @@
+import { startStack, type Stack } from '../support/stack';
+import { order, publishThankYou, thankYouJourney } from '../support/thank-you-fixture';
+
+/** A management API call as a program in Shanghai would make it: the API key and a Chinese Accept-Language. */
+const inChinese = async (stack: Stack, method: string, path: string) => {
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${stack.apiKey}`, 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+  });
+  return { status: response.status, body: await response.json() };
+};
+
+const identify = (stack: Stack, userId: string, traits: Record<string, unknown>) =>
+  stack.track('/v1/identify', {
+    userId,
+    messageId: `identify-${userId}`,
+    traits: { email: `${userId}@example.com`, ...traits },
+  });
+
+describe('two languages: the reader’s language for problems, timelines and the unsubscribe page', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'languages' });
+    await publishThankYou(stack);
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('should refuse a publish with its problems in Chinese for a Chinese reader, and in English otherwise', async () => {
+    const broken = thankYouJourney();
+    broken.edges = broken.edges.filter((edge: { output: string }) => edge.output !== 'no');
+    const created = await stack.request('POST', '/api/journeys', broken);
+
+    const chinese = await inChinese(stack, 'POST', `/api/journeys/${created.body.id}/publish`);
+    const english = await stack.request('POST', `/api/journeys/${created.body.id}/publish`);
+
+    expect(chinese.status).toBe(422);
+    expect(chinese.body.error.code).toBe('journey.invalid');
+    expect(chinese.body.error.message).toBe('发布前还需修复此旅程中的 2 个问题。');
+    expect(chinese.body.error.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'output.dangling',
+          nodeId: 'big-order',
+          params: { output: 'no' },
+          message: '出口“no”尚未连接：请指定客户接下来去哪里。',
+        }),
+        expect.objectContaining({
+          code: 'node.unreachable',
+          message: '没有客户能到达此步骤：请把它连接到从触发器出发的路径上。',
+        }),
+      ]),
+    );
+    expect(english.body.error.message).toBe('The journey has 2 problems to fix before publishing.');
+    expect(english.body.error.problems.map((problem: { message: string }) => problem.message)).toContain(
+      'Output "no" is not connected: say where customers go next.',
+    );
+    const validated = await inChinese(stack, 'POST', `/api/journeys/${created.body.id}/validate`);
+    expect(validated.body.problems.map((problem: { code: string }) => problem.code).sort()).toEqual([
+      'node.unreachable',
+      'output.dangling',
+    ]);
+    expect(
+      validated.body.problems.every((problem: { message: string }) => /[\u4e00-\u9fff]/.test(problem.message)),
+    ).toBe(true);
+  });
+
+  it('should tell a customer’s timeline in Chinese, dates written the Chinese way', async () => {
+    await identify(stack, 'li', { firstName: 'Li', locale: 'zh-CN' });
+    await order(stack, 'li', 120, 'order-li-1');
+    await stack.advanceClock('PT1M');
+
+    const chinese = await inChinese(stack, 'GET', '/api/customers/by-external-id/li/timeline');
+
+    expect(chinese.status).toBe(200);
+    const steps: { code: string; message: string }[] = chinese.body.enrollments[0].steps;
+    expect(steps.map((step) => step.code)).toEqual(expect.arrayContaining(['enrollment.entered', 'wait.scheduled']));
+    expect(steps.find((step) => step.code === 'enrollment.entered')?.message).toBe('因 “Order Completed” 进入了旅程。');
+    // Entered 2026-06-01 09:00 UTC (the stack's clock), waiting two days: in the workspace's zone, UTC.
+    expect(steps.find((step) => step.code === 'wait.scheduled')?.message).toBe(
+      '等待 2天，直到 2026年6月3日 UTC 09:00。',
+    );
+    const english = await stack.request('GET', '/api/customers/by-external-id/li/timeline');
+    expect(
+      english.body.enrollments[0].steps.find((step: { code: string }) => step.code === 'wait.scheduled').message,
+    ).toBe('Waiting 2 days, until Jun 3, 2026, 9:00 AM UTC.');
+  });
+
+  it('should show a zh-CN customer the unsubscribe page and its result in Chinese', async () => {
+    await stack.advanceClock('P2D');
+    const mail = stack.mail.messages().find((message) => message.to.includes('li@example.com'));
+    const url = /^<(.+)>$/.exec(mail?.headers['list-unsubscribe'] ?? '')?.[1] as string;
+    expect(url).toMatch(new RegExp(`^${stack.apiUrl}/unsubscribe/`));
+
+    // Her browser asks for English; her profile says Chinese, and the profile wins.
+    const shown = await fetch(url, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const page = await shown.text();
+    expect(shown.status).toBe(200);
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain('<h1>退订</h1>');
+    expect(page).toContain('<p>不再接收这些邮件？</p>');
+    expect(page).toContain('<button type="submit">退订</button>');
+
+    const clicked = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('<h1>您已退订</h1>');
+  });
+
+  it('should answer a broken link in the browser’s language when no customer is known', async () => {
+    const chinese = await fetch(`${stack.apiUrl}/unsubscribe/AQ-not-a-real-token`, {
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(chinese.status).toBe(400);
+    expect(await chinese.text()).toContain('<h1>此链接无效</h1>');
+    const english = await fetch(`${stack.apiUrl}/unsubscribe/AQ-not-a-real-token`, { method: 'POST' });
+    expect(await english.text()).toContain('<h1>This link is not valid</h1>');
+  });
+});
