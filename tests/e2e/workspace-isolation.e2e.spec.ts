@@ -202,9 +202,27 @@ describe('workspace isolation', () => {
 
   afterAll(() => stack?.stop());
 
+  /**
+   * The workers claim each new workspace's value-tier scoring once, in the background (a row in
+   * value_tier_settings; with no orders there is nothing more to write): let that happen before comparing.
+   */
+  const untilBothWorkspacesScored = async () => {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const [row] = await stack.db.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM workspaces w LEFT JOIN value_tier_settings s ON s.workspace_id = w.id
+          WHERE s.workspace_id IS NULL`,
+      );
+      if (row.waiting === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the workers did not claim the scoring of both workspaces within 30 s');
+  };
+
   it("should neither show nor change anything of another workspace's on any management route", async () => {
     const routes = managementRoutes();
     expect(routes.length).toBeGreaterThan(20);
+    await untilBothWorkspacesScored();
     const before = await snapshotOfA();
     expect(before['deliveries']).toHaveLength(1);
 
