@@ -120,4 +120,53 @@ describe('two languages: the reader’s language for problems, timelines and the
     const english = await fetch(`${stack.apiUrl}/unsubscribe/AQ-not-a-real-token`, { method: 'POST' });
     expect(await english.text()).toContain('<h1>This link is not valid</h1>');
   });
+
+  it('should remember a marketer’s language with their account and answer them in it, whatever their browser says', async () => {
+    const added = await stack.request('POST', '/api/members', {
+      email: 'mei@shop.example',
+      name: 'Mei',
+      role: 'viewer',
+      password: 'mei-password-42',
+    });
+    expect(added.status).toBe(201);
+    const login = await fetch(`${stack.apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'mei@shop.example', password: 'mei-password-42' }),
+    });
+    const { csrfToken, user } = await login.json();
+    expect(user.locale).toBe('en');
+    const cookie = login.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('rapport_session='))!
+      .split(';')[0]!;
+    const asMei = (method: string, path: string, body?: unknown, csrf: string | null = csrfToken) =>
+      fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: {
+          cookie,
+          'content-type': 'application/json',
+          'accept-language': 'en-US,en;q=0.9',
+          ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, body: await response.json() }));
+
+    // A change without the CSRF token, or to a language Rapport lacks, changes nothing.
+    expect((await asMei('PUT', '/api/auth/me/locale', { locale: 'zh-CN' }, null)).status).toBe(403);
+    const unknown = await asMei('PUT', '/api/auth/me/locale', { locale: 'fr' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues[0].path).toEqual(['locale']);
+    expect((await asMei('GET', '/api/auth/me')).body.user.locale).toBe('en');
+
+    // Even a viewer chooses their own language.
+    expect(await asMei('PUT', '/api/auth/me/locale', { locale: 'zh-CN' })).toEqual({
+      status: 200,
+      body: { locale: 'zh-CN' },
+    });
+
+    expect((await asMei('GET', '/api/auth/me')).body.user.locale).toBe('zh-CN');
+    const timeline = await asMei('GET', '/api/customers/by-external-id/li/timeline');
+    expect(timeline.body.enrollments[0].steps[0].message).toBe('因 “Order Completed” 进入了旅程。');
+  });
 });
