@@ -138,8 +138,8 @@ describe('two languages: the reader’s language for problems, timelines and the
     expect(user.locale).toBe('en');
     const cookie = login.headers
       .getSetCookie()
-      .find((line) => line.startsWith('rapport_session='))!
-      .split(';')[0]!;
+      .find((line) => line.startsWith('rapport_session='))
+      ?.split(';')[0] as string;
     const asMei = (method: string, path: string, body?: unknown, csrf: string | null = csrfToken) =>
       fetch(`${stack.apiUrl}${path}`, {
         method,
