@@ -258,6 +258,20 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     await expect(page.locator('.react-flow__node[data-id="wait-for-event-1"]').count()).resolves.toBe(0);
   }, 30_000);
 
+  it('should copy a step with Ctrl+C, paste it as a new step with Ctrl+V and take it back with undo', async () => {
+    await page.getByTestId('node-send-sms-1').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+
+    await page.getByTestId('node-send-sms-2').waitFor();
+    await expect(summaryOf(page, 'send-sms-2')).resolves.toBe(await summaryOf(page, 'send-sms-1'));
+    await expect(page.locator('.react-flow__node.selected').getAttribute('data-id')).resolves.toBe('send-sms-2');
+
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('node-send-sms-2').count()).resolves.toBe(0);
+  }, 30_000);
+
   it('should lay the journey out left to right with L and top down from the tools', async () => {
     await page.keyboard.press('l');
     await page.waitForTimeout(400);
@@ -289,6 +303,7 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     ).toEqual(expect.arrayContaining(EDGES));
     expect(saved.body.draft.edges).toHaveLength(EDGES.length);
 
+    await page.getByTestId('node-date-trigger-1').click(); // its settings form shows in the screenshot
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 

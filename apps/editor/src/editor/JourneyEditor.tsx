@@ -12,7 +12,7 @@ import { useJourneyDraft } from './use-journey-draft';
 const TEXT = {
   back: 'Back to all journeys',
   loading: 'Loading journey…',
-  leave: 'Your latest changes are not saved yet. Leave anyway?',
+  leave: 'Your latest changes could not be saved. Leave and lose them?',
   side: 'Steps, settings and problems',
 } as const;
 
@@ -62,12 +62,19 @@ export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack
 const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): void }) => {
   const { lookups } = useWorkspaceLookups();
   const draft = useJourneyDraft(detail, lookups);
-  const leave = () => {
-    if (draft.saveState === 'saved' || window.confirm(TEXT.leave)) onBack();
+  // Back to the list saves what is pending first; only a refused save asks before losing it.
+  const leave = async () => {
+    if (draft.saveState !== 'saved' && !(await draft.save()) && !window.confirm(TEXT.leave)) return;
+    onBack();
   };
   return (
     <div className="editor">
-      <EditorToolbar draft={draft} status={detail.status} latestVersion={detail.latestVersion} onBack={leave} />
+      <EditorToolbar
+        draft={draft}
+        status={detail.status}
+        latestVersion={detail.latestVersion}
+        onBack={() => void leave()}
+      />
       <main className="editor__canvas">
         <JourneyCanvas draft={draft} />
       </main>

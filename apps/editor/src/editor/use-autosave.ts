@@ -56,6 +56,16 @@ export const useAutosave = (
     return () => clearTimeout(timer);
   }, [json, savedJson, failedJson, saving, saveNow]);
 
+  // Leaving the editor (another screen, the browser's back button) sends what was not saved yet.
+  const savedRef = useRef(savedJson);
+  savedRef.current = savedJson;
+  useEffect(
+    () => () => {
+      if (latest.current !== savedRef.current && !inFlight.current) void persist(latest.current).catch(() => undefined);
+    },
+    [persist],
+  );
+
   const saveState: SaveState = saving ? 'saving' : json === savedJson ? 'saved' : error ? 'failed' : 'unsaved';
 
   useEffect(() => {
