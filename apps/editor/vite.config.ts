@@ -33,7 +33,10 @@ export default defineConfig(({ mode }) => {
       ],
     },
     resolve: {
-      alias: { '@rapport/journey': `${workspaceRoot}libs/journey/src/index.ts` },
+      alias: {
+        '@rapport/journey': `${workspaceRoot}libs/journey/src/index.ts`,
+        '@rapport/messages': `${workspaceRoot}libs/messages/src/index.ts`,
+      },
     },
     server: { host, port, strictPort: true, proxy },
     preview: { host, port, strictPort: true, proxy },

@@ -119,7 +119,6 @@ export const en = {
 
   // The editor's shared chrome (apps/editor outside the canvas and screens).
   'editor.language.label': 'Language',
-  'editor.language.saved-locally': 'Your language is kept in this browser; it could not be saved to your account.',
   'editor.error.network': 'Could not reach the Rapport API ({detail}).',
   'editor.error.http': 'The API answered {status} {statusText}.',
   'editor.loading': 'Loading…',

@@ -106,7 +106,6 @@ export const zhCN = {
   'unsubscribe.done.body': '您将不会再收到这些邮件。',
 
   'editor.language.label': '语言',
-  'editor.language.saved-locally': '语言设置已保存在此浏览器中，但未能保存到您的账户。',
   'editor.error.network': '无法连接到 Rapport API（{detail}）。',
   'editor.error.http': 'API 返回了 {status} {statusText}。',
   'editor.loading': '加载中…',

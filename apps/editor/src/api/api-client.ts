@@ -1,4 +1,5 @@
 import type { JourneyDocument, Problem } from '@rapport/journey';
+import { DEFAULT_LOCALE, translate, type Locale } from '@rapport/messages';
 
 // The editor never holds a workspace API key: it signs in, and the API knows it by its HttpOnly session cookie.
 // Every change also carries the session's CSRF token, which only this page can have read.
@@ -42,6 +43,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let locale: Locale = DEFAULT_LOCALE;
+
+/** The editor's language (I18nProvider sets it): sent as Accept-Language, so the API's words match the screen's. */
+export const setRequestLocale = (next: Locale): void => {
+  locale = next;
+};
 let onSignedOut: (() => void) | null = null;
 
 /** The token GET /api/auth/me or the sign-in answered with; sent as X-CSRF-Token on every change. */
@@ -55,7 +62,7 @@ export const whenSignedOut = (listener: (() => void) | null): void => {
 };
 
 export const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -67,7 +74,7 @@ export const request = async <T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
-    throw new ApiError(0, 'network', `Could not reach the Rapport API (${(error as Error).message}).`);
+    throw new ApiError(0, 'network', translate(locale, 'editor.error.network', { detail: (error as Error).message }));
   }
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
@@ -78,7 +85,11 @@ export const request = async <T>(method: string, path: string, body?: unknown): 
     throw new ApiError(
       response.status,
       error?.code ?? `http.${response.status}`,
-      [error?.message ?? `The API answered ${response.status} ${response.statusText}.`, issues]
+      [
+        error?.message ??
+          translate(locale, 'editor.error.http', { status: response.status, statusText: response.statusText }),
+        issues,
+      ]
         .filter(Boolean)
         .join(' '),
       error?.problems ?? [],
