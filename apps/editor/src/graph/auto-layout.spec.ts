@@ -4,6 +4,12 @@ import birthdayJson from '../../../../docs/journeys/birthday.json';
 import { layoutJourney, portIdOf, toElkGraph } from './auto-layout';
 import { journeyToFlow } from './flow-mapping';
 
+/** The value, or a failed test saying it was missing. */
+const must = <T>(value: T | null | undefined): T => {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+};
+
 const birthday = () => journeyToFlow(journeyDocumentSchema.parse(birthdayJson));
 
 describe('toElkGraph', () => {
@@ -26,7 +32,7 @@ describe('toElkGraph', () => {
 
   it('should use the measured size of a node when the canvas has drawn it', () => {
     const { nodes, edges } = birthday();
-    const sut = toElkGraph([{ ...nodes[0]!, measured: { width: 300, height: 120 } }], edges, 'LR');
+    const sut = toElkGraph([{ ...must(nodes[0]), measured: { width: 300, height: 120 } }], edges, 'LR');
     expect(sut.children?.[0]).toMatchObject({ width: 300, height: 120 });
     expect(sut.edges).toEqual([]);
   });
@@ -38,13 +44,13 @@ describe('layoutJourney', () => {
     const sut = await layoutJourney(new ELK(), nodes, edges, 'LR');
 
     expect(sut.size).toBe(nodes.length);
-    for (const edge of edges) expect(sut.get(edge.target)!.x).toBeGreaterThan(sut.get(edge.source)!.x);
-    expect(sut.get('until-birthday')!.y).toBeLessThan(sut.get('done')!.y);
+    for (const edge of edges) expect(must(sut.get(edge.target)).x).toBeGreaterThan(must(sut.get(edge.source)).x);
+    expect(must(sut.get('until-birthday')).y).toBeLessThan(must(sut.get('done')).y);
   });
 
   it('should place every step below the one it follows when laid out top down', async () => {
     const { nodes, edges } = birthday();
     const sut = await layoutJourney(new ELK(), nodes, edges, 'TB');
-    for (const edge of edges) expect(sut.get(edge.target)!.y).toBeGreaterThan(sut.get(edge.source)!.y);
+    for (const edge of edges) expect(must(sut.get(edge.target)).y).toBeGreaterThan(must(sut.get(edge.source)).y);
   });
 });

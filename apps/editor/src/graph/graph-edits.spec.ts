@@ -3,6 +3,12 @@ import thankYouJson from '../../../../docs/journeys/thank-you.json';
 import { flowToJourney, journeyToFlow } from './flow-mapping';
 import { copySelection, insertableKinds, insertOnEdge, pasteClipboard } from './graph-edits';
 
+/** The value, or a failed test saying it was missing. */
+const must = <T>(value: T | null | undefined): T => {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+};
+
 const thankYou = () => journeyToFlow(journeyDocumentSchema.parse(thankYouJson));
 
 describe('insertOnEdge', () => {
@@ -59,11 +65,11 @@ describe('copySelection and pasteClipboard', () => {
     const clipboard = copySelection(graph);
     expect(clipboard?.edges.map((edge) => edge.id)).toEqual(['big-order:yes->thank-you']);
 
-    const sut = pasteClipboard(graph, clipboard!);
+    const sut = pasteClipboard(graph, must(clipboard));
 
     const pasted = sut.nodes.filter((node) => node.selected);
     expect(pasted.map((node) => node.id)).toEqual(['attribute-condition-1', 'send-email-1']);
-    const original = graph.nodes.find((node) => node.id === 'thank-you')!.position;
+    const original = must(graph.nodes.find((node) => node.id === 'thank-you')).position;
     expect(pasted[1]?.position).toEqual({ x: original.x + 40, y: original.y + 40 });
     expect(pasted[1]?.data.config).toEqual({ template: 'thank-you' });
     expect(sut.edges.at(-1)).toMatchObject({
@@ -81,8 +87,8 @@ describe('copySelection and pasteClipboard', () => {
   it('should not share config objects between the copy and the original', () => {
     const graph = thankYou();
     graph.nodes = graph.nodes.map((node) => ({ ...node, selected: node.id === 'wait-2-days' }));
-    const sut = pasteClipboard(graph, copySelection(graph)!);
-    const copy = sut.nodes.at(-1)!;
+    const sut = pasteClipboard(graph, must(copySelection(graph)));
+    const copy = must(sut.nodes.at(-1));
     copy.data.config['amount'] = 9;
     expect(sut.nodes.find((node) => node.id === 'wait-2-days')?.data.config['amount']).toBe(2);
   });
