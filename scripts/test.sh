@@ -48,6 +48,8 @@ fi
 if has_files 'apps/editor/src/**/*.ts' 'apps/editor/src/**/*.tsx'; then
   step "typecheck (editor)" npx tsc -p apps/editor/tsconfig.json --noEmit
 fi
+# The Nx module-boundary rule reads Nx's cached project graph and silently skips itself without one (a fresh clone).
+step "project graph (for module boundaries)" npx nx show projects
 step "eslint" npx eslint .
 # --forceExit: a leaked Redis/Postgres handle must fail loudly in a test, not hang CI forever.
 step "jest" npx jest --ci --maxWorkers=2 --forceExit --passWithNoTests "$@"
