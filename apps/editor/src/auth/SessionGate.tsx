@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { setCsrfToken, whenSignedOut } from '../api/api-client';
+import { LanguageSwitch } from '../i18n';
 import { authApi, type Session } from './auth-api';
 import { SessionContext } from './session-context';
 import { SignInScreen } from './SignInScreen';
@@ -62,6 +63,7 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
           <span data-testid="signed-in-as">
             {session.user.name} · {roleLabel[session.role]}
           </span>
+          <LanguageSwitch />
           <button type="button" className="button button--link" onClick={() => void signOut()}>
             Sign out
           </button>
