@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'react';
+import { useSession } from './auth/session-context';
+import { canRole, roleNeeded } from './auth/use-can';
 import { JourneyEditor } from './editor/JourneyEditor';
 import { JourneyList } from './journeys/JourneyList';
+import { RoleRequired } from './screens/access/RoleRequired';
+import { SCREEN_NEEDS } from './screens/access/screen-access';
 import { AudiencesScreen } from './screens/audiences/AudiencesScreen';
 import { CouponsScreen } from './screens/coupons/CouponsScreen';
 import { JourneySettingsScreen } from './screens/journeys/JourneySettingsScreen';
 import { LiveScreen } from './screens/journeys/LiveScreen';
+import { ImportScreen } from './screens/imports/ImportScreen';
+import { MembersScreen } from './screens/members/MembersScreen';
 import { PublishScreen } from './screens/journeys/PublishScreen';
 import { VersionsScreen } from './screens/journeys/VersionsScreen';
 import { go, routeOf, type Route } from './screens/route-paths';
@@ -46,6 +52,10 @@ const screenOf = (route: Exclude<Route, { screen: 'journey' }>) => {
       return <AudiencesScreen />;
     case 'settings':
       return <ChannelSettingsScreen />;
+    case 'imports':
+      return <ImportScreen importId={route.importId} />;
+    case 'members':
+      return <MembersScreen />;
     default:
       return assertNever(route);
   }
@@ -55,14 +65,31 @@ const assertNever = (value: never): never => {
   throw new Error(`Unknown screen ${JSON.stringify(value)}`);
 };
 
-/** Every screen of the editor by its hash: the canvas full-window, the others under the main navigation. */
+/**
+ * Every screen of the editor by its hash: the canvas full-window, the others under the main navigation. A screen
+ * the member's role may not read (an admin area opened by its address) says so instead of failing on its calls.
+ */
 export const AppRoutes = () => {
   const route = useRoute();
-  if (route.screen === 'journey') return <JourneyEditor journeyId={route.journeyId} onBack={backToJourneys} />;
+  const session = useSession();
+  const need = SCREEN_NEEDS[route.screen];
+  const refused = session !== null && !canRole(session.role, need.method, need.path);
+  if (route.screen === 'journey' && !refused)
+    return <JourneyEditor journeyId={route.journeyId} onBack={backToJourneys} />;
   return (
     <>
       <ScreenNav current={route.screen} />
-      <main className="screens">{screenOf(route)}</main>
+      <main className="screens">
+        {refused ? (
+          <RoleRequired
+            needed={roleNeeded(need.method, need.path)}
+            role={session.role}
+            workspace={session.workspace.name}
+          />
+        ) : (
+          route.screen !== 'journey' && screenOf(route)
+        )}
+      </main>
     </>
   );
 };

@@ -26,7 +26,16 @@ type ErrorBody = {
     message?: string;
     problems?: Problem[];
     issues?: { path: (string | number)[]; message: string }[];
+    field?: string;
+    reason?: string;
   };
+};
+
+/** What the server said about where the request went wrong: the fields it names, and why (e.g. `last-admin`). */
+export type ApiErrorDetails = {
+  issues?: { path: (string | number)[]; message: string }[];
+  field?: string;
+  reason?: string;
 };
 
 /** A failed API call, with the server's code and, for a refused publish, its problems. */
@@ -36,6 +45,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: Problem[] = [],
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -93,6 +103,7 @@ export const request = async <T>(method: string, path: string, body?: unknown): 
         .filter(Boolean)
         .join(' '),
       error?.problems ?? [],
+      { issues: error?.issues, field: error?.field, reason: error?.reason },
     );
   }
   return parsed as T;

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { JourneyStatus, JourneySummary } from '../api/api-client';
+import { useCan } from '../auth/use-can';
+import { ReadOnlyNote } from '../screens/access/ReadOnlyNote';
 import { ErrorNote, Pending } from '../screens/ErrorNote';
 import { go, hashOf } from '../screens/route-paths';
 import { screensApi } from '../screens/screens-api';
@@ -9,6 +11,7 @@ const TEXT = {
   title: 'Journeys',
   loading: 'Loading journeys…',
   empty: 'No journeys yet. Create the first one below.',
+  emptyReadOnly: 'No journeys yet.',
   name: 'Name',
   status: 'Status',
   version: 'Published version',
@@ -50,8 +53,10 @@ const starterJourney = (name: string) => ({
   edges: [{ from: 'start', output: 'next', to: 'done' }],
 });
 
-/** Every journey of the workspace with its status and what can be done with it. */
+/** Every journey of the workspace with its status and what can be done with it (by a role that may change it). */
 export const JourneyList = () => {
+  // One rule for all of them: the role table treats every journey change alike.
+  const canChange = useCan('POST', '/journeys');
   const journeys = useLoad(() => screensApi.journeys(), 'journeys');
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -92,10 +97,11 @@ export const JourneyList = () => {
   return (
     <>
       <h1>{TEXT.title}</h1>
+      <ReadOnlyNote method="POST" path="/journeys" />
       <ErrorNote message={error} />
       <p role="status">{notice}</p>
       {!journeys.data && <Pending error={journeys.error} label={TEXT.loading} />}
-      {journeys.data?.length === 0 && <p>{TEXT.empty}</p>}
+      {journeys.data?.length === 0 && <p>{canChange ? TEXT.empty : TEXT.emptyReadOnly}</p>}
       {journeys.data && journeys.data.length > 0 && (
         <table className="journey-table">
           <thead>
@@ -134,13 +140,13 @@ export const JourneyList = () => {
                     <a href={hashOf({ screen: 'journey-versions', journeyId: journey.id, version: null })}>
                       {TEXT.versions}
                     </a>
-                    {journey.status !== 'archived' && (
+                    {canChange && journey.status !== 'archived' && (
                       <a href={hashOf({ screen: 'journey-publish', journeyId: journey.id })}>{TEXT.publish}</a>
                     )}
                     {journey.latestVersion !== null && (
                       <a href={hashOf({ screen: 'journey-live', journeyId: journey.id })}>{TEXT.live}</a>
                     )}
-                    {ACTIONS_BY_STATUS[journey.status].map((action) => (
+                    {(canChange ? ACTIONS_BY_STATUS[journey.status] : []).map((action) => (
                       <button
                         key={action}
                         type="button"
@@ -160,21 +166,23 @@ export const JourneyList = () => {
           </tbody>
         </table>
       )}
-      <form onSubmit={(event) => void create(event)}>
-        <h2>{TEXT.newTitle}</h2>
-        <label htmlFor="new-journey-name">{TEXT.newName}</label>{' '}
-        <input
-          id="new-journey-name"
-          type="text"
-          required
-          maxLength={200}
-          value={newName}
-          onChange={(event) => setNewName(event.target.value)}
-        />{' '}
-        <button type="submit" className="button button--primary" disabled={newName.trim() === ''}>
-          {TEXT.create}
-        </button>
-      </form>
+      {canChange && (
+        <form onSubmit={(event) => void create(event)}>
+          <h2>{TEXT.newTitle}</h2>
+          <label htmlFor="new-journey-name">{TEXT.newName}</label>{' '}
+          <input
+            id="new-journey-name"
+            type="text"
+            required
+            maxLength={200}
+            value={newName}
+            onChange={(event) => setNewName(event.target.value)}
+          />{' '}
+          <button type="submit" className="button button--primary" disabled={newName.trim() === ''}>
+            {TEXT.create}
+          </button>
+        </form>
+      )}
     </>
   );
 };

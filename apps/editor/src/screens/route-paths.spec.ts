@@ -15,6 +15,9 @@ describe('routes', () => {
     ['#/coupons', { screen: 'coupons' }],
     ['#/audiences', { screen: 'audiences' }],
     ['#/settings', { screen: 'settings' }],
+    ['#/imports', { screen: 'imports', importId: null }],
+    ['#/imports/4f0c', { screen: 'imports', importId: '4f0c' }],
+    ['#/members', { screen: 'members' }],
   ])('should open the right screen when the hash is %p', (hash, route) => {
     expect(routeOf(hash)).toEqual(route);
   });

@@ -9,7 +9,9 @@ export type Route =
   | { screen: 'templates'; templateKey: string | null }
   | { screen: 'coupons' }
   | { screen: 'audiences' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'imports'; importId: string | null }
+  | { screen: 'members' };
 
 const decode = (part: string): string | null => {
   try {
@@ -34,6 +36,8 @@ export const routeOf = (hash: string): Route => {
   if (area === 'coupons') return { screen: 'coupons' };
   if (area === 'audiences') return { screen: 'audiences' };
   if (area === 'settings') return { screen: 'settings' };
+  if (area === 'imports') return { screen: 'imports', importId: id ? decode(id) : null };
+  if (area === 'members') return { screen: 'members' };
   const journeyId = area === 'journeys' && id ? decode(id) : null;
   if (!journeyId) return { screen: 'journeys' };
   if (!tab) return { screen: 'journey', journeyId };
@@ -69,6 +73,10 @@ export const hashOf = (route: Route): string => {
       return '#/audiences';
     case 'settings':
       return '#/settings';
+    case 'imports':
+      return route.importId ? `#/imports/${enc(route.importId)}` : '#/imports';
+    case 'members':
+      return '#/members';
     default:
       return assertNever(route);
   }

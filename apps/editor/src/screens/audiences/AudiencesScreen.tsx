@@ -1,4 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useCan } from '../../auth/use-can';
+import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi, type AudienceMember, type AudiencePreview } from '../screens-api';
 import { useLoad } from '../use-load';
@@ -27,6 +29,8 @@ const who = (member: AudienceMember) => member.email ?? member.externalId ?? mem
 
 /** Saved audiences with their size; build one from all/any groups of attribute and event-history tests. */
 export const AudiencesScreen = () => {
+  // Previewing a size is a POST too: a viewer sees the saved audiences and their sizes only.
+  const canChange = useCan('POST', '/audiences');
   const audiences = useLoad(() => screensApi.audiences(), 'audiences');
   const [rule, setRule] = useState<RuleDraft>(newGroup('all'));
   const [key, setKey] = useState('');
@@ -68,6 +72,7 @@ export const AudiencesScreen = () => {
   return (
     <>
       <h1>{TEXT.title}</h1>
+      <ReadOnlyNote method="POST" path="/audiences" />
       {!audiences.data && <Pending error={audiences.error} label={TEXT.loading} />}
       {audiences.data?.length === 0 && <p>{TEXT.empty}</p>}
       {audiences.data && audiences.data.length > 0 && (
@@ -95,67 +100,75 @@ export const AudiencesScreen = () => {
         </table>
       )}
 
-      <form onSubmit={save}>
-        <h2>{TEXT.newTitle}</h2>
-        <div className="form-grid">
-          <label htmlFor="audience-key">{TEXT.newKey}</label>
-          <input id="audience-key" type="text" required value={key} onChange={(event) => setKey(event.target.value)} />
-          <label htmlFor="audience-name">{TEXT.newName}</label>
-          <input
-            id="audience-name"
-            type="text"
-            required
-            value={name}
-            onChange={(event) => setName(event.target.value)}
+      {canChange && (
+        <form onSubmit={save}>
+          <h2>{TEXT.newTitle}</h2>
+          <div className="form-grid">
+            <label htmlFor="audience-key">{TEXT.newKey}</label>
+            <input
+              id="audience-key"
+              type="text"
+              required
+              value={key}
+              onChange={(event) => setKey(event.target.value)}
+            />
+            <label htmlFor="audience-name">{TEXT.newName}</label>
+            <input
+              id="audience-name"
+              type="text"
+              required
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </div>
+          <RuleEditor
+            rule={rule}
+            path={[]}
+            attributes={attributes}
+            onChange={(path, next) => {
+              setRule((current) => updateAt(current, path, next));
+              setPreview(null);
+            }}
           />
-        </div>
-        <RuleEditor
-          rule={rule}
-          path={[]}
-          attributes={attributes}
-          onChange={(path, next) => {
-            setRule((current) => updateAt(current, path, next));
-            setPreview(null);
-          }}
-        />
-        <ErrorNote message={status.error} />
-        <div role="status">
-          {status.note && <p className="ok-note">{status.note}</p>}
-          {preview && (
+          <ErrorNote message={status.error} />
+          <div role="status">
+            {status.note && <p className="ok-note">{status.note}</p>}
+            {preview && (
+              <>
+                <p data-testid="audience-preview-size">{TEXT.size_(preview.size)}</p>
+                <p className="hint">{preview.description}</p>
+              </>
+            )}
+          </div>
+          {preview && preview.sample.length > 0 && (
             <>
-              <p data-testid="audience-preview-size">{TEXT.size_(preview.size)}</p>
-              <p className="hint">{preview.description}</p>
+              <h3>{TEXT.sample}</h3>
+              <ul>
+                {preview.sample.map((member) => (
+                  <li key={member.customerId}>{who(member)}</li>
+                ))}
+              </ul>
             </>
           )}
-        </div>
-        {preview && preview.sample.length > 0 && (
-          <>
-            <h3>{TEXT.sample}</h3>
-            <ul>
-              {preview.sample.map((member) => (
-                <li key={member.customerId}>{who(member)}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        <div className="row-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              void run(async () => {
-                setPreview(await screensApi.previewAudience(toDefinition(rule)));
-                return null;
-              })
-            }
-          >
-            {TEXT.preview}
-          </button>
-          <button type="submit" className="button button--primary">
-            {TEXT.save}
-          </button>
-        </div>
-      </form>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(async () => {
+                  setPreview(await screensApi.previewAudience(toDefinition(rule)));
+                  return null;
+                })
+              }
+            >
+              {TEXT.preview}
+            </button>
+            <button type="submit" className="button button--primary">
+              {TEXT.save}
+            </button>
+          </div>
+        </form>
+      )}
     </>
   );
 };

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useCan } from '../../auth/use-can';
+import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi, type CouponPool, type NewCouponPool } from '../screens-api';
 import { useLoad } from '../use-load';
@@ -39,6 +41,7 @@ const expiryOf = (pool: CouponPool) =>
 
 /** Coupon pools with what remains and warnings; create one from generated codes or a CSV, add codes later. */
 export const CouponsScreen = () => {
+  const canChange = useCan('POST', '/coupon-pools');
   const pools = useLoad(() => screensApi.couponPools(), 'coupon-pools');
   const [form, setForm] = useState({
     key: '',
@@ -83,6 +86,7 @@ export const CouponsScreen = () => {
   return (
     <>
       <h1>{TEXT.title}</h1>
+      <ReadOnlyNote method="POST" path="/coupon-pools" />
       {!pools.data && <Pending error={pools.error} label={TEXT.loading} />}
       {pools.data?.length === 0 && <p>{TEXT.empty}</p>}
       {pools.data && pools.data.length > 0 && (
@@ -93,7 +97,7 @@ export const CouponsScreen = () => {
               <th scope="col">{TEXT.name}</th>
               <th scope="col">{TEXT.remaining}</th>
               <th scope="col">{TEXT.expiry}</th>
-              <th scope="col">{TEXT.addCodes}</th>
+              {canChange && <th scope="col">{TEXT.addCodes}</th>}
             </tr>
           </thead>
           <tbody>
@@ -108,80 +112,84 @@ export const CouponsScreen = () => {
                   {pool.warning && <span className={`pill pill--${pool.warning}`}>{TEXT.warning[pool.warning]}</span>}
                 </td>
                 <td>{expiryOf(pool)}</td>
-                <td>
-                  <AddCodes pool={pool} onAdded={pools.reload} />
-                </td>
+                {canChange && (
+                  <td>
+                    <AddCodes pool={pool} onAdded={pools.reload} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
 
-      <form onSubmit={(event) => void create(event)}>
-        <h2>{TEXT.newTitle}</h2>
-        <div className="form-grid">
-          <label htmlFor="pool-key">{TEXT.newKey}</label>
-          <input id="pool-key" type="text" required value={form.key} onChange={set('key')} />
-          <label htmlFor="pool-name">{TEXT.newName}</label>
-          <input id="pool-name" type="text" required value={form.name} onChange={set('name')} />
-          <label htmlFor="pool-source">{TEXT.source}</label>
-          <select id="pool-source" value={form.source} onChange={set('source')}>
-            <option value="generated">{TEXT.generated}</option>
-            <option value="imported">{TEXT.imported}</option>
-          </select>
-          {form.source === 'generated' ? (
-            <>
-              <label htmlFor="pool-count">{TEXT.count}</label>
-              <input
-                id="pool-count"
-                type="number"
-                min={1}
-                max={100000}
-                required
-                value={form.count}
-                onChange={set('count')}
-              />
-              <label htmlFor="pool-prefix">{TEXT.prefix}</label>
-              <input
-                id="pool-prefix"
-                type="text"
-                pattern="[A-Z0-9]{1,12}"
-                value={form.prefix}
-                onChange={set('prefix')}
-              />
-            </>
-          ) : (
-            <>
-              <label htmlFor="pool-csv">{TEXT.csv}</label>
-              <textarea id="pool-csv" rows={5} value={form.csv} onChange={set('csv')} />
-            </>
-          )}
-          <label htmlFor="pool-days">{TEXT.days}</label>
-          <input
-            id="pool-days"
-            type="number"
-            min={1}
-            max={3650}
-            required
-            value={form.validDays}
-            onChange={set('validDays')}
-          />
-          <label htmlFor="pool-low">{TEXT.lowAt}</label>
-          <input
-            id="pool-low"
-            type="number"
-            min={0}
-            required
-            value={form.lowWarningAt}
-            onChange={set('lowWarningAt')}
-          />
-        </div>
-        <ErrorNote message={status.error} />
-        <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
-        <button type="submit" className="button button--primary">
-          {TEXT.create}
-        </button>
-      </form>
+      {canChange && (
+        <form onSubmit={(event) => void create(event)}>
+          <h2>{TEXT.newTitle}</h2>
+          <div className="form-grid">
+            <label htmlFor="pool-key">{TEXT.newKey}</label>
+            <input id="pool-key" type="text" required value={form.key} onChange={set('key')} />
+            <label htmlFor="pool-name">{TEXT.newName}</label>
+            <input id="pool-name" type="text" required value={form.name} onChange={set('name')} />
+            <label htmlFor="pool-source">{TEXT.source}</label>
+            <select id="pool-source" value={form.source} onChange={set('source')}>
+              <option value="generated">{TEXT.generated}</option>
+              <option value="imported">{TEXT.imported}</option>
+            </select>
+            {form.source === 'generated' ? (
+              <>
+                <label htmlFor="pool-count">{TEXT.count}</label>
+                <input
+                  id="pool-count"
+                  type="number"
+                  min={1}
+                  max={100000}
+                  required
+                  value={form.count}
+                  onChange={set('count')}
+                />
+                <label htmlFor="pool-prefix">{TEXT.prefix}</label>
+                <input
+                  id="pool-prefix"
+                  type="text"
+                  pattern="[A-Z0-9]{1,12}"
+                  value={form.prefix}
+                  onChange={set('prefix')}
+                />
+              </>
+            ) : (
+              <>
+                <label htmlFor="pool-csv">{TEXT.csv}</label>
+                <textarea id="pool-csv" rows={5} value={form.csv} onChange={set('csv')} />
+              </>
+            )}
+            <label htmlFor="pool-days">{TEXT.days}</label>
+            <input
+              id="pool-days"
+              type="number"
+              min={1}
+              max={3650}
+              required
+              value={form.validDays}
+              onChange={set('validDays')}
+            />
+            <label htmlFor="pool-low">{TEXT.lowAt}</label>
+            <input
+              id="pool-low"
+              type="number"
+              min={0}
+              required
+              value={form.lowWarningAt}
+              onChange={set('lowWarningAt')}
+            />
+          </div>
+          <ErrorNote message={status.error} />
+          <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
+          <button type="submit" className="button button--primary">
+            {TEXT.create}
+          </button>
+        </form>
+      )}
     </>
   );
 };

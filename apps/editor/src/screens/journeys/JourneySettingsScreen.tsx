@@ -1,6 +1,8 @@
 import { journeySettingsSchema, type EntryRule, type JourneyDocument, type JourneySettings } from '@rapport/journey';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { JourneyDetail } from '../../api/api-client';
+import { useCan } from '../../auth/use-can';
+import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { ConditionRow, toApiTest, type Test } from '../ConditionRow';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi } from '../screens-api';
@@ -53,12 +55,14 @@ export const JourneySettingsScreen = ({ journeyId }: { journeyId: string }) => {
         status={journey.data.status}
         current="journey-settings"
       />
+      <ReadOnlyNote method="PUT" path="/journeys/:id" />
       <SettingsForm key={journey.data.updatedAt} detail={journey.data} onSaved={journey.setData} />
     </>
   );
 };
 
 const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(detail: JourneyDetail): void }) => {
+  const canChange = useCan('PUT', '/journeys/:id');
   const initial = useMemo(() => journeySettingsSchema.parse(detail.draft.settings ?? {}), [detail]);
   const [entry, setEntry] = useState<EntryRule>(initial.entry);
   const [maxConcurrent, setMaxConcurrent] = useState(
@@ -131,11 +135,13 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
   };
 
   const archived = detail.status === 'archived';
+  // Shown as it is, unchangeable: an archived journey for everyone, any journey for a role that may not edit.
+  const locked = archived || !canChange;
   return (
     <form onSubmit={(event) => void save(event)} aria-label={TEXT.save}>
       {archived && <p className="warning-note">{TEXT.archived}</p>}
       <EntryRuleFields
-        disabled={archived}
+        disabled={locked}
         entry={entry}
         maxConcurrent={maxConcurrent}
         entryLimit={entryLimit}
@@ -143,7 +149,7 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
         onMaxConcurrent={setMaxConcurrent}
         onEntryLimit={setEntryLimit}
       />
-      <fieldset disabled={archived}>
+      <fieldset disabled={locked}>
         <legend>{TEXT.goal}</legend>
         <label>
           <input type="checkbox" checked={goalOn} onChange={(event) => setGoalOn(event.target.checked)} />{' '}
@@ -179,7 +185,7 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
         )}
       </fieldset>
 
-      <fieldset disabled={archived}>
+      <fieldset disabled={locked}>
         <legend>{TEXT.exit}</legend>
         <p className="hint">{TEXT.exitHint}</p>
         {exitWhen.map((test, index) => (
@@ -201,7 +207,7 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
         </button>
       </fieldset>
 
-      <fieldset disabled={archived}>
+      <fieldset disabled={locked}>
         <legend>{TEXT.holdout}</legend>
         {holdouts.length === 0 && <p className="hint">{TEXT.noHoldout}</p>}
         <div className="form-grid">
@@ -217,7 +223,7 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
         </div>
       </fieldset>
 
-      <fieldset disabled={archived}>
+      <fieldset disabled={locked}>
         <legend>{TEXT.timeZone}</legend>
         <div className="form-grid">
           <label htmlFor="time-zone">{TEXT.timeZoneLabel}</label>
@@ -238,9 +244,11 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
 
       <ErrorNote message={state.error} />
       <p role="status">{state.saved && <span className="ok-note">{TEXT.saved}</span>}</p>
-      <button type="submit" className="button button--primary" disabled={state.busy || archived}>
-        {state.busy ? TEXT.saving : TEXT.save}
-      </button>
+      {canChange && (
+        <button type="submit" className="button button--primary" disabled={state.busy || archived}>
+          {state.busy ? TEXT.saving : TEXT.save}
+        </button>
+      )}
     </form>
   );
 };

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useCan } from '../../auth/use-can';
+import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { screensApi, type PublishSummary } from '../screens-api';
 import { useLoad } from '../use-load';
 import { ErrorNote, Pending } from '../ErrorNote';
@@ -94,6 +96,7 @@ const Summary = ({ summary }: { summary: PublishSummary }) => (
 
 /** Publish with a summary first: what changes for customers already in the journey, and what blocks publishing. */
 export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
+  const canPublish = useCan('POST', '/journeys/:id/publish');
   const journey = useLoad(() => screensApi.journey(journeyId), journeyId);
   const summary = useLoad(() => screensApi.publishSummary(journeyId), journeyId);
   const [state, setState] = useState<{ busy: boolean; published: number | null; error: string | null }>({
@@ -124,6 +127,7 @@ export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
         status={journey.data.status}
         current="journey-publish"
       />
+      <ReadOnlyNote method="POST" path="/journeys/:id/publish" />
       {!summary.data ? <Pending error={summary.error} label={TEXT.loading} /> : <Summary summary={summary.data} />}
       {problems.length > 0 && (
         <div role="alert">
@@ -139,7 +143,7 @@ export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
       <p role="status">
         {state.published !== null && <span className="ok-note">{TEXT.published(state.published)}</span>}
       </p>
-      {summary.data && (
+      {summary.data && canPublish && (
         <button
           type="button"
           className="button button--primary"

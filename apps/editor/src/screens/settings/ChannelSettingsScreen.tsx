@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useCan } from '../../auth/use-can';
+import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi, type Channels, type ShopSource } from '../screens-api';
 import { useLoad } from '../use-load';
@@ -7,6 +9,7 @@ import { DeliveryRulesForm } from './DeliveryRulesForm';
 const TEXT = {
   title: 'Channel settings',
   adminsOnly: 'Only admins see and change these settings.',
+  rulesOnly: 'The providers and the shop webhook sources (with their secrets) are shown to admins only.',
   providers: 'Providers',
   providersLoading: 'Loading providers…',
   email: 'Email',
@@ -49,14 +52,35 @@ const Providers = ({ channels }: { channels: Channels }) => (
   </dl>
 );
 
-/** Admins: the providers (read only), quiet hours, frequency caps, consent defaults, and shop webhook sources. */
+/**
+ * Admins: the providers (read only), quiet hours, frequency caps, consent defaults, and shop webhook sources.
+ * Everyone else reads the delivery rules (they shape every journey) without the admin-only parts.
+ */
 export const ChannelSettingsScreen = () => {
-  const providers = useLoad(() => screensApi.channels(), 'channels');
+  const canSeeProviders = useCan('GET', '/settings/channels');
+  const canSeeSources = useCan('GET', '/settings/shop-sources');
+  const canChangeRules = useCan('PUT', '/settings/delivery-rules');
   const rules = useLoad(() => screensApi.deliveryRules(), 'delivery-rules');
   return (
     <>
       <h1>{TEXT.title}</h1>
-      <p className="hint">{TEXT.adminsOnly}</p>
+      {canSeeProviders ? <p className="hint">{TEXT.adminsOnly}</p> : <p className="hint">{TEXT.rulesOnly}</p>}
+      <ReadOnlyNote method="PUT" path="/settings/delivery-rules" />
+      {canSeeProviders && <ProvidersSection />}
+      {rules.data ? (
+        <DeliveryRulesForm initial={rules.data} readOnly={!canChangeRules} />
+      ) : (
+        <Pending error={rules.error} label={TEXT.loadingRules} />
+      )}
+      {canSeeSources && <ShopSources />}
+    </>
+  );
+};
+
+const ProvidersSection = () => {
+  const providers = useLoad(() => screensApi.channels(), 'channels');
+  return (
+    <>
       <h2>{TEXT.providers}</h2>
       {providers.data ? (
         <Providers channels={providers.data} />
@@ -65,12 +89,6 @@ export const ChannelSettingsScreen = () => {
       ) : (
         <p aria-busy="true">{TEXT.providersLoading}</p>
       )}
-      {rules.data ? (
-        <DeliveryRulesForm initial={rules.data} />
-      ) : (
-        <Pending error={rules.error} label={TEXT.loadingRules} />
-      )}
-      <ShopSources />
     </>
   );
 };

@@ -25,8 +25,11 @@ const TEXT = {
   saved: 'Delivery rules saved; they apply to messages already queued too.',
 } as const;
 
-/** Consent defaults, quiet hours and frequency caps per channel: the whole document replaces the stored one. */
-export const DeliveryRulesForm = ({ initial }: { initial: DeliveryRules }) => {
+/**
+ * Consent defaults, quiet hours and frequency caps per channel: the whole document replaces the stored one.
+ * `readOnly`: shown as they are (everyone reads them; only admins change them).
+ */
+export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: DeliveryRules; readOnly?: boolean }) => {
   const [rules, setRules] = useState<DeliveryRules>(initial);
   const [status, setStatus] = useState<{ note: string | null; error: string | null }>({ note: null, error: null });
 
@@ -49,125 +52,129 @@ export const DeliveryRulesForm = ({ initial }: { initial: DeliveryRules }) => {
   return (
     <form onSubmit={(event) => void save(event)} aria-label={TEXT.title}>
       <h2>{TEXT.title}</h2>
-      <fieldset>
-        <legend>{TEXT.consent}</legend>
-        <div className="form-grid">
-          {CHANNELS.map((channel) => (
-            <ConsentField key={channel} channel={channel} rules={rules} onChange={setRules} />
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{TEXT.quiet}</legend>
-        {CHANNELS.map((channel) => {
-          const quiet = rules.quietHours[channel];
-          return (
-            <div className="rule-row" key={channel}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={quiet !== undefined}
-                  onChange={(event) =>
-                    setQuiet(channel, event.target.checked ? { from: '21:00', to: '08:00' } : undefined)
-                  }
-                />{' '}
-                {TEXT.quietOn(TEXT.channel[channel])}
-              </label>
-              {quiet && (
-                <>
-                  <label htmlFor={`quiet-${channel}-from`}>{TEXT.from}</label>
+      <fieldset disabled={readOnly} className="plain-fieldset">
+        <fieldset>
+          <legend>{TEXT.consent}</legend>
+          <div className="form-grid">
+            {CHANNELS.map((channel) => (
+              <ConsentField key={channel} channel={channel} rules={rules} onChange={setRules} />
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{TEXT.quiet}</legend>
+          {CHANNELS.map((channel) => {
+            const quiet = rules.quietHours[channel];
+            return (
+              <div className="rule-row" key={channel}>
+                <label>
                   <input
-                    id={`quiet-${channel}-from`}
-                    type="time"
-                    required
-                    value={quiet.from}
-                    onChange={(event) => setQuiet(channel, { ...quiet, from: event.target.value })}
-                  />
-                  <label htmlFor={`quiet-${channel}-to`}>{TEXT.to}</label>
-                  <input
-                    id={`quiet-${channel}-to`}
-                    type="time"
-                    required
-                    value={quiet.to}
-                    onChange={(event) => setQuiet(channel, { ...quiet, to: event.target.value })}
-                  />
-                </>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
-      <fieldset>
-        <legend>{TEXT.caps}</legend>
-        {CHANNELS.map((channel) => {
-          const cap = rules.frequencyCaps[channel];
-          return (
-            <div className="rule-row" key={channel}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={cap !== undefined}
-                  onChange={(event) =>
-                    setCap(channel, event.target.checked ? { max: 3, days: 7, overCap: 'suppress' } : undefined)
-                  }
-                />{' '}
-                {TEXT.capOn(TEXT.channel[channel])}
-              </label>
-              {cap && (
-                <>
-                  <label htmlFor={`cap-${channel}-max`}>{TEXT.max}</label>
-                  <input
-                    id={`cap-${channel}-max`}
-                    type="number"
-                    min={1}
-                    max={1000}
-                    required
-                    value={cap.max}
-                    onChange={(event) => setCap(channel, { ...cap, max: Number(event.target.value) })}
-                  />
-                  <label htmlFor={`cap-${channel}-days`}>{TEXT.days}</label>
-                  <input
-                    id={`cap-${channel}-days`}
-                    type="number"
-                    min={1}
-                    max={365}
-                    required
-                    value={cap.days}
-                    onChange={(event) => setCap(channel, { ...cap, days: Number(event.target.value) })}
-                  />
-                  <label htmlFor={`cap-${channel}-over`}>{TEXT.overCap}</label>
-                  <select
-                    id={`cap-${channel}-over`}
-                    value={cap.overCap}
+                    type="checkbox"
+                    checked={quiet !== undefined}
                     onChange={(event) =>
-                      setCap(channel, { ...cap, overCap: event.target.value as FrequencyCap['overCap'] })
+                      setQuiet(channel, event.target.checked ? { from: '21:00', to: '08:00' } : undefined)
                     }
-                  >
-                    {(Object.keys(TEXT.overCapOptions) as FrequencyCap['overCap'][]).map((option) => (
-                      <option key={option} value={option}>
-                        {TEXT.overCapOptions[option]}
-                      </option>
-                    ))}
-                  </select>
-                </>
-              )}
-            </div>
-          );
-        })}
+                  />{' '}
+                  {TEXT.quietOn(TEXT.channel[channel])}
+                </label>
+                {quiet && (
+                  <>
+                    <label htmlFor={`quiet-${channel}-from`}>{TEXT.from}</label>
+                    <input
+                      id={`quiet-${channel}-from`}
+                      type="time"
+                      required
+                      value={quiet.from}
+                      onChange={(event) => setQuiet(channel, { ...quiet, from: event.target.value })}
+                    />
+                    <label htmlFor={`quiet-${channel}-to`}>{TEXT.to}</label>
+                    <input
+                      id={`quiet-${channel}-to`}
+                      type="time"
+                      required
+                      value={quiet.to}
+                      onChange={(event) => setQuiet(channel, { ...quiet, to: event.target.value })}
+                    />
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <fieldset>
+          <legend>{TEXT.caps}</legend>
+          {CHANNELS.map((channel) => {
+            const cap = rules.frequencyCaps[channel];
+            return (
+              <div className="rule-row" key={channel}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={cap !== undefined}
+                    onChange={(event) =>
+                      setCap(channel, event.target.checked ? { max: 3, days: 7, overCap: 'suppress' } : undefined)
+                    }
+                  />{' '}
+                  {TEXT.capOn(TEXT.channel[channel])}
+                </label>
+                {cap && (
+                  <>
+                    <label htmlFor={`cap-${channel}-max`}>{TEXT.max}</label>
+                    <input
+                      id={`cap-${channel}-max`}
+                      type="number"
+                      min={1}
+                      max={1000}
+                      required
+                      value={cap.max}
+                      onChange={(event) => setCap(channel, { ...cap, max: Number(event.target.value) })}
+                    />
+                    <label htmlFor={`cap-${channel}-days`}>{TEXT.days}</label>
+                    <input
+                      id={`cap-${channel}-days`}
+                      type="number"
+                      min={1}
+                      max={365}
+                      required
+                      value={cap.days}
+                      onChange={(event) => setCap(channel, { ...cap, days: Number(event.target.value) })}
+                    />
+                    <label htmlFor={`cap-${channel}-over`}>{TEXT.overCap}</label>
+                    <select
+                      id={`cap-${channel}-over`}
+                      value={cap.overCap}
+                      onChange={(event) =>
+                        setCap(channel, { ...cap, overCap: event.target.value as FrequencyCap['overCap'] })
+                      }
+                    >
+                      {(Object.keys(TEXT.overCapOptions) as FrequencyCap['overCap'][]).map((option) => (
+                        <option key={option} value={option}>
+                          {TEXT.overCapOptions[option]}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            checked={rules.allowPrivateWebhooks}
+            onChange={(event) => setRules({ ...rules, allowPrivateWebhooks: event.target.checked })}
+          />{' '}
+          {TEXT.privateWebhooks}
+        </label>
       </fieldset>
-      <label>
-        <input
-          type="checkbox"
-          checked={rules.allowPrivateWebhooks}
-          onChange={(event) => setRules({ ...rules, allowPrivateWebhooks: event.target.checked })}
-        />{' '}
-        {TEXT.privateWebhooks}
-      </label>
       <ErrorNote message={status.error} />
       <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
-      <button type="submit" className="button button--primary">
-        {TEXT.save}
-      </button>
+      {!readOnly && (
+        <button type="submit" className="button button--primary">
+          {TEXT.save}
+        </button>
+      )}
     </form>
   );
 };

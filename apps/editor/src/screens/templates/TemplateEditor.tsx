@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-client';
+import { useCan } from '../../auth/use-can';
 import { ErrorNote } from '../ErrorNote';
 import { screensApi, type Customer, type RenderedEmail, type Template } from '../screens-api';
 import { useLoad } from '../use-load';
@@ -33,6 +34,8 @@ const PROFILE_FIELDS = ['id', 'externalId', 'email', 'phone', 'timeZone', 'local
 
 /** Subject, HTML and text with Handlebars, a layout, a server-rendered preview for a real customer and a test send. */
 export const TemplateEditor = ({ templateKey, existing }: { templateKey: string; existing: Template | null }) => {
+  // Previews and test sends save first (and are POSTs): a role that may not save sees the fields only.
+  const canChange = useCan('PUT', '/templates/:key');
   const [fields, setFields] = useState({
     name: existing?.name ?? templateKey,
     subject: existing?.subject ?? '',
@@ -103,94 +106,100 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
   return (
     <div className="template-editor">
       <form onSubmit={onSubmit} aria-label={templateKey}>
-        <div className="form-grid">
-          <label htmlFor="template-name">{TEXT.name}</label>
-          <input
-            id="template-name"
-            type="text"
-            required
-            maxLength={200}
-            value={fields.name}
-            onChange={update('name')}
-          />
-          <label htmlFor="template-layout">{TEXT.layout}</label>
-          <select id="template-layout" value={fields.layout} onChange={update('layout')}>
-            <option value="">{TEXT.noLayout}</option>
-            {parts.data?.layouts.map((layout) => (
-              <option key={layout.name} value={layout.name}>
-                {layout.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="template-subject">{TEXT.subject}</label>
-          <input id="template-subject" type="text" required value={fields.subject} onChange={update('subject')} />
-        </div>
-        <p>
-          <label htmlFor="template-html">{TEXT.html}</label>
-          <textarea id="template-html" rows={12} required value={fields.html} onChange={update('html')} />
-        </p>
-        <p>
-          <label htmlFor="template-text">{TEXT.text}</label>
-          <textarea id="template-text" rows={5} value={fields.text} onChange={update('text')} />
-        </p>
+        <fieldset disabled={!canChange} className="plain-fieldset">
+          <div className="form-grid">
+            <label htmlFor="template-name">{TEXT.name}</label>
+            <input
+              id="template-name"
+              type="text"
+              required
+              maxLength={200}
+              value={fields.name}
+              onChange={update('name')}
+            />
+            <label htmlFor="template-layout">{TEXT.layout}</label>
+            <select id="template-layout" value={fields.layout} onChange={update('layout')}>
+              <option value="">{TEXT.noLayout}</option>
+              {parts.data?.layouts.map((layout) => (
+                <option key={layout.name} value={layout.name}>
+                  {layout.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="template-subject">{TEXT.subject}</label>
+            <input id="template-subject" type="text" required value={fields.subject} onChange={update('subject')} />
+          </div>
+          <p>
+            <label htmlFor="template-html">{TEXT.html}</label>
+            <textarea id="template-html" rows={12} required value={fields.html} onChange={update('html')} />
+          </p>
+          <p>
+            <label htmlFor="template-text">{TEXT.text}</label>
+            <textarea id="template-text" rows={5} value={fields.text} onChange={update('text')} />
+          </p>
+        </fieldset>
         <ErrorNote message={status.error} />
         <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
-        <div className="row-actions">
-          <button type="submit" className="button" disabled={status.busy}>
-            {status.busy ? TEXT.saving : TEXT.save}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={status.busy}
-            onClick={() => void run(() => renderPreview(customer))}
-          >
-            {TEXT.preview}
-          </button>
-        </div>
+        {canChange && (
+          <div className="row-actions">
+            <button type="submit" className="button" disabled={status.busy}>
+              {status.busy ? TEXT.saving : TEXT.save}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={status.busy}
+              onClick={() => void run(() => renderPreview(customer))}
+            >
+              {TEXT.preview}
+            </button>
+          </div>
+        )}
         <TemplateVariables variables={variables} source={declared.data ? 'workspace' : 'customer'} />
       </form>
-      <section className="template-editor__preview" aria-label={TEXT.previewTitle}>
-        <h2>{TEXT.previewTitle}</h2>
-        <CustomerPicker chosen={customer} onChoose={setCustomer} />
-        {!preview && <p className="hint">{TEXT.previewHint}</p>}
-        {preview && (
-          <>
-            <p data-testid="preview-subject">
-              <strong>{TEXT.subjectIs}</strong> {preview.subject}
-            </p>
-            {/* No scripts and no same-origin access: the preview is the customer's email, not part of the app. */}
-            <iframe title={TEXT.previewFrame} sandbox="" srcDoc={preview.html} />
-            <details>
-              <summary>{TEXT.textVersion}</summary>
-              <pre>{preview.text}</pre>
-            </details>
-          </>
-        )}
-        <h2>{TEXT.testTitle}</h2>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run(async () => {
-              await save();
-              const sent = await screensApi.testSend(templateKey, testTo, customer?.externalId ?? undefined);
-              return TEXT.testSent(sent.subject);
-            });
-          }}
-        >
-          <label htmlFor="test-to">{TEXT.testTo}</label>{' '}
-          <input
-            id="test-to"
-            type="email"
-            required
-            value={testTo}
-            onChange={(event) => setTestTo(event.target.value)}
-          />{' '}
-          <button type="submit" className="button" disabled={status.busy}>
-            {TEXT.testSend}
-          </button>
-        </form>
-      </section>
+      {canChange && (
+        <section className="template-editor__preview" aria-label={TEXT.previewTitle}>
+          <h2>{TEXT.previewTitle}</h2>
+          <CustomerPicker chosen={customer} onChoose={setCustomer} />
+          {!preview && <p className="hint">{TEXT.previewHint}</p>}
+          {preview && (
+            <>
+              <p data-testid="preview-subject">
+                <strong>{TEXT.subjectIs}</strong> {preview.subject}
+              </p>
+              {/* No scripts and no same-origin access: the preview is the customer's email, not part of the app. */}
+              <iframe title={TEXT.previewFrame} sandbox="" srcDoc={preview.html} />
+              <details>
+                <summary>{TEXT.textVersion}</summary>
+                <pre>{preview.text}</pre>
+              </details>
+            </>
+          )}
+          <h2>{TEXT.testTitle}</h2>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void run(async () => {
+                await save();
+                const sent = await screensApi.testSend(templateKey, testTo, customer?.externalId ?? undefined);
+                return TEXT.testSent(sent.subject);
+              });
+            }}
+          >
+            <label htmlFor="test-to">{TEXT.testTo}</label>{' '}
+            <input
+              id="test-to"
+              type="email"
+              required
+              value={testTo}
+              onChange={(event) => setTestTo(event.target.value)}
+            />{' '}
+            <button type="submit" className="button" disabled={status.busy}>
+              {TEXT.testSend}
+            </button>
+          </form>
+        </section>
+      )}
     </div>
   );
 };

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useCan } from '../../auth/use-can';
+import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { Pending } from '../ErrorNote';
 import { go, hashOf } from '../route-paths';
 import { screensApi } from '../screens-api';
@@ -32,6 +34,7 @@ const OneTemplate = ({ templateKey }: { templateKey: string }) => {
     <>
       <a href={hashOf({ screen: 'templates', templateKey: null })}>{TEXT.back}</a>
       <h1>{TEXT.editing(templateKey)}</h1>
+      <ReadOnlyNote method="PUT" path="/templates/:key" />
       {template.loaded ? (
         <TemplateEditor key={templateKey} templateKey={templateKey} existing={template.data} />
       ) : (
@@ -42,6 +45,7 @@ const OneTemplate = ({ templateKey }: { templateKey: string }) => {
 };
 
 const TemplateList = () => {
+  const canChange = useCan('PUT', '/templates/:key');
   const templates = useLoad(() => screensApi.templates(), 'templates');
   const [newKey, setNewKey] = useState('');
   const create = (event: FormEvent) => {
@@ -51,6 +55,7 @@ const TemplateList = () => {
   return (
     <>
       <h1>{TEXT.title}</h1>
+      <ReadOnlyNote method="PUT" path="/templates/:key" />
       {!templates.data && <Pending error={templates.error} label={TEXT.loading} />}
       {templates.data?.length === 0 && <p>{TEXT.empty}</p>}
       {templates.data && templates.data.length > 0 && (
@@ -75,21 +80,23 @@ const TemplateList = () => {
           </tbody>
         </table>
       )}
-      <form onSubmit={create}>
-        <h2>{TEXT.newTitle}</h2>
-        <label htmlFor="new-template-key">{TEXT.newKey}</label>{' '}
-        <input
-          id="new-template-key"
-          type="text"
-          required
-          pattern={KEY_PATTERN}
-          value={newKey}
-          onChange={(event) => setNewKey(event.target.value)}
-        />{' '}
-        <button type="submit" className="button button--primary">
-          {TEXT.create}
-        </button>
-      </form>
+      {canChange && (
+        <form onSubmit={create}>
+          <h2>{TEXT.newTitle}</h2>
+          <label htmlFor="new-template-key">{TEXT.newKey}</label>{' '}
+          <input
+            id="new-template-key"
+            type="text"
+            required
+            pattern={KEY_PATTERN}
+            value={newKey}
+            onChange={(event) => setNewKey(event.target.value)}
+          />{' '}
+          <button type="submit" className="button button--primary">
+            {TEXT.create}
+          </button>
+        </form>
+      )}
     </>
   );
 };
