@@ -53,6 +53,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
     [openEdgeId, insertNode],
   );
 
+  const closeInsertMenu = useCallback(() => setOpenEdgeId(null), []);
   const fit = useCallback(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }), [fitView]);
 
   useEffect(() => {
@@ -107,6 +108,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
             isValidConnection={isValidConnection}
             deleteKeyCode={DELETE_KEYS}
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+            onPaneClick={closeInsertMenu}
             onDragOver={onDragOver}
             onDrop={onDrop}
             minZoom={MIN_ZOOM}
