@@ -323,4 +323,26 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     expect(journey.body).toMatchObject({ status: 'live', latestVersion: 1 });
     expect(pageErrors).toEqual([]);
   }, 30_000);
+  it('should show a viewer the journey and its settings without anything to change', async () => {
+    const viewer = { email: 'vic@shop.example', password: 'vic-password-42' };
+    const added = await stack.request('POST', '/api/members', { ...viewer, name: 'Vic', role: 'viewer' });
+    expect(added.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const viewerPage = await context.newPage();
+    await viewerPage.goto(`${editor.url}#/journeys/${journeyId}`);
+    await viewerPage.getByLabel('Email').fill(viewer.email);
+    await viewerPage.getByLabel('Password').fill(viewer.password);
+    await viewerPage.getByRole('button', { name: 'Sign in' }).click();
+    await viewerPage.locator('.react-flow__node[data-id="wait-delay-1"]').waitFor();
+
+    await viewerPage.getByTestId('node-wait-delay-1').click();
+    await expect(viewerPage.getByLabel('Amount').isDisabled()).resolves.toBe(true);
+    await expect(viewerPage.getByRole('heading', { name: 'Add a step' }).count()).resolves.toBe(0);
+    await expect(viewerPage.getByRole('button', { name: 'Publish' }).count()).resolves.toBe(0);
+    await expect(viewerPage.locator('.edge-insert__button').count()).resolves.toBe(0);
+    await expect(
+      viewerPage.locator('.react-flow__node[data-id="wait-delay-1"]').getAttribute('class'),
+    ).resolves.not.toContain('draggable');
+    await context.close();
+  }, 60_000);
 });

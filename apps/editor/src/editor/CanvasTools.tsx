@@ -17,6 +17,8 @@ const TEXT = {
 } as const;
 
 type Props = {
+  /** A viewer gets zoom to fit only. */
+  readOnly: boolean;
   canUndo: boolean;
   canRedo: boolean;
   direction: LayoutDirection;
@@ -28,7 +30,16 @@ type Props = {
 
 /** Undo, redo, auto-layout both ways and zoom to fit, floating over the canvas. */
 export const CanvasTools = memo(function CanvasTools(props: Props) {
-  const { canUndo, canRedo, direction, onUndo, onRedo, onLayout, onFit } = props;
+  const { readOnly, canUndo, canRedo, direction, onUndo, onRedo, onLayout, onFit } = props;
+  if (readOnly) {
+    return (
+      <Panel position="top-left" className="canvas-tools" aria-label={TEXT.group} role="toolbar">
+        <button type="button" className="button button--small" onClick={onFit} title={TEXT.fitHint}>
+          {TEXT.fit}
+        </button>
+      </Panel>
+    );
+  }
   return (
     <Panel position="top-left" className="canvas-tools" aria-label={TEXT.group} role="toolbar">
       <button type="button" className="button button--small" onClick={onUndo} disabled={!canUndo} title={TEXT.undoHint}>

@@ -1,6 +1,13 @@
 import type { JourneyDraft } from './use-journey-draft';
 
-type Props = { draft: JourneyDraft; status: string; latestVersion: number | null; onBack(): void };
+type Props = {
+  draft: JourneyDraft;
+  status: string;
+  latestVersion: number | null;
+  canEdit: boolean;
+  canPublish: boolean;
+  onBack(): void;
+};
 
 const TEXT = {
   back: '← All journeys',
@@ -15,7 +22,7 @@ const TEXT = {
 } as const;
 
 /** Journey name, autosave state, Save now and Publish; Publish stays disabled while the journey has problems. */
-export const EditorToolbar = ({ draft, status, latestVersion, onBack }: Props) => {
+export const EditorToolbar = ({ draft, status, latestVersion, canEdit, canPublish, onBack }: Props) => {
   const { saveState, problems, publishResult, error } = draft;
   const publishBlocked = problems.length > 0;
   return (
@@ -36,20 +43,24 @@ export const EditorToolbar = ({ draft, status, latestVersion, onBack }: Props) =
         )}
         {publishResult?.type === 'failed' && <span className="toolbar__error">{publishResult.message}</span>}
       </div>
-      <button type="button" className="button" onClick={() => void draft.save()} disabled={saveState === 'saving'}>
-        {TEXT.save}
-      </button>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => void draft.publish()}
-        disabled={publishBlocked || saveState === 'saving'}
-        title={
-          publishBlocked ? TEXT.fixFirst : latestVersion !== null ? TEXT.nextVersion(latestVersion + 1) : undefined
-        }
-      >
-        {TEXT.publish}
-      </button>
+      {canEdit && (
+        <button type="button" className="button" onClick={() => void draft.save()} disabled={saveState === 'saving'}>
+          {TEXT.save}
+        </button>
+      )}
+      {canPublish && (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void draft.publish()}
+          disabled={publishBlocked || saveState === 'saving'}
+          title={
+            publishBlocked ? TEXT.fixFirst : latestVersion !== null ? TEXT.nextVersion(latestVersion + 1) : undefined
+          }
+        >
+          {TEXT.publish}
+        </button>
+      )}
     </header>
   );
 };

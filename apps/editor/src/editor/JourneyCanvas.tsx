@@ -26,7 +26,7 @@ const MIN_ZOOM = 0.1;
 const miniMapColor = (node: JourneyFlowNode) => nodeViewOf(node.type).color;
 
 /** The Edit view of a journey: drop steps, draw connections from declared outputs, `+` on edges, shortcuts. */
-export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
+export const JourneyCanvas = ({ draft, readOnly }: { draft: JourneyDraft; readOnly: boolean }) => {
   const { nodes, edges, undo, redo, copy, paste, layout, insertNode, addNode } = draft;
   const { screenToFlowPosition, fitView } = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
 
@@ -43,6 +43,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
   const [openEdgeId, setOpenEdgeId] = useState<string | null>(null);
   const edgeInsert = useMemo<EdgeInsert>(
     () => ({
+      enabled: !readOnly,
       openEdgeId,
       setOpenEdgeId,
       insert: (edgeId: string, kind: NodeKind) => {
@@ -50,7 +51,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
         insertNode(edgeId, kind);
       },
     }),
-    [openEdgeId, insertNode],
+    [readOnly, openEdgeId, insertNode],
   );
 
   const closeInsertMenu = useCallback(() => setOpenEdgeId(null), []);
@@ -60,7 +61,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
       const action = shortcutOf(event);
-      if (!action) return;
+      if (!action || (readOnly && action !== 'fit')) return;
       // Ctrl+C over selected text copies the text, not steps.
       if (action === 'copy' && window.getSelection()?.toString()) return;
       event.preventDefault();
@@ -74,7 +75,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [undo, redo, copy, paste, layout, fit]);
+  }, [readOnly, undo, redo, copy, paste, layout, fit]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
@@ -106,11 +107,13 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
             onEdgesChange={draft.onEdgesChange}
             onConnect={draft.onConnect}
             isValidConnection={isValidConnection}
-            deleteKeyCode={DELETE_KEYS}
+            deleteKeyCode={readOnly ? null : DELETE_KEYS}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
             defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
             onPaneClick={closeInsertMenu}
-            onDragOver={onDragOver}
-            onDrop={onDrop}
+            onDragOver={readOnly ? undefined : onDragOver}
+            onDrop={readOnly ? undefined : onDrop}
             minZoom={MIN_ZOOM}
             fitView={fitOnOpen}
             fitViewOptions={FIT_VIEW_OPTIONS}
@@ -120,6 +123,7 @@ export const JourneyCanvas = ({ draft }: { draft: JourneyDraft }) => {
             <Controls />
             <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel={TEXT.overview} />
             <CanvasTools
+              readOnly={readOnly}
               canUndo={draft.canUndo}
               canRedo={draft.canRedo}
               direction={draft.direction}

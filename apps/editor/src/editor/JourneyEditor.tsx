@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { useCan } from '../auth/use-can';
 import { api, type JourneyDetail } from '../api/api-client';
 import { NodePalette } from '../panels/NodePalette';
 import { NodeSettingsPanel } from '../panels/NodeSettingsPanel';
@@ -62,6 +63,9 @@ export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack
 const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): void }) => {
   const { lookups } = useWorkspaceLookups();
   const draft = useJourneyDraft(detail, lookups);
+  // The same role table the API enforces: a viewer looks at the canvas and its settings without changing them.
+  const canEdit = useCan('PUT', `/journeys/${encodeURIComponent(detail.id)}`);
+  const canPublish = useCan('POST', `/journeys/${encodeURIComponent(detail.id)}/publish`);
   // Back to the list saves what is pending first; only a refused save asks before losing it.
   const leave = async () => {
     if (draft.saveState !== 'saved' && !(await draft.save()) && !window.confirm(TEXT.leave)) return;
@@ -73,18 +77,21 @@ const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): 
         draft={draft}
         status={detail.status}
         latestVersion={detail.latestVersion}
+        canEdit={canEdit}
+        canPublish={canPublish}
         onBack={() => void leave()}
       />
       <main className="editor__canvas">
-        <JourneyCanvas draft={draft} />
+        <JourneyCanvas draft={draft} readOnly={!canEdit} />
       </main>
       <aside className="editor__side" aria-label={TEXT.side}>
-        <NodePalette onAdd={draft.addNode} />
+        {canEdit && <NodePalette onAdd={draft.addNode} />}
         <NodeSettingsPanel
           node={draft.selectedNode}
           problems={draft.problems}
           lookups={lookups}
           focusRequest={draft.focusRequest}
+          readOnly={!canEdit}
           onConfigChange={draft.updateNodeConfig}
           onLabelChange={draft.updateNodeLabel}
           onDelete={draft.deleteNode}

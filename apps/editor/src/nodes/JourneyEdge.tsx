@@ -24,29 +24,31 @@ export const JourneyEdge = memo(function JourneyEdge(props: EdgeProps) {
     sourcePosition,
     targetPosition,
   });
-  const { openEdgeId, setOpenEdgeId, insert } = useContext(EdgeInsertContext);
+  const { enabled, openEdgeId, setOpenEdgeId, insert } = useContext(EdgeInsertContext);
   const open = openEdgeId === id;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
-      <EdgeLabelRenderer>
-        <div
-          className="edge-insert nodrag nopan"
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-        >
-          <button
-            type="button"
-            className="edge-insert__button"
-            aria-label={TEXT.insert(source, target)}
-            aria-expanded={open}
-            data-testid={`insert-${id}`}
-            onClick={() => setOpenEdgeId(open ? null : id)}
+      {enabled && (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-insert nodrag nopan"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
-            +
-          </button>
-          {open && <InsertMenu onPick={(kind) => insert(id, kind)} onClose={() => setOpenEdgeId(null)} />}
-        </div>
-      </EdgeLabelRenderer>
+            <button
+              type="button"
+              className="edge-insert__button"
+              aria-label={TEXT.insert(source, target)}
+              aria-expanded={open}
+              data-testid={`insert-${id}`}
+              onClick={() => setOpenEdgeId(open ? null : id)}
+            >
+              +
+            </button>
+            {open && <InsertMenu onPick={(kind) => insert(id, kind)} onClose={() => setOpenEdgeId(null)} />}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });

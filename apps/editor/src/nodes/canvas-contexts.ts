@@ -7,12 +7,15 @@ export const LayoutDirectionContext = createContext<LayoutDirection>('LR');
 
 /** The `+` on edges: which edge's step menu is open, and what inserting a step does. */
 export type EdgeInsert = {
+  /** False for a member who may only look (a viewer): no `+` is drawn. */
+  enabled: boolean;
   openEdgeId: string | null;
   setOpenEdgeId(edgeId: string | null): void;
   insert(edgeId: string, kind: NodeKind): void;
 };
 
 export const EdgeInsertContext = createContext<EdgeInsert>({
+  enabled: false,
   openEdgeId: null,
   setOpenEdgeId: () => undefined,
   insert: () => undefined,

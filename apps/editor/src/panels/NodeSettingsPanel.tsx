@@ -16,6 +16,8 @@ type Props = {
   problems: Problem[];
   lookups: WorkspaceLookups;
   focusRequest: FocusRequest;
+  /** A viewer sees the settings but cannot change them. */
+  readOnly: boolean;
   onConfigChange(nodeId: string, config: Record<string, unknown>): void;
   onLabelChange(nodeId: string, label: string): void;
   onDelete(nodeId: string): void;
@@ -41,6 +43,7 @@ export const NodeSettingsPanel = ({
   problems,
   lookups,
   focusRequest,
+  readOnly,
   onConfigChange,
   onLabelChange,
   onDelete,
@@ -95,32 +98,36 @@ export const NodeSettingsPanel = ({
       <p className="panel__meta">
         {FORM_TEXT.stepId}: <code>{node.id}</code>
       </p>
-      <div className="field">
-        <label htmlFor={`label-${node.id}`}>{FORM_TEXT.canvasName}</label>
-        <input
-          id={`label-${node.id}`}
-          type="text"
-          value={node.data.label ?? ''}
-          placeholder={description.title}
-          onChange={(e) => onLabelChange(node.id, e.target.value)}
-        />
-      </div>
-      {fields ? (
-        <ConfigForm
-          key={node.id}
-          nodeId={node.id}
-          fields={fields}
-          config={node.data.config}
-          lookups={lookups}
-          errorOf={errorOf}
-          onChange={onChange}
-        />
-      ) : (
-        <ConfigJson key={node.id} nodeId={node.id} config={node.data.config} onChange={onChange} />
+      <fieldset className="settings__form" disabled={readOnly}>
+        <div className="field">
+          <label htmlFor={`label-${node.id}`}>{FORM_TEXT.canvasName}</label>
+          <input
+            id={`label-${node.id}`}
+            type="text"
+            value={node.data.label ?? ''}
+            placeholder={description.title}
+            onChange={(e) => onLabelChange(node.id, e.target.value)}
+          />
+        </div>
+        {fields ? (
+          <ConfigForm
+            key={node.id}
+            nodeId={node.id}
+            fields={fields}
+            config={node.data.config}
+            lookups={lookups}
+            errorOf={errorOf}
+            onChange={onChange}
+          />
+        ) : (
+          <ConfigJson key={node.id} nodeId={node.id} config={node.data.config} onChange={onChange} />
+        )}
+      </fieldset>
+      {!readOnly && (
+        <button type="button" className="button button--danger" onClick={() => onDelete(node.id)}>
+          {FORM_TEXT.deleteStep}
+        </button>
       )}
-      <button type="button" className="button button--danger" onClick={() => onDelete(node.id)}>
-        {FORM_TEXT.deleteStep}
-      </button>
     </section>
   );
 };
