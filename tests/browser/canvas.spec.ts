@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '../support/free-port';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
 import { startStack, type Stack } from '../support/stack';
 
 const ROOT = join(__dirname, '../..');
@@ -13,38 +12,6 @@ const SCREENSHOT = join(
 );
 const birthday = JSON.parse(readFileSync(join(ROOT, 'docs/journeys/birthday.json'), 'utf8'));
 const { key: _key, ...birthdayTemplate } = JSON.parse(readFileSync(join(ROOT, 'docs/templates/birthday.json'), 'utf8'));
-
-/** The editor's Vite dev server in a child process, proxying /api to the stack with its key. */
-const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildProcess }> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, 'editor-dev-server.mjs')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      EDITOR_PORT: String(port),
-      RAPPORT_API_URL: stack.apiUrl,
-      RAPPORT_API_KEY: stack.apiKey,
-      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`editor dev server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /ready (\S+)/.exec(output);
-      if (ready?.[1]) {
-        clearTimeout(timer);
-        resolve(ready[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`editor dev server exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
-};
 
 // Where each step of the birthday journey is dropped, relative to the canvas's top-left corner.
 const DROPS: [group: string, title: string, x: number, y: number][] = [
@@ -104,7 +71,7 @@ const centerOf = async (page: Page, nodeId: string) => {
 
 describe('the marketer builds the birthday journey on the canvas', () => {
   let stack: Stack;
-  let editor: { url: string; child: ChildProcess };
+  let editor: EditorServer;
   let browser: Browser;
   let page: Page;
   let journeyId: string;
@@ -127,22 +94,14 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     const member = await stack.request('POST', '/api/members', { ...MARKETER, name: 'Mia', role: 'marketer' });
     expect(member.status).toBe(201);
     editor = await startEditor(stack);
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (editor && editor.child.exitCode === null) {
-      await new Promise((resolve) => {
-        editor.child.once('exit', resolve);
-        editor.child.kill('SIGTERM');
-      });
-    }
+    await editor?.stop();
     await stack?.stop();
   });
 
@@ -323,6 +282,29 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     expect(journey.body).toMatchObject({ status: 'live', latestVersion: 1 });
     expect(pageErrors).toEqual([]);
   }, 30_000);
+
+  it('should show the count on a step go up, live, when an identify enrolls a customer', async () => {
+    await stack.startWorker();
+    await page.reload();
+    const waiting = page.getByTestId('live-now-wait-delay-1');
+    await waiting.waitFor({ state: 'attached' });
+    await expect(waiting.textContent()).resolves.toMatch(/^0/);
+
+    // A VIP whose birthday is in four days: greeted tomorrow at 10:00, then waiting three days for the SMS.
+    await stack.track('/v1/identify', {
+      userId: 'vip-lou',
+      traits: { email: 'lou@example.com', birthday: '1990-06-05', tier: 'vip', timezone: 'UTC' },
+    });
+    await stack.advanceClock('PT26H');
+
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="live-now-wait-delay-1"]')?.textContent?.startsWith('1'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.getByTestId('node-wait-delay-1').click();
+    await page.getByTestId('waiting-panel').getByText('lou@example.com').waitFor();
+  }, 60_000);
   it('should show a viewer the journey and its settings without anything to change', async () => {
     const viewer = { email: 'vic@shop.example', password: 'vic-password-42' };
     const added = await stack.request('POST', '/api/members', { ...viewer, name: 'Vic', role: 'viewer' });

@@ -2,6 +2,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useCan } from '../auth/use-can';
 import { api, type JourneyDetail } from '../api/api-client';
+import { useLiveCounts, WaitingCustomersPanel } from '../live';
+import { LiveCountsContext } from '../nodes/canvas-contexts';
 import { NodePalette } from '../panels/NodePalette';
 import { NodeSettingsPanel } from '../panels/NodeSettingsPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
@@ -66,6 +68,11 @@ const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): 
   // The same role table the API enforces: a viewer looks at the canvas and its settings without changing them.
   const canEdit = useCan('PUT', `/journeys/${encodeURIComponent(detail.id)}`);
   const canPublish = useCan('POST', `/journeys/${encodeURIComponent(detail.id)}/publish`);
+  // A live (or paused) journey shows who is where, updated as customers move, and who waits at the chosen step.
+  const isLive = detail.status === 'live' || detail.status === 'paused';
+  const live = useLiveCounts(detail.id, isLive);
+  const [waitingClosedFor, setWaitingClosedFor] = useState<string | null>(null);
+  const selected = draft.selectedNode;
   // Back to the list saves what is pending first; only a refused save asks before losing it.
   const leave = async () => {
     if (draft.saveState !== 'saved' && !(await draft.save()) && !window.confirm(TEXT.leave)) return;
@@ -82,9 +89,20 @@ const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): 
         onBack={() => void leave()}
       />
       <main className="editor__canvas">
-        <JourneyCanvas draft={draft} readOnly={!canEdit} />
+        <LiveCountsContext.Provider value={isLive ? live.counts : null}>
+          <JourneyCanvas draft={draft} readOnly={!canEdit} />
+        </LiveCountsContext.Provider>
       </main>
       <aside className="editor__side" aria-label={TEXT.side}>
+        {isLive && selected && waitingClosedFor !== selected.id && (
+          <WaitingCustomersPanel
+            journeyId={detail.id}
+            nodeId={selected.id}
+            stepTitle={selected.data.label || selected.id}
+            refreshKey={live.counts.nodes[selected.id]?.now}
+            onClose={() => setWaitingClosedFor(selected.id)}
+          />
+        )}
         {canEdit && <NodePalette onAdd={draft.addNode} />}
         <NodeSettingsPanel
           node={draft.selectedNode}

@@ -2,7 +2,8 @@ import { NODE_KINDS, nodeKinds } from '@rapport/journey';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useContext, useEffect, useRef } from 'react';
 import { insertableKinds } from '../graph/graph-edits';
-import { EdgeInsertContext } from './canvas-contexts';
+import { EdgeShareLabel } from '../live';
+import { EdgeInsertContext, LiveCountsContext } from './canvas-contexts';
 
 const TEXT = {
   insert: (from: string, to: string) => `Insert a step between ${from} and ${to}`,
@@ -26,9 +27,20 @@ export const JourneyEdge = memo(function JourneyEdge(props: EdgeProps) {
   });
   const { enabled, openEdgeId, setOpenEdgeId, insert } = useContext(EdgeInsertContext);
   const open = openEdgeId === id;
+  const share = useContext(LiveCountsContext)?.edges[id];
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
+      {share && (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-share-anchor nodrag nopan"
+            style={{ transform: `translate(-50%, -150%) translate(${labelX}px, ${labelY - 14}px)` }}
+          >
+            <EdgeShareLabel share={share} edgeId={id} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {enabled && (
         <EdgeLabelRenderer>
           <div

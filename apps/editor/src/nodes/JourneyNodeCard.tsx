@@ -2,7 +2,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import type { JourneyFlowNode } from '../graph/flow-types';
 import { describeNode } from '../graph/node-description';
-import { LayoutDirectionContext } from './canvas-contexts';
+import { LiveCountBadge } from '../live';
+import { LayoutDirectionContext, LiveCountsContext } from './canvas-contexts';
 import { NodeProblemsContext } from './node-problems-context';
 import { nodeViewOf } from './node-views';
 
@@ -19,6 +20,7 @@ const TEXT = {
 export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, selected }: NodeProps<JourneyFlowNode>) {
   const problemCount = useContext(NodeProblemsContext).get(id) ?? 0;
   const direction = useContext(LayoutDirectionContext);
+  const live = useContext(LiveCountsContext);
   const inputSide = direction === 'LR' ? Position.Left : Position.Top;
   const outputSide = direction === 'LR' ? Position.Right : Position.Bottom;
   const kind = 'unknownKind' in data ? data.unknownKind : type;
@@ -38,7 +40,7 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
       style={{ '--node-accent': view.color } as React.CSSProperties}
       data-testid={`node-${id}`}
     >
-      {description.category !== 'trigger' && <Handle type="target" position={inputSide} aria-label={TEXT.input} />}
+      {description.category !== 'trigger' && <Handle type="target" position={inputSide} title={TEXT.input} />}
       <div className="journey-node__header">
         <svg className="journey-node__icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d={view.icon} fill="currentColor" fillRule="evenodd" />
@@ -55,6 +57,7 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
       <div className="journey-node__summary" data-testid={`summary-${id}`}>
         {description.summary}
       </div>
+      {live && <LiveCountBadge count={live.nodes[id]} nodeId={id} />}
       {description.outputs.map((output, index) => (
         <Handle
           key={output}
@@ -66,7 +69,8 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
               ? { top: handleOffset(index, description.outputs.length) }
               : { left: handleOffset(index, description.outputs.length) }
           }
-          aria-label={TEXT.output(output)}
+          // A title, not aria-label: a handle is a generic element, where ARIA forbids a label (axe).
+          title={TEXT.output(output)}
         >
           {showOutputLabels && <span className="journey-node__output-label">{output}</span>}
         </Handle>

@@ -1,6 +1,7 @@
 import type { NodeKind } from '@rapport/journey';
 import { createContext } from 'react';
 import type { LayoutDirection } from '../graph/auto-layout';
+import type { LiveCounts } from '../live';
 
 /** Which way the journey flows: outputs on the right (left to right) or at the bottom (top down). */
 export const LayoutDirectionContext = createContext<LayoutDirection>('LR');
@@ -20,3 +21,6 @@ export const EdgeInsertContext = createContext<EdgeInsert>({
   setOpenEdgeId: () => undefined,
   insert: () => undefined,
 });
+
+/** A live journey's figures (customers at each step now, shares per branch); null when the journey is not live. */
+export const LiveCountsContext = createContext<LiveCounts | null>(null);

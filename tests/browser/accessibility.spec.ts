@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
+import { startStack, type Stack } from '../support/stack';
+import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
+import { signInThroughForm, type Login } from './editor-sign-in';
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ADMIN: Login = { email: 'ida@shop.example', password: 'ida-password-77', name: 'Ida' };
+
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/**
+ * Every main screen passes axe-core's WCAG 2.x A and AA rules (labels, names, contrast, landmarks, ...): the
+ * marketers who spend their day here include keyboard and screen-reader users.
+ */
+describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
+  let stack: Stack;
+  let editor: EditorServer;
+  let browser: Browser;
+  let page: Page;
+  let journeyId: string;
+
+  /** axe's violations on the page as it is, one readable line each (rule, impact, where). */
+  const violations = async (): Promise<string[]> => {
+    await page.addScriptTag({ content: AXE });
+    const found = (await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations;
+    })) as Violation[];
+    return found.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+  };
+
+  const visit = async (hash: string, ready: string) => {
+    await page.goto(`${editor.url}/${hash}`);
+    await page.locator(ready).first().waitFor();
+    // Let data arrive and the screen settle before judging it.
+    await page.waitForLoadState('networkidle');
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ label: 'a11y' });
+    await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate());
+    const created = await stack.request('POST', '/api/journeys', thankYouJourney());
+    journeyId = created.body.id;
+    await stack.request('POST', '/api/members', { ...ADMIN, role: 'admin' });
+    editor = await startEditor(stack);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await editor?.stop();
+    await stack?.stop();
+  });
+
+  it('should have no violations on the sign-in screen', async () => {
+    await page.goto(editor.url);
+    await page.getByLabel('Email').waitFor();
+
+    expect(await violations()).toEqual([]);
+  }, 60_000);
+
+  it.each([
+    ['the journey list', '#/', '[data-testid="signed-in-as"]'],
+    ['the canvas', `#/journeys/:id`, '.react-flow__node'],
+    ['the journey settings', '#/journeys/:id/settings', 'form, main'],
+    ['the template editor', '#/templates/thank-you', 'main'],
+    ['the coupon pools', '#/coupons', 'main'],
+    ['the audiences', '#/audiences', 'main'],
+    ['the channel settings', '#/settings', 'main'],
+  ])(
+    'should have no violations on %s',
+    async (_name, hash, ready) => {
+      if (
+        !(await page
+          .getByTestId('signed-in-as')
+          .isVisible()
+          .catch(() => false))
+      ) {
+        await signInThroughForm(page, editor.url, ADMIN);
+      }
+
+      await visit(hash.replace(':id', encodeURIComponent(journeyId)), ready);
+
+      expect(await violations()).toEqual([]);
+    },
+    60_000,
+  );
+});
