@@ -106,4 +106,33 @@ describe('tracking API (Segment shape)', () => {
     expect((await stack.track('/v1/batch', batch)).body).toMatchObject({ stored: 2, duplicates: 0 });
     expect((await stack.track('/v1/batch', batch)).body).toMatchObject({ stored: 0, duplicates: 2 });
   });
+
+  it("should list the event names received lately with their properties, for the editor's pickers", async () => {
+    await stack.track('/v1/batch', {
+      batch: [
+        {
+          type: 'track',
+          userId: 'picker',
+          event: 'Sample Requested',
+          messageId: 'sample-1',
+          properties: { sku: 'serum-5ml', size_ml: 5, lines: [{ product_id: 'serum', category: 'skincare' }] },
+        },
+        { type: 'track', userId: 'picker', event: 'Sample Requested', messageId: 'sample-2', properties: {} },
+      ],
+    });
+
+    const sut = await stack.request('GET', '/api/events/seen');
+
+    expect(sut.status).toBe(200);
+    const sample = sut.body.events.find((event: { name: string }) => event.name === 'Sample Requested');
+    expect(sample).toMatchObject({
+      count: 2,
+      properties: [
+        { path: 'lines.category', type: 'string' },
+        { path: 'lines.product_id', type: 'string' },
+        { path: 'size_ml', type: 'number' },
+        { path: 'sku', type: 'string' },
+      ],
+    });
+  });
 });

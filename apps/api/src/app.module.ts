@@ -17,6 +17,7 @@ import { ChannelsController } from './settings/channels.controller';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { SmsStatusController } from './provider-callbacks/sms-status.controller';
 import { TrackingController } from './tracking/tracking.controller';
+import { SeenEventsController } from './tracking/seen-events.controller';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { SHOP_WEBHOOKS_API } from './shop-webhooks/shop-webhooks.api';
 import { INSIGHTS_API } from './insights/insights.api';
@@ -36,6 +37,7 @@ export class AppModule {
       controllers: [
         HealthController,
         TrackingController,
+        SeenEventsController,
         JourneysController,
         TemplatesController,
         EmailPartsController,

@@ -19,6 +19,7 @@ export * from './repositories/consent.repository';
 export * from './repositories/coupon.repository';
 export * from './repositories/installation-secret.repository';
 export * from './repositories/email-part.repository';
+export * from './repositories/seen-events.repository';
 export * from './exports/shop-webhooks';
 export * from './exports/insights';
 export * from './exports/audiences';

@@ -6,6 +6,7 @@ import {
   EMPTY_LOOKUPS,
   type AttributeOption,
   type AttributeSource,
+  type EventOption,
   type WorkspaceLookups,
 } from './lookups';
 
@@ -37,6 +38,23 @@ const loadAttributes = async (): Promise<{ attributes: AttributeOption[]; attrib
 
 const orNull = <T>(promise: Promise<T>): Promise<T | null> => promise.catch(() => null);
 
+/** The events the workspace really received (names and the properties seen on them), after the documented ones. */
+export const withSeenEvents = (known: EventOption[], seen: EventOption[]): EventOption[] => {
+  const byName = new Map(known.map((event) => [event.name, event]));
+  for (const event of seen) {
+    const earlier = byName.get(event.name);
+    const paths = new Set(earlier?.properties.map((property) => property.path));
+    byName.set(event.name, {
+      name: event.name,
+      properties: [
+        ...(earlier?.properties ?? []),
+        ...event.properties.filter((property) => !paths.has(property.path)).map(({ path, type }) => ({ path, type })),
+      ],
+    });
+  }
+  return [...byName.values()];
+};
+
 /** The workspace's attributes, events, templates, coupon pools and audiences, loaded once per editor. */
 export const useWorkspaceLookups = (): { lookups: WorkspaceLookups; loaded: boolean } => {
   const [state, setState] = useState<{ lookups: WorkspaceLookups; loaded: boolean }>({
@@ -58,7 +76,8 @@ export const useWorkspaceLookups = (): { lookups: WorkspaceLookups; loaded: bool
         ),
       ),
       orNull(getJson('/audiences').then((body) => listOf<{ key: string; name: string }>(body, 'audiences'))),
-    ]).then(([attributes, templates, couponPools, audiences]) => {
+      orNull(getJson('/events/seen').then((body) => listOf<EventOption>(body, 'events'))),
+    ]).then(([attributes, templates, couponPools, audiences, seen]) => {
       if (cancelled) return;
       setState({
         loaded: true,
@@ -67,7 +86,7 @@ export const useWorkspaceLookups = (): { lookups: WorkspaceLookups; loaded: bool
           templates: templates?.map(({ key, name }) => ({ key, name })) ?? null,
           couponPools,
           audiences: audiences?.map(({ key, name }) => ({ key, name })) ?? null,
-          events: KNOWN_EVENTS,
+          events: withSeenEvents(KNOWN_EVENTS, seen ?? []),
         },
       });
     });
