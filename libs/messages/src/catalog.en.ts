@@ -1,3 +1,5 @@
+import { editorEn } from './catalog-editor.en';
+
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
  * `<area>.<code>`; messages use the syntax in message-format.ts. The Chinese catalog must have every key here.
@@ -122,6 +124,8 @@ export const en = {
   'editor.error.network': 'Could not reach the Rapport API ({detail}).',
   'editor.error.http': 'The API answered {status} {statusText}.',
   'editor.loading': 'Loading…',
+
+  ...editorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

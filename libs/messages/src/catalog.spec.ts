@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROBLEM_CODES, REASON_CODES, problemMessages, type ProblemParams } from '@rapport/journey';
+import {
+  NODE_KINDS,
+  PROBLEM_CODES,
+  REASON_CODES,
+  nodeKinds,
+  problemMessages,
+  type ProblemParams,
+} from '@rapport/journey';
 import { en, type MessageKey } from './catalog.en';
 import { zhCN } from './catalog.zh-CN';
 import { messageParamNames, messageText } from './message-format';
@@ -121,9 +128,22 @@ describe('the message catalog', () => {
     expect(checked).toBeGreaterThan(15);
   });
 
+  it('has a title for every node kind and words for every summary code a kind returns', () => {
+    for (const kind of NODE_KINDS) {
+      expect({ kind, title: `kind.${kind}.title` in en }).toEqual({ kind, title: true });
+      const definition = nodeKinds[kind] as { summary?(config: unknown): { code: string; params: object } };
+      const summary = definition.summary?.(nodeKinds[kind].defaults);
+      if (!summary) continue;
+      const key = `summary.${summary.code}` as MessageKey;
+      expect({ kind, key, known: key in en }).toEqual({ kind, key, known: true });
+      for (const name of messageParamNames(en[key]))
+        expect({ kind, name, given: name in summary.params }).toEqual({ kind, name, given: true });
+    }
+  });
+
   it('leaves no Chinese message in English', () => {
     // Words that stay as they are in Chinese text: product and protocol names.
-    const kept = new Set(['Rapport', 'API', 'ID', 'Webhook']);
+    const kept = new Set(['Rapport', 'API', 'ID', 'Webhook', 'Ctrl', 'Shift']);
     for (const key of keys) {
       const text = messageText(zhCN[key]);
       const englishWords = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !kept.has(word));

@@ -1,4 +1,5 @@
 import type { MessageKey } from './catalog.en';
+import { editorZhCN } from './catalog-editor.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -109,4 +110,6 @@ export const zhCN = {
   'editor.error.network': '无法连接到 Rapport API（{detail}）。',
   'editor.error.http': 'API 返回了 {status} {statusText}。',
   'editor.loading': '加载中…',
+
+  ...editorZhCN,
 } satisfies Record<MessageKey, string>;

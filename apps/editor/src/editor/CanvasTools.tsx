@@ -1,20 +1,7 @@
 import { Panel } from '@xyflow/react';
 import { memo } from 'react';
 import type { LayoutDirection } from '../graph/auto-layout';
-
-const TEXT = {
-  group: 'Canvas tools',
-  undo: 'Undo',
-  undoHint: 'Undo (Ctrl+Z)',
-  redo: 'Redo',
-  redoHint: 'Redo (Shift+Ctrl+Z)',
-  layoutLr: 'Arrange left to right',
-  layoutLrHint: 'Arrange the steps left to right (L)',
-  layoutTb: 'Arrange top down',
-  layoutTbHint: 'Arrange the steps top down (Shift+L)',
-  fit: 'Zoom to fit',
-  fitHint: 'Show the whole journey (F)',
-} as const;
+import { useT } from '../i18n';
 
 type Props = {
   /** A viewer gets zoom to fit only. */
@@ -31,43 +18,56 @@ type Props = {
 /** Undo, redo, auto-layout both ways and zoom to fit, floating over the canvas. */
 export const CanvasTools = memo(function CanvasTools(props: Props) {
   const { readOnly, canUndo, canRedo, direction, onUndo, onRedo, onLayout, onFit } = props;
+  const t = useT();
   if (readOnly) {
     return (
-      <Panel position="top-left" className="canvas-tools" aria-label={TEXT.group} role="toolbar">
-        <button type="button" className="button button--small" onClick={onFit} title={TEXT.fitHint}>
-          {TEXT.fit}
+      <Panel position="top-left" className="canvas-tools" aria-label={t('canvas.tools.group')} role="toolbar">
+        <button type="button" className="button button--small" onClick={onFit} title={t('canvas.tools.fit-hint')}>
+          {t('canvas.tools.fit')}
         </button>
       </Panel>
     );
   }
   return (
-    <Panel position="top-left" className="canvas-tools" aria-label={TEXT.group} role="toolbar">
-      <button type="button" className="button button--small" onClick={onUndo} disabled={!canUndo} title={TEXT.undoHint}>
-        {TEXT.undo}
+    <Panel position="top-left" className="canvas-tools" aria-label={t('canvas.tools.group')} role="toolbar">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={onUndo}
+        disabled={!canUndo}
+        title={t('canvas.tools.undo-hint')}
+      >
+        {t('canvas.tools.undo')}
       </button>
-      <button type="button" className="button button--small" onClick={onRedo} disabled={!canRedo} title={TEXT.redoHint}>
-        {TEXT.redo}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={onRedo}
+        disabled={!canRedo}
+        title={t('canvas.tools.redo-hint')}
+      >
+        {t('canvas.tools.redo')}
       </button>
       <button
         type="button"
         className="button button--small"
         aria-pressed={direction === 'LR'}
         onClick={() => onLayout('LR')}
-        title={TEXT.layoutLrHint}
+        title={t('canvas.tools.layout-lr-hint')}
       >
-        {TEXT.layoutLr}
+        {t('canvas.tools.layout-lr')}
       </button>
       <button
         type="button"
         className="button button--small"
         aria-pressed={direction === 'TB'}
         onClick={() => onLayout('TB')}
-        title={TEXT.layoutTbHint}
+        title={t('canvas.tools.layout-tb-hint')}
       >
-        {TEXT.layoutTb}
+        {t('canvas.tools.layout-tb')}
       </button>
-      <button type="button" className="button button--small" onClick={onFit} title={TEXT.fitHint}>
-        {TEXT.fit}
+      <button type="button" className="button button--small" onClick={onFit} title={t('canvas.tools.fit-hint')}>
+        {t('canvas.tools.fit')}
       </button>
     </Panel>
   );

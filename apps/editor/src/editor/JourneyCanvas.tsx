@@ -12,11 +12,7 @@ import { NODE_KIND_MIME } from '../panels/NodePalette';
 import { CanvasTools } from './CanvasTools';
 import { isTypingTarget, shortcutOf } from './keyboard-shortcuts';
 import type { JourneyDraft } from './use-journey-draft';
-
-const TEXT = {
-  canvas: (name: string) => `Journey canvas: ${name}`,
-  overview: 'Journey overview',
-} as const;
+import { useT } from '../i18n';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
 const DEFAULT_EDGE_OPTIONS = { type: 'journey' };
@@ -27,6 +23,7 @@ const miniMapColor = (node: JourneyFlowNode) => nodeViewOf(node.type).color;
 
 /** The Edit view of a journey: drop steps, draw connections from declared outputs, `+` on edges, shortcuts. */
 export const JourneyCanvas = ({ draft, readOnly }: { draft: JourneyDraft; readOnly: boolean }) => {
+  const t = useT();
   const { nodes, edges, undo, redo, copy, paste, layout, insertNode, addNode } = draft;
   const { screenToFlowPosition, fitView } = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
 
@@ -117,11 +114,11 @@ export const JourneyCanvas = ({ draft, readOnly }: { draft: JourneyDraft; readOn
             minZoom={MIN_ZOOM}
             fitView={fitOnOpen}
             fitViewOptions={FIT_VIEW_OPTIONS}
-            aria-label={TEXT.canvas(draft.name)}
+            aria-label={t('canvas.label', { name: draft.name })}
           >
             <Background gap={20} />
             <Controls />
-            <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel={TEXT.overview} />
+            <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel={t('canvas.overview')} />
             <CanvasTools
               readOnly={readOnly}
               canUndo={draft.canUndo}

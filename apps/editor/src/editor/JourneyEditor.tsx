@@ -11,16 +11,11 @@ import { useWorkspaceLookups } from '../panels/use-workspace-lookups';
 import { EditorToolbar } from './EditorToolbar';
 import { JourneyCanvas } from './JourneyCanvas';
 import { useJourneyDraft } from './use-journey-draft';
-
-const TEXT = {
-  back: 'Back to all journeys',
-  loading: 'Loading journey…',
-  leave: 'Your latest changes could not be saved. Leave and lose them?',
-  side: 'Steps, settings and problems',
-} as const;
+import { useT } from '../i18n';
 
 /** Loads one journey and opens it for editing. */
 export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack(): void }) => {
+  const t = useT();
   const [detail, setDetail] = useState<JourneyDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,7 +39,7 @@ export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack
           {error}
         </p>
         <button type="button" className="button" onClick={onBack}>
-          {TEXT.back}
+          {t('canvas.editor.back')}
         </button>
       </main>
     );
@@ -52,7 +47,7 @@ export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack
   if (!detail)
     return (
       <main className="page" aria-busy="true">
-        {TEXT.loading}
+        {t('canvas.editor.loading')}
       </main>
     );
   return (
@@ -63,6 +58,7 @@ export const JourneyEditor = ({ journeyId, onBack }: { journeyId: string; onBack
 };
 
 const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): void }) => {
+  const t = useT();
   const { lookups } = useWorkspaceLookups();
   const draft = useJourneyDraft(detail, lookups);
   // The same role table the API enforces: a viewer looks at the canvas and its settings without changing them.
@@ -75,7 +71,7 @@ const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): 
   const selected = draft.selectedNode;
   // Back to the list saves what is pending first; only a refused save asks before losing it.
   const leave = async () => {
-    if (draft.saveState !== 'saved' && !(await draft.save()) && !window.confirm(TEXT.leave)) return;
+    if (draft.saveState !== 'saved' && !(await draft.save()) && !window.confirm(t('canvas.editor.leave'))) return;
     onBack();
   };
   return (
@@ -93,7 +89,7 @@ const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): 
           <JourneyCanvas draft={draft} readOnly={!canEdit} />
         </LiveCountsContext.Provider>
       </main>
-      <aside className="editor__side" aria-label={TEXT.side}>
+      <aside className="editor__side" aria-label={t('canvas.editor.side')}>
         {isLive && selected && waitingClosedFor !== selected.id && (
           <WaitingCustomersPanel
             journeyId={detail.id}

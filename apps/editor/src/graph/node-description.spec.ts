@@ -1,3 +1,5 @@
+import { NODE_KINDS, nodeKinds, type AnyNodeKind } from '@rapport/journey';
+import { i18nFor } from '../i18n/i18n-context';
 import { describeNode } from './node-description';
 
 describe('describeNode', () => {
@@ -18,5 +20,33 @@ describe('describeNode', () => {
 
   it('should give no outputs when the kind is unknown', () => {
     expect(describeNode('send-fax', {})).toMatchObject({ category: null, outputs: [], isConfigValid: false });
+  });
+});
+
+describe('describeNode in the reader’s language', () => {
+  const chinese = i18nFor('zh-CN').t;
+
+  it('words the core’s summary code in Chinese, with the kind’s title and no English left', () => {
+    expect(describeNode('wait-delay', { amount: 3, unit: 'days' }, chinese)).toMatchObject({
+      title: '等待一段时间',
+      summary: '等待 3 天',
+    });
+    expect(
+      describeNode('attribute-condition', { source: 'profile', path: 'tier', operator: 'eq', value: 'vip' }, chinese)
+        .summary,
+    ).toBe('如果客户的 tier 等于 "vip"');
+    expect(describeNode('send-fax', {}, chinese).summary).toBe('Rapport 不认识这种步骤');
+  });
+
+  it('reads in English exactly as the core’s own English summary for every kind with a summary code', () => {
+    for (const kind of NODE_KINDS) {
+      const definition = nodeKinds[kind] as AnyNodeKind;
+      if (!definition.summary) continue;
+      const config = definition.schema.parse(definition.defaults) as Record<string, unknown>;
+      expect({ kind, summary: describeNode(kind, config).summary }).toEqual({
+        kind,
+        summary: definition.summarize(config),
+      });
+    }
   });
 });

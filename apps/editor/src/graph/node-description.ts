@@ -1,4 +1,6 @@
-import { nodeKindOrNull, type AnyNodeKind } from '@rapport/journey';
+import { nodeKindOrNull, type AnyNodeKind, type NodeSummary } from '@rapport/journey';
+import { isMessageKey, translate, type MessageKey } from '@rapport/messages';
+import type { Translate } from '../i18n/i18n-context';
 
 export type NodeDescription = {
   title: string;
@@ -10,34 +12,49 @@ export type NodeDescription = {
   isConfigValid: boolean;
 };
 
+const english: Translate = (key, params) => translate('en', key, params);
+
+/** The core's language-free summary in the reader's words; a kind without a summary code keeps its English line. */
+const summaryText = (definition: AnyNodeKind, config: unknown, t: Translate): string => {
+  const summary: NodeSummary | undefined = definition.summary?.(config);
+  const key = summary ? `summary.${summary.code}` : '';
+  return summary && isMessageKey(key) ? t(key, summary.params) : definition.summarize(config);
+};
+
 /**
- * How a node reads on the canvas, from the kind registry. An invalid config still yields the kind's
- * outputs (from its defaults merged with what is there), so edges keep their handles while the marketer types.
+ * How a node reads on the canvas, from the kind registry, in the reader's language (`t`; English when not given,
+ * for code that only needs the outputs). An invalid config still yields the kind's outputs (from its defaults
+ * merged with what is there), so edges keep their handles while the marketer types.
  */
-export const describeNode = (kind: string, config: Record<string, unknown>): NodeDescription => {
+export const describeNode = (
+  kind: string,
+  config: Record<string, unknown>,
+  t: Translate = english,
+): NodeDescription => {
   const definition = nodeKindOrNull(kind);
   if (!definition) {
     return {
-      title: `Unknown step "${kind}"`,
-      summary: 'Rapport does not know this kind',
+      title: t('kind.unknown.title', { kind }),
+      summary: t('summary.unknown-kind'),
       category: null,
       outputs: [],
       isConfigValid: false,
     };
   }
+  const title = t(`kind.${definition.kind}.title` as MessageKey);
   const parsed = definition.schema.safeParse(config);
   if (parsed.success) {
     return {
-      title: definition.title,
-      summary: definition.summarize(parsed.data),
+      title,
+      summary: summaryText(definition, parsed.data, t),
       category: definition.category,
       outputs: definition.outputs(parsed.data),
       isConfigValid: true,
     };
   }
   return {
-    title: definition.title,
-    summary: 'Needs settings',
+    title,
+    summary: t('summary.needs-settings'),
     category: definition.category,
     outputs: safeOutputs(definition, { ...definition.defaults, ...config }),
     isConfigValid: false,

@@ -1,15 +1,10 @@
-import { NODE_KINDS, nodeKinds } from '@rapport/journey';
+import { NODE_KINDS } from '@rapport/journey';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useContext, useEffect, useRef } from 'react';
 import { insertableKinds } from '../graph/graph-edits';
 import { EdgeShareLabel } from '../live';
 import { EdgeInsertContext, LiveCountsContext } from './canvas-contexts';
-
-const TEXT = {
-  insert: (from: string, to: string) => `Insert a step between ${from} and ${to}`,
-  menu: 'Step to insert',
-  close: 'Close',
-} as const;
+import { useT } from '../i18n';
 
 const INSERTABLE = insertableKinds(NODE_KINDS);
 
@@ -25,6 +20,7 @@ export const JourneyEdge = memo(function JourneyEdge(props: EdgeProps) {
     sourcePosition,
     targetPosition,
   });
+  const t = useT();
   const { enabled, openEdgeId, setOpenEdgeId, insert } = useContext(EdgeInsertContext);
   const open = openEdgeId === id;
   const share = useContext(LiveCountsContext)?.edges[id];
@@ -50,7 +46,7 @@ export const JourneyEdge = memo(function JourneyEdge(props: EdgeProps) {
             <button
               type="button"
               className="edge-insert__button"
-              aria-label={TEXT.insert(source, target)}
+              aria-label={t('canvas.edge.insert', { from: source, to: target })}
               aria-expanded={open}
               data-testid={`insert-${id}`}
               onClick={() => setOpenEdgeId(open ? null : id)}
@@ -66,24 +62,25 @@ export const JourneyEdge = memo(function JourneyEdge(props: EdgeProps) {
 });
 
 const InsertMenu = ({ onPick, onClose }: { onPick(kind: (typeof INSERTABLE)[number]): void; onClose(): void }) => {
+  const t = useT();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
     <div
       className="edge-insert__menu"
       role="group"
-      aria-label={TEXT.menu}
+      aria-label={t('canvas.edge.menu')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
       }}
     >
       {INSERTABLE.map((kind, index) => (
         <button key={kind} ref={index === 0 ? first : undefined} type="button" onClick={() => onPick(kind)}>
-          {nodeKinds[kind].title}
+          {t(`kind.${kind}.title`)}
         </button>
       ))}
       <button type="button" className="edge-insert__close" onClick={onClose}>
-        {TEXT.close}
+        {t('canvas.edge.close')}
       </button>
     </div>
   );

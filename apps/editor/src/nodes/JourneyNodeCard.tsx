@@ -6,25 +6,21 @@ import { LiveCountBadge } from '../live';
 import { LayoutDirectionContext, LiveCountsContext } from './canvas-contexts';
 import { NodeProblemsContext } from './node-problems-context';
 import { nodeViewOf } from './node-views';
+import { useT } from '../i18n';
 
 /** Where the n-th of `count` handles sits along the node's output side, as a CSS percentage. */
 const handleOffset = (index: number, count: number): string => `${((index + 1) / (count + 1)) * 100}%`;
 
-const TEXT = {
-  input: 'Input',
-  output: (name: string) => `Output ${name}`,
-  problems: (count: number) => (count === 1 ? '1 problem' : `${count} problems`),
-} as const;
-
 /** The one presentational body of every journey step: kind, summary, input handle and one handle per output. */
 export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, selected }: NodeProps<JourneyFlowNode>) {
+  const t = useT();
   const problemCount = useContext(NodeProblemsContext).get(id) ?? 0;
   const direction = useContext(LayoutDirectionContext);
   const live = useContext(LiveCountsContext);
   const inputSide = direction === 'LR' ? Position.Left : Position.Top;
   const outputSide = direction === 'LR' ? Position.Right : Position.Bottom;
   const kind = 'unknownKind' in data ? data.unknownKind : type;
-  const description = describeNode(kind, data.config);
+  const description = describeNode(kind, data.config, t);
   const view = nodeViewOf(type);
   const showOutputLabels = description.outputs.length > 1 || description.outputs.some((output) => output !== 'next');
   const classes = [
@@ -40,16 +36,18 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
       style={{ '--node-accent': view.color } as React.CSSProperties}
       data-testid={`node-${id}`}
     >
-      {description.category !== 'trigger' && <Handle type="target" position={inputSide} title={TEXT.input} />}
+      {description.category !== 'trigger' && (
+        <Handle type="target" position={inputSide} title={t('canvas.node.input')} />
+      )}
       <div className="journey-node__header">
         <svg className="journey-node__icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d={view.icon} fill="currentColor" fillRule="evenodd" />
         </svg>
-        <span className="journey-node__category">{view.categoryLabel}</span>
+        <span className="journey-node__category">{t(view.categoryLabel)}</span>
         {problemCount > 0 && (
-          <span className="journey-node__badge" title={TEXT.problems(problemCount)}>
+          <span className="journey-node__badge" title={t('canvas.node.problems', { count: problemCount })}>
             <span aria-hidden="true">{problemCount}</span>
-            <span className="visually-hidden">{TEXT.problems(problemCount)}</span>
+            <span className="visually-hidden">{t('canvas.node.problems', { count: problemCount })}</span>
           </span>
         )}
       </div>
@@ -70,7 +68,7 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
               : { left: handleOffset(index, description.outputs.length) }
           }
           // A title, not aria-label: a handle is a generic element, where ARIA forbids a label (axe).
-          title={TEXT.output(output)}
+          title={t('canvas.node.output', { name: output })}
         >
           {showOutputLabels && <span className="journey-node__output-label">{output}</span>}
         </Handle>

@@ -1,4 +1,5 @@
 import { NODE_KINDS, type NodeCategory, type NodeKind } from '@rapport/journey';
+import type { MessageKey } from '@rapport/messages';
 
 /** How a kind looks in the editor: the editor's registry, beside the core's (schema, step) and the worker's (effects). */
 export type NodeView = {
@@ -6,16 +7,17 @@ export type NodeView = {
   icon: string;
   /** The accent colour of the node's header and palette button. */
   color: string;
-  categoryLabel: string;
+  /** The catalog key of the category shown in the card's header. */
+  categoryLabel: MessageKey;
 };
 
 const categoryLabels = {
-  trigger: 'Trigger',
-  wait: 'Wait',
-  condition: 'Condition',
-  action: 'Action',
-  exit: 'Exit',
-} satisfies Record<NodeCategory, string>;
+  trigger: 'kind.category.trigger',
+  wait: 'kind.category.wait',
+  condition: 'kind.category.condition',
+  action: 'kind.category.action',
+  exit: 'kind.category.exit',
+} satisfies Record<NodeCategory, MessageKey>;
 
 // A kind missing here fails to compile, like the core and worker registries.
 export const nodeViews = {
@@ -145,7 +147,7 @@ export const nodeViews = {
 export const unknownNodeView: NodeView = {
   icon: 'M11 7h2v7h-2V7zm0 9h2v2h-2v-2zM12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20z',
   color: '#b91c1c',
-  categoryLabel: 'Unknown',
+  categoryLabel: 'kind.category.unknown',
 };
 
 export const nodeViewOf = (type: string): NodeView =>

@@ -7,6 +7,8 @@ import { configFieldsOf, fieldIdOf, type FieldPath } from './config-fields';
 import { ConfigForm } from './ConfigForm';
 import type { WorkspaceLookups } from './lookups';
 import { FORM_TEXT } from './panel-strings';
+import { describeProblem } from '@rapport/messages';
+import { useI18n } from '../i18n';
 
 /** A request to put the keyboard on a step's field, made by clicking a problem; `seq` repeats a request. */
 export type FocusRequest = { nodeId: string; path: (string | number)[]; seq: number } | null;
@@ -48,6 +50,7 @@ export const NodeSettingsPanel = ({
   onLabelChange,
   onDelete,
 }: Props) => {
+  const { t, locale } = useI18n();
   useEffect(() => {
     if (!focusRequest || focusRequest.nodeId !== node?.id) return;
     // After the form of the newly selected step has rendered.
@@ -66,9 +69,10 @@ export const NodeSettingsPanel = ({
   const errorOf = useCallback(
     (path: FieldPath) => {
       const key = ['config', ...path].join('.');
-      return nodeProblems.find((found) => found.path.join('.') === key)?.message ?? null;
+      const found = nodeProblems.find((problem) => problem.path.join('.') === key);
+      return found ? describeProblem(locale, found) : null;
     },
-    [nodeProblems],
+    [nodeProblems, locale],
   );
   const onChange = useCallback(
     (config: Record<string, unknown>) => nodeId && onConfigChange(nodeId, config),
@@ -85,7 +89,7 @@ export const NodeSettingsPanel = ({
       </section>
     );
   }
-  const description = describeNode(kind, node.data.config);
+  const description = describeNode(kind, node.data.config, t);
 
   return (
     <section className="panel settings" aria-labelledby={HEADING_ID}>

@@ -100,6 +100,14 @@ export const summarizeCondition = (condition: Condition): string =>
   `${condition.source === 'event' ? 'event' : 'customer'} ${condition.path} ${operatorPhrases[condition.operator]}` +
   (operatorNeedsValue(condition.operator) ? ` ${JSON.stringify(condition.value)}` : '');
 
+/** A condition's summary parameters, for `summary.attribute-condition` (`value` empty when the test takes none). */
+export const conditionSummaryParams = (condition: Condition): Record<string, string> => ({
+  source: condition.source === 'event' ? 'event' : 'customer',
+  path: condition.path,
+  operator: condition.operator,
+  value: operatorNeedsValue(condition.operator) ? JSON.stringify(condition.value) : '',
+});
+
 export const summarizeFilters = (filters: readonly PropertyFilter[]): string =>
   filters
     .map(

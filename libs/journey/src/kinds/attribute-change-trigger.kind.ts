@@ -49,6 +49,10 @@ export const attributeChangeTriggerKind = defineNodeKind({
   schema,
   defaults: { attribute: 'value_tier', to: 'most-valuable' },
   outputs: () => ['next'],
+  summary: (config) => ({
+    code: 'attribute-change-trigger',
+    params: { attribute: config.attribute, from: config.from ?? '', to: config.to ?? '' },
+  }),
   summarize: (config) =>
     `When ${config.attribute} changes` +
     (config.from ? ` from ${config.from}` : '') +

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { conditionSchema, describeValue, evaluateCondition, summarizeCondition } from '../graph/condition';
+import {
+  conditionSchema,
+  conditionSummaryParams,
+  describeValue,
+  evaluateCondition,
+  summarizeCondition,
+} from '../graph/condition';
 import { operatorPhrases } from '../graph/operators';
 import { defineNodeKind } from './node-kind';
 
@@ -15,6 +21,7 @@ export const attributeConditionKind = defineNodeKind({
   schema,
   defaults: { source: 'profile', path: 'email', operator: 'exists' },
   outputs: () => ['yes', 'no'],
+  summary: (config) => ({ code: 'attribute-condition', params: conditionSummaryParams(config) }),
   summarize: (config) => `If ${summarizeCondition(config)}`,
   step: ({ nodeId, config, customer, trigger }) => {
     const { matched, actual } = evaluateCondition(config, { customer, trigger });

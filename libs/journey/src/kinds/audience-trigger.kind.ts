@@ -19,6 +19,7 @@ export const audienceTriggerKind = defineNodeKind({
     context.audiences && !context.audiences.has(config.audience)
       ? [{ code: 'audience.unknown', path: ['config', 'audience'], params: { audience: config.audience } }]
       : [],
+  summary: (config) => ({ code: 'audience-trigger', params: { audience: config.audience } }),
   summarize: (config) => `When a customer joins ${config.audience}`,
   trigger: {
     keys: (config) => [`audience:${config.audience}`],

@@ -95,6 +95,17 @@ export const dateTriggerKind = defineNodeKind({
     ifPast: 'skip',
   },
   outputs: () => ['next'],
+  summary: (config) => ({
+    code: 'date-trigger',
+    params: {
+      amount: Math.abs(config.offset.amount),
+      unit: config.offset.unit,
+      direction: config.offset.amount === 0 ? 'on' : config.offset.amount < 0 ? 'before' : 'after',
+      attribute: config.attribute,
+      atTime: config.atTime,
+      repeat: config.recurrence === 'yearly' ? 'yearly' : config.ifPast,
+    },
+  }),
   summarize: (config) =>
     `${describeOffset(config)} ${config.attribute} at ${config.atTime}` +
     (config.recurrence === 'yearly'

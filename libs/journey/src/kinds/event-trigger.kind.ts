@@ -18,6 +18,7 @@ export const eventTriggerKind = defineNodeKind({
   schema,
   defaults: { event: 'Order Completed', where: [] },
   outputs: () => ['next'],
+  summary: (config) => ({ code: 'event-trigger', params: { event: config.event, filters: config.where.length } }),
   summarize: (config) =>
     `When ${config.event} happens` + (config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : ''),
   trigger: {

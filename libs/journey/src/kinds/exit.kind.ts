@@ -13,6 +13,7 @@ export const exitKind = defineNodeKind({
   schema,
   defaults: {},
   outputs: () => [],
+  summary: () => ({ code: 'exit', params: {} }),
   summarize: () => 'Exit',
   step: ({ nodeId }) => ({ type: 'exit', reason: { nodeId, code: 'exit.reached', params: {} } }),
 });

@@ -25,6 +25,7 @@ export const holdoutKind = defineNodeKind({
   schema,
   defaults: { controlPercent: 10 },
   outputs: () => ['treatment', 'control'],
+  summary: (config) => ({ code: 'holdout', params: { controlPercent: config.controlPercent } }),
   summarize: (config) => `Hold back ${config.controlPercent}% as a control group`,
   step: ({ nodeId, config, random }) => {
     const draw = random();

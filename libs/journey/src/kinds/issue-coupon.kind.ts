@@ -25,6 +25,7 @@ export const issueCouponKind = defineNodeKind({
   schema,
   defaults: { pool: 'welcome' },
   outputs: () => ['next'],
+  summary: (config) => ({ code: 'issue-coupon', params: { pool: config.pool } }),
   summarize: (config) => `Give a coupon from "${config.pool}"`,
   check: (config, context) =>
     context.couponPools && !context.couponPools.has(config.pool)

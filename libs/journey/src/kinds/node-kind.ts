@@ -79,6 +79,9 @@ export type TriggerBehaviour<Config> = {
   focus?(config: Config, event: EventFacts): EventFacts;
 };
 
+/** A node's canvas summary as a code with parameters (`summary.<code>` in the message catalog). */
+export type NodeSummary = { code: string; params: Record<string, string | number | boolean | null> };
+
 export type NodeKindDefinition<Kind extends string, Config> = {
   kind: Kind;
   category: NodeCategory;
@@ -95,8 +98,13 @@ export type NodeKindDefinition<Kind extends string, Config> = {
   outputs(config: Config): readonly string[];
   /** Checks beyond the schema that need the workspace (templates, pools, ...). */
   check?(config: Config, context: ValidationContext): Omit<Problem, 'nodeId' | 'message'>[];
-  /** A plain-words summary for the canvas ("Wait 2 days"). */
+  /** A plain-words English summary for the canvas ("Wait 2 days"); the fallback when the kind has no `summary`. */
   summarize(config: Config): string;
+  /**
+   * The same summary without words: a code and its parameters, worded in the reader's language by
+   * `@rapport/messages` (`summary.<code>`), so the core stays language-free.
+   */
+  summary?(config: Config): NodeSummary;
   trigger?: TriggerBehaviour<Config>;
   /** Event history the kind's step reads (`has done Order Completed in the last 30 days`). */
   historyQueries?(config: Config): HistoryQuery[];

@@ -45,6 +45,10 @@ export const randomSplitKind = defineNodeKind({
     ],
   },
   outputs: (config) => (Array.isArray(config?.branches) ? config.branches.map((branch) => branch.name) : []),
+  summary: (config) => ({
+    code: 'random-split',
+    params: { branches: config.branches.map((b) => `${b.percent}% ${b.name}`).join(', ') },
+  }),
   summarize: (config) => `Split at random: ${config.branches.map((b) => `${b.percent}% ${b.name}`).join(', ')}`,
   step: ({ nodeId, config, random }) => {
     const draw = random();

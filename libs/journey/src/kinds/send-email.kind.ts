@@ -31,6 +31,7 @@ export const sendEmailKind = defineNodeKind({
   schema,
   defaults: { template: 'welcome', transactional: false },
   outputs: () => ['next'],
+  summary: (config) => ({ code: 'send-email', params: { template: config.template } }),
   summarize: (config) => `Send email "${config.template}"`,
   check: checkTemplateExists,
   step: ({ nodeId, config, visit }) => ({

@@ -23,6 +23,7 @@ export const sendPreferredKind = defineNodeKind({
   schema,
   defaults: { template: 'welcome', text: 'Hi {{firstName}}!', transactional: false },
   outputs: () => ['next'],
+  summary: (config) => ({ code: 'send-preferred', params: { template: config.template } }),
   summarize: (config) => `Send "${config.template}" by email or SMS, as the customer prefers`,
   check: checkTemplateExists,
   step: ({ nodeId, config, visit }) => ({

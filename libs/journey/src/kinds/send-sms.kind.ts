@@ -19,6 +19,11 @@ export const sendSmsKind = defineNodeKind({
   schema,
   defaults: { text: 'Hi {{firstName}}!', transactional: false },
   outputs: () => ['next'],
+  summary: (config) => {
+    const { segments, encoding } = measureSms(config.text);
+    const preview = config.text.length > 40 ? `${config.text.slice(0, 37)}...` : config.text;
+    return { code: 'send-sms', params: { preview, segments, encoding } };
+  },
   summarize: (config) => {
     const { segments, encoding } = measureSms(config.text);
     const preview = config.text.length > 40 ? `${config.text.slice(0, 37)}...` : config.text;

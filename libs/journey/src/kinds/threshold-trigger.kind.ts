@@ -46,6 +46,10 @@ export const thresholdTriggerKind = defineNodeKind({
   schema,
   defaults: { attribute: 'loyalty_points', threshold: 1000, direction: 'up' },
   outputs: () => ['next'],
+  summary: (config) => ({
+    code: 'threshold-trigger',
+    params: { attribute: config.attribute, threshold: config.threshold, direction: config.direction },
+  }),
   summarize: (config) =>
     config.direction === 'up'
       ? `When ${config.attribute} reaches ${config.threshold}`

@@ -37,6 +37,14 @@ export const updateAttributeKind = defineNodeKind({
   schema,
   defaults: { attribute: 'tier', operation: 'set', value: 'gold' },
   outputs: () => ['next'],
+  summary: (config) => ({
+    code: 'update-attribute',
+    params: {
+      attribute: config.attribute,
+      operation: config.operation,
+      value: config.operation === 'increment' ? String(config.value) : JSON.stringify(config.value ?? null),
+    },
+  }),
   summarize: (config) =>
     config.operation === 'unset'
       ? `Remove ${config.attribute}`
