@@ -1,4 +1,5 @@
 import { editorEn } from './catalog-editor.en';
+import { formEn } from './catalog-form.en';
 
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
@@ -126,6 +127,7 @@ export const en = {
   'editor.loading': 'Loading…',
 
   ...editorEn,
+  ...formEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './catalog.en';
 import { editorZhCN } from './catalog-editor.zh-CN';
+import { formZhCN } from './catalog-form.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -112,4 +113,5 @@ export const zhCN = {
   'editor.loading': '加载中…',
 
   ...editorZhCN,
+  ...formZhCN,
 } satisfies Record<MessageKey, string>;

@@ -2,7 +2,8 @@ import { operatorNeedsValue, type ComparisonOperator } from '@rapport/journey';
 import { memo, type ReactNode } from 'react';
 import { fieldIdOf, valueAt, withValueAt, type ConfigField, type FieldPath } from './config-fields';
 import { operatorsFor, typeOfPath, type AttributeType, type WorkspaceLookups } from './lookups';
-import { FORM_TEXT, OPTION_LABELS } from './panel-strings';
+import { fieldLabelKey, optionLabel } from './panel-strings';
+import { useT, type Translate } from '../i18n';
 import { PickerInput } from './PickerInput';
 import { JsonInput, TagsInput, ValueInput, Weekdays } from './value-inputs';
 
@@ -41,9 +42,13 @@ export const ConfigForm = memo(function ConfigForm({ nodeId, fields, config, loo
   );
 });
 
-const optionLabel = (value: string): string => OPTION_LABELS[value] ?? value;
-
 /** The type of what a condition or filter at `path` reads, from its sibling `source` and `path`. */
+/** A field's label in the marketer's language, or the schema's words when the catalog has none. */
+const labelIn = (t: Translate, field: ConfigField): string => {
+  const key = fieldLabelKey(field.name);
+  return key ? t(key) : field.label;
+};
+
 const typeAround = (context: Context, path: FieldPath): AttributeType => {
   const parent = path.slice(0, -1);
   const source = valueAt(context.config, [...parent, 'source']);
@@ -59,13 +64,15 @@ const typeAround = (context: Context, path: FieldPath): AttributeType => {
 };
 
 const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; context: Context }) => {
+  const t = useT();
+  const fieldLabel = labelIn(t, field);
   const id = fieldIdOf(context.nodeId, path);
   const value = valueAt(context.config, path);
   const error = context.errorOf(path);
   const errorId = `${id}-error`;
   const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
   // A checkbox is always optional in effect: saying so would only add noise.
-  const label = field.optional && field.control !== 'checkbox' ? `${field.label} ${FORM_TEXT.optional}` : field.label;
+  const label = field.optional && field.control !== 'checkbox' ? `${fieldLabel} ${t('form.optional')}` : fieldLabel;
   const set = (next: unknown) => context.set(path, next);
   const errorLine = error && (
     <p id={errorId} className="field__error">
@@ -102,10 +109,10 @@ const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; 
           onChange={(e) => set(e.target.value)}
           {...described}
         >
-          {typeof value !== 'string' && <option value="">{FORM_TEXT.choose}</option>}
+          {typeof value !== 'string' && <option value="">{t('form.choose')}</option>}
           {field.options.map((option) => (
             <option key={option} value={option}>
-              {optionLabel(option)}
+              {optionLabel(t, option)}
             </option>
           ))}
         </select>
@@ -120,10 +127,10 @@ const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; 
           onChange={(e) => set(e.target.value)}
           {...described}
         >
-          {typeof value !== 'string' && <option value="">{FORM_TEXT.choose}</option>}
+          {typeof value !== 'string' && <option value="">{t('form.choose')}</option>}
           {offered.map((option) => (
             <option key={option} value={option}>
-              {optionLabel(option)}
+              {optionLabel(t, option)}
             </option>
           ))}
         </select>
@@ -235,18 +242,20 @@ const ListItems = ({
   value: unknown;
   context: Context;
 }) => {
+  const t = useT();
+  const fieldLabel = labelIn(t, field);
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   return (
     <>
       {items.map((_item, index) => (
-        <div key={index} className="field__item" role="group" aria-label={`${field.label} ${index + 1}`}>
+        <div key={index} className="field__item" role="group" aria-label={`${fieldLabel} ${index + 1}`}>
           {field.item.map((child) => (
             <Field key={child.name} field={child} path={[...path, index, child.name]} context={context} />
           ))}
           <button
             type="button"
             className="button button--small"
-            aria-label={`${FORM_TEXT.removeItem}: ${field.label} ${index + 1}`}
+            aria-label={`${t('form.remove-item')}: ${fieldLabel} ${index + 1}`}
             onClick={() =>
               context.set(
                 path,
@@ -254,17 +263,17 @@ const ListItems = ({
               )
             }
           >
-            {FORM_TEXT.removeItem}
+            {t('form.remove-item')}
           </button>
         </div>
       ))}
       <button
         type="button"
         className="button button--small"
-        aria-label={`${FORM_TEXT.addItem}: ${field.label}`}
+        aria-label={`${t('form.add-item')}: ${fieldLabel}`}
         onClick={() => context.set(path, [...items, field.newItem()])}
       >
-        {FORM_TEXT.addItem}
+        {t('form.add-item')}
       </button>
     </>
   );

@@ -6,9 +6,8 @@ import { nodeViewOf } from '../nodes/node-views';
 import { configFieldsOf, fieldIdOf, type FieldPath } from './config-fields';
 import { ConfigForm } from './ConfigForm';
 import type { WorkspaceLookups } from './lookups';
-import { FORM_TEXT } from './panel-strings';
 import { describeProblem } from '@rapport/messages';
-import { useI18n } from '../i18n';
+import { useI18n, useT } from '../i18n';
 
 /** A request to put the keyboard on a step's field, made by clicking a problem; `seq` repeats a request. */
 export type FocusRequest = { nodeId: string; path: (string | number)[]; seq: number } | null;
@@ -83,9 +82,9 @@ export const NodeSettingsPanel = ({
     return (
       <section className="panel settings" aria-labelledby={HEADING_ID}>
         <h2 id={HEADING_ID} className="panel__heading" tabIndex={-1}>
-          {FORM_TEXT.settingsTitle}
+          {t('form.settings-title')}
         </h2>
-        <p className="panel__hint">{FORM_TEXT.noSelection}</p>
+        <p className="panel__hint">{t('form.no-selection')}</p>
       </section>
     );
   }
@@ -100,11 +99,11 @@ export const NodeSettingsPanel = ({
         {description.summary}
       </p>
       <p className="panel__meta">
-        {FORM_TEXT.stepId}: <code>{node.id}</code>
+        {t('form.step-id')}: <code>{node.id}</code>
       </p>
       <fieldset className="settings__form" disabled={readOnly}>
         <div className="field">
-          <label htmlFor={`label-${node.id}`}>{FORM_TEXT.canvasName}</label>
+          <label htmlFor={`label-${node.id}`}>{t('form.canvas-name')}</label>
           <input
             id={`label-${node.id}`}
             type="text"
@@ -129,7 +128,7 @@ export const NodeSettingsPanel = ({
       </fieldset>
       {!readOnly && (
         <button type="button" className="button button--danger" onClick={() => onDelete(node.id)}>
-          {FORM_TEXT.deleteStep}
+          {t('form.delete-step')}
         </button>
       )}
     </section>
@@ -146,11 +145,12 @@ const ConfigJson = ({
   config: Record<string, unknown>;
   onChange(config: Record<string, unknown>): void;
 }) => {
+  const t = useT();
   const [text, setText] = useState(() => JSON.stringify(config, null, 2));
   const [invalid, setInvalid] = useState(false);
   return (
     <div className="field">
-      <label htmlFor={fieldIdOf(nodeId, [])}>{FORM_TEXT.settingsJson}</label>
+      <label htmlFor={fieldIdOf(nodeId, [])}>{t('form.settings-json')}</label>
       <textarea
         id={fieldIdOf(nodeId, [])}
         rows={8}
@@ -168,7 +168,7 @@ const ConfigJson = ({
           }
         }}
       />
-      {invalid && <p className="field__error">{FORM_TEXT.jsonInvalid}</p>}
+      {invalid && <p className="field__error">{t('form.json-invalid')}</p>}
     </div>
   );
 };

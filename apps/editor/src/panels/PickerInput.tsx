@@ -1,6 +1,6 @@
 import type { PickerControl } from './config-fields';
 import type { WorkspaceLookups } from './lookups';
-import { FORM_TEXT } from './panel-strings';
+import { useT } from '../i18n';
 
 type Props = {
   id: string;
@@ -60,6 +60,7 @@ const listedFor = (control: PickerControl, lookups: WorkspaceLookups): Choice[] 
  * list loaded, else a text input suggesting attributes, event names and properties (free text stays allowed).
  */
 export const PickerInput = (props: Props) => {
+  const t = useT();
   const { id, control, optional, value, onChange, described, lookups } = props;
   const text = typeof value === 'string' ? value : '';
   const listed = listedFor(control, lookups);
@@ -67,8 +68,8 @@ export const PickerInput = (props: Props) => {
     const missing = text !== '' && !listed.some((choice) => choice.value === text);
     return (
       <select id={id} value={text} onChange={(e) => onChange(e.target.value)} {...described}>
-        {text === '' && <option value="">{FORM_TEXT.choose}</option>}
-        {missing && <option value={text}>{`${text} ${FORM_TEXT.missingOption}`}</option>}
+        {text === '' && <option value="">{t('form.choose')}</option>}
+        {missing && <option value={text}>{`${text} ${t('form.missing-option')}`}</option>}
         {listed.map((choice) => (
           <option key={choice.value} value={choice.value}>
             {choice.label}
@@ -82,9 +83,9 @@ export const PickerInput = (props: Props) => {
   const isAttribute = control === 'attribute' || (control === 'attribute-or-property' && props.source !== 'event');
   const hint =
     isAttribute && lookups.attributeSource === 'customers'
-      ? FORM_TEXT.attributesFromCustomers
+      ? t('form.attributes-from-customers')
       : isAttribute && lookups.attributeSource === 'none'
-        ? FORM_TEXT.attributesFreeText
+        ? t('form.attributes-free-text')
         : null;
   return (
     <>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { FIELD_LABELS } from './panel-strings';
+import { translate } from '@rapport/messages';
+import { fieldLabelKey } from './panel-strings';
 
 /** A place in a node's config: `['offset', 'amount']`, `['branches', 0, 'name']`. */
 export type FieldPath = (string | number)[];
@@ -127,7 +128,9 @@ const fieldOf = (
 ): ConfigField => {
   const { inner, optional, nullable } = unwrap(schema);
   const def = defOf(inner);
-  const base = { name, path, label: FIELD_LABELS[name] ?? labelOf(name), optional };
+  const labelKey = fieldLabelKey(name);
+  // English here; the form words it in the marketer's language by the same key.
+  const base = { name, path, label: labelKey ? translate('en', labelKey) : labelOf(name), optional };
   const picker = PICKERS_BY_KIND[kind]?.[name] ?? pickers[name];
   if (picker === 'operator' && def.type === 'enum') return { ...base, control: 'operator' };
   if (picker === 'weekdays' && def.type === 'array') return { ...base, control: 'weekdays' };

@@ -1,93 +1,28 @@
-import { operatorPhrases } from '@rapport/journey';
+import { isMessageKey, type MessageKey } from '@rapport/messages';
+import type { Translate } from '../i18n/i18n-context';
 
-// Every marketer-facing string of the settings form in one place, ready to move into a message catalog.
+// The settings form's words live in the message catalog (`form.*`); these helpers pick the key for a config key
+// or an enum value, and fall back to what the schema says when the catalog has no words for it.
 
-/** Field labels by config key; a key not listed is shown as words (`templateKey` -> `Template key`). */
-export const FIELD_LABELS: Record<string, string> = {
-  event: 'Event',
-  where: 'Only when the event matches',
-  attribute: 'Attribute',
-  offset: 'When, relative to the date',
-  amount: 'Amount',
-  unit: 'Unit',
-  atTime: 'At local time',
-  time: 'Local time',
-  recurrence: 'Repeat',
-  ifPast: 'If the moment has already passed',
-  threshold: 'Threshold',
-  direction: 'Direction',
-  to: 'To',
-  from: 'From',
-  audience: 'Audience',
-  schedule: 'Schedule',
-  source: 'Read from',
-  path: 'Attribute or property',
-  operator: 'Test',
-  value: 'Value',
-  addDaysFrom: 'Plus the number of days in',
-  days: 'On these days',
-  timeout: 'Wait at most',
-  sameAsTrigger: 'Same values as the starting event (property paths, comma separated)',
-  branches: 'Branches',
-  conditions: 'Conditions (all must hold)',
-  name: 'Branch name',
-  percent: 'Share (%)',
-  controlPercent: 'Control group (% held back)',
-  withinDays: 'In the last (days; empty for ever)',
-  comparison: 'How often',
-  count: 'Times',
-  template: 'Email template',
-  transactional: 'Transactional (not limited by frequency caps)',
-  text: 'SMS text',
-  url: 'Address (URL)',
-  topic: 'Topic',
-  pool: 'Coupon pool',
-  operation: 'Change',
+/** A field's label by config key (`form.field.<key>`), or null when the catalog has none. */
+export const fieldLabelKey = (name: string): MessageKey | null => {
+  const key = `form.field.${name}`;
+  return isMessageKey(key) ? key : null;
 };
 
-/** How enum values read in selects; a value not listed is shown as it is. */
-export const OPTION_LABELS: Record<string, string> = {
-  ...operatorPhrases,
-  profile: 'the customer profile',
-  event: 'the starting event',
-  minutes: 'minutes',
-  hours: 'hours',
-  days: 'days',
-  weeks: 'weeks',
-  months: 'months',
-  yearly: 'every year',
-  once: 'once',
-  skip: 'skip it',
-  'run-now': 'start now',
-  continue: 'go on',
-  up: 'upward',
-  down: 'downward',
-  set: 'set to',
-  increment: 'add',
-  unset: 'remove',
-  'at-least': 'at least',
-  'at-most': 'at most',
-  none: 'never',
-  true: 'yes',
-  false: 'no',
+/** How an enum value reads in a select (`form.option.<value>`); a value not listed is shown as it is. */
+export const optionLabel = (t: Translate, value: string): string => {
+  const key = `form.option.${value}`;
+  return isMessageKey(key) ? t(key) : value;
 };
 
-export const WEEKDAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-export const FORM_TEXT = {
-  optional: '(optional)',
-  choose: 'Choose…',
-  missingOption: '(not in this workspace)',
-  addItem: 'Add',
-  removeItem: 'Remove',
-  itemTitle: 'Item',
-  jsonInvalid: 'This is not valid JSON yet.',
-  settingsJson: 'Settings (JSON)',
-  noSelection: 'Select a step on the canvas to change its settings.',
-  settingsTitle: 'Settings',
-  canvasName: 'Name on the canvas (optional)',
-  deleteStep: 'Delete step',
-  stepId: 'Step id',
-  attributesFromCustomers: 'Attributes seen on customers (the workspace declares none).',
-  attributesFreeText: 'Type the attribute name: the workspace lists none yet.',
-} as const;
+/** Monday first, as the core numbers weekdays (1..7). */
+export const WEEKDAY_KEYS = [
+  'form.weekday.1',
+  'form.weekday.2',
+  'form.weekday.3',
+  'form.weekday.4',
+  'form.weekday.5',
+  'form.weekday.6',
+  'form.weekday.7',
+] as const satisfies readonly MessageKey[];

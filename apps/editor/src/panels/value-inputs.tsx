@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { formatJsonInput, parseJsonInput } from './config-fields';
 import type { AttributeType } from './lookups';
-import { FORM_TEXT, OPTION_LABELS, WEEKDAY_LABELS } from './panel-strings';
+import { optionLabel, WEEKDAY_KEYS } from './panel-strings';
+import { useT } from '../i18n';
 
 // The settings form's small inputs; the text ones keep what the marketer typed while it is not a value yet.
 
-const optionLabel = (value: string): string => OPTION_LABELS[value] ?? value;
-
 export const Weekdays = ({ id, value, onChange }: { id: string; value: unknown; onChange(value: unknown): void }) => {
+  const t = useT();
   const days = Array.isArray(value) ? (value as number[]) : [];
   return (
     <div className="weekdays">
-      {WEEKDAY_LABELS.map((label, index) => {
+      {WEEKDAY_KEYS.map((label, index) => {
         const day = index + 1;
         return (
           <label key={day} className="weekdays__day">
@@ -23,7 +23,7 @@ export const Weekdays = ({ id, value, onChange }: { id: string; value: unknown; 
                 onChange(e.target.checked ? [...days, day].sort((a, b) => a - b) : days.filter((d) => d !== day))
               }
             />
-            {label}
+            {t(label)}
           </label>
         );
       })}
@@ -35,6 +35,7 @@ type InputProps = { id: string; value: unknown; onChange(value: unknown): void; 
 
 /** A value typed as what it is compared with: a number, yes/no, a date, or text. */
 export const ValueInput = ({ type, ...props }: InputProps & { type: AttributeType }) => {
+  const t = useT();
   const { id, value, onChange, described } = props;
   if (type === 'number') {
     return (
@@ -55,9 +56,9 @@ export const ValueInput = ({ type, ...props }: InputProps & { type: AttributeTyp
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
         {...described}
       >
-        <option value="">{FORM_TEXT.choose}</option>
-        <option value="true">{optionLabel('true')}</option>
-        <option value="false">{optionLabel('false')}</option>
+        <option value="">{t('form.choose')}</option>
+        <option value="true">{optionLabel(t, 'true')}</option>
+        <option value="false">{optionLabel(t, 'false')}</option>
       </select>
     );
   }
