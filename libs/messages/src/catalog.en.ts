@@ -1,5 +1,6 @@
 import { editorEn } from './catalog-editor.en';
 import { formEn } from './catalog-form.en';
+import { appEn } from './catalog-app.en';
 
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
@@ -128,6 +129,7 @@ export const en = {
 
   ...editorEn,
   ...formEn,
+  ...appEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './catalog.en';
 import { editorZhCN } from './catalog-editor.zh-CN';
 import { formZhCN } from './catalog-form.zh-CN';
+import { appZhCN } from './catalog-app.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -114,4 +115,5 @@ export const zhCN = {
 
   ...editorZhCN,
   ...formZhCN,
+  ...appZhCN,
 } satisfies Record<MessageKey, string>;

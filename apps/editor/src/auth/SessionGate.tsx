@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { setCsrfToken, whenSignedOut } from '../api/api-client';
-import { LanguageSwitch } from '../i18n';
+import { LanguageSwitch, useT } from '../i18n';
 import { authApi, type Session } from './auth-api';
 import { SessionContext } from './session-context';
 import { SignInScreen } from './SignInScreen';
@@ -9,13 +9,14 @@ import './auth.css';
 type State =
   { status: 'checking' } | { status: 'signed-out'; notice: string | null } | { status: 'signed-in'; session: Session };
 
-const roleLabel = { admin: 'Admin', marketer: 'Marketer', viewer: 'Viewer (read only)' } as const;
+const roleLabel = { admin: 'auth.role.admin', marketer: 'auth.role.marketer', viewer: 'auth.role.viewer' } as const;
 
 /**
  * Shows the app only to a signed-in member (GET /api/auth/me decides), with who they are and a sign-out button;
  * anyone else, or a session that ends midway (any 401), gets the sign-in screen.
  */
 export const SessionGate = ({ children }: { children: ReactNode }) => {
+  const t = useT();
   const [state, setState] = useState<State>({ status: 'checking' });
 
   const signedIn = useCallback((session: Session) => {
@@ -32,7 +33,7 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
     );
     whenSignedOut(() => {
       setCsrfToken(null);
-      setState({ status: 'signed-out', notice: 'Your session has ended; sign in again.' });
+      setState({ status: 'signed-out', notice: t('auth.session-ended') });
     });
     return () => {
       cancelled = true;
@@ -43,13 +44,13 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
   const signOut = async () => {
     await authApi.signOut().catch(() => undefined);
     setCsrfToken(null);
-    setState({ status: 'signed-out', notice: 'You are signed out.' });
+    setState({ status: 'signed-out', notice: t('auth.signed-out') });
   };
 
   if (state.status === 'checking')
     return (
       <p aria-busy="true" className="page">
-        Loading…
+        {t('editor.loading')}
       </p>
     );
   if (state.status === 'signed-out') return <SignInScreen notice={state.notice} onSignedIn={signedIn} />;
@@ -61,11 +62,11 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
           <span className="account-bar__workspace">{session.workspace.name}</span>
           <span className="account-bar__spacer" />
           <span data-testid="signed-in-as">
-            {session.user.name} · {roleLabel[session.role]}
+            {session.user.name} · {t(roleLabel[session.role])}
           </span>
           <LanguageSwitch />
           <button type="button" className="button button--link" onClick={() => void signOut()}>
-            Sign out
+            {t('auth.sign-out')}
           </button>
         </header>
         <div className="app-shell__main">{children}</div>

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { authApi, type Session } from './auth-api';
+import { LanguageSwitch, useT } from '../i18n';
 
 type Props = { notice: string | null; onSignedIn(session: Session): void };
 
 /** Email and password; a refusal is announced (role=alert) and the password field is cleared for another try. */
 export const SignInScreen = ({ notice, onSignedIn }: Props) => {
+  const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +27,10 @@ export const SignInScreen = ({ notice, onSignedIn }: Props) => {
 
   return (
     <main className="page sign-in">
-      <h1>Sign in to Rapport</h1>
+      <div className="sign-in__language">
+        <LanguageSwitch />
+      </div>
+      <h1>{t('auth.title')}</h1>
       {notice && !error && (
         <p role="status" className="sign-in__notice">
           {notice}
@@ -33,7 +38,7 @@ export const SignInScreen = ({ notice, onSignedIn }: Props) => {
       )}
       <form className="sign-in__form" onSubmit={(event) => void submit(event)} aria-describedby="sign-in-error">
         <div className="field">
-          <label htmlFor="sign-in-email">Email</label>
+          <label htmlFor="sign-in-email">{t('auth.email')}</label>
           <input
             id="sign-in-email"
             type="email"
@@ -45,7 +50,7 @@ export const SignInScreen = ({ notice, onSignedIn }: Props) => {
           />
         </div>
         <div className="field">
-          <label htmlFor="sign-in-password">Password</label>
+          <label htmlFor="sign-in-password">{t('auth.password')}</label>
           <input
             id="sign-in-password"
             type="password"
@@ -59,7 +64,7 @@ export const SignInScreen = ({ notice, onSignedIn }: Props) => {
           {error}
         </p>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('auth.submitting') : t('auth.submit')}
         </button>
       </form>
     </main>

@@ -1,4 +1,5 @@
 import type { JourneyDraft } from './use-journey-draft';
+import { isMessageKey, type MessageKey } from '@rapport/messages';
 import { useT } from '../i18n';
 
 type Props = {
@@ -21,7 +22,9 @@ export const EditorToolbar = ({ draft, status, latestVersion, canEdit, canPublis
         {t('canvas.toolbar.back')}
       </button>
       <h1 className="toolbar__title">{draft.name}</h1>
-      <span className={`status-pill status-pill--${status}`}>{status}</span>
+      <span className={`status-pill status-pill--${status}`}>
+        {isMessageKey(`journeys.status.${status}`) ? t(`journeys.status.${status}` as MessageKey) : status}
+      </span>
       <div className="toolbar__spacer" />
       <div className="toolbar__messages" role="status" aria-live="polite">
         <span className={`save-state save-state--${saveState}`} data-testid="save-state">

@@ -1,38 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { JourneyStatus, JourneySummary } from '../api/api-client';
 import { useCan } from '../auth/use-can';
+import { useFormat, useT } from '../i18n';
 import { ReadOnlyNote } from '../screens/access/ReadOnlyNote';
 import { ErrorNote, Pending } from '../screens/ErrorNote';
 import { go, hashOf } from '../screens/route-paths';
 import { screensApi } from '../screens/screens-api';
 import { useLoad } from '../screens/use-load';
-
-const TEXT = {
-  title: 'Journeys',
-  loading: 'Loading journeys…',
-  empty: 'No journeys yet. Create the first one below.',
-  emptyReadOnly: 'No journeys yet.',
-  name: 'Name',
-  status: 'Status',
-  version: 'Published version',
-  changed: 'Last changed',
-  actions: 'Actions',
-  statusLabel: { draft: 'draft', live: 'live', paused: 'paused', archived: 'archived' },
-  settings: 'Settings',
-  versions: 'Versions',
-  publish: 'Publish…',
-  live: 'Live numbers',
-  pause: 'Pause',
-  resume: 'Resume',
-  duplicate: 'Duplicate',
-  archive: 'Archive',
-  confirmArchive: (name: string) =>
-    `Archive "${name}"? Nobody new enters; customers already in it carry on. An archived journey cannot be edited.`,
-  newTitle: 'New journey',
-  newName: 'Name of the new journey',
-  create: 'Create and open',
-  duplicated: (name: string) => `Created "${name}" as a draft.`,
-} as const satisfies Record<string, unknown>;
 
 type Action = 'pause' | 'resume' | 'archive' | 'duplicate';
 
@@ -56,6 +30,8 @@ const starterJourney = (name: string) => ({
 /** Every journey of the workspace with its status and what can be done with it (by a role that may change it). */
 export const JourneyList = () => {
   // One rule for all of them: the role table treats every journey change alike.
+  const t = useT();
+  const format = useFormat();
   const canChange = useCan('POST', '/journeys');
   const journeys = useLoad(() => screensApi.journeys(), 'journeys');
   const [busy, setBusy] = useState<string | null>(null);
@@ -64,14 +40,14 @@ export const JourneyList = () => {
   const [newName, setNewName] = useState('');
 
   const act = async (journey: JourneySummary, action: Action) => {
-    if (action === 'archive' && !window.confirm(TEXT.confirmArchive(journey.name))) return;
+    if (action === 'archive' && !window.confirm(t('journeys.confirm-archive', { name: journey.name }))) return;
     setBusy(journey.id);
     setError(null);
     setNotice(null);
     try {
       if (action === 'duplicate') {
         const copy = await screensApi.duplicate(journey.id);
-        setNotice(TEXT.duplicated(copy.name));
+        setNotice(t('journeys.duplicated', { name: copy.name }));
       } else {
         await screensApi.changeStatus(journey.id, action);
       }
@@ -96,21 +72,21 @@ export const JourneyList = () => {
 
   return (
     <>
-      <h1>{TEXT.title}</h1>
+      <h1>{t('journeys.title')}</h1>
       <ReadOnlyNote method="POST" path="/journeys" />
       <ErrorNote message={error} />
       <p role="status">{notice}</p>
-      {!journeys.data && <Pending error={journeys.error} label={TEXT.loading} />}
-      {journeys.data?.length === 0 && <p>{canChange ? TEXT.empty : TEXT.emptyReadOnly}</p>}
+      {!journeys.data && <Pending error={journeys.error} label={t('journeys.loading')} />}
+      {journeys.data?.length === 0 && <p>{canChange ? t('journeys.empty') : t('journeys.empty-read-only')}</p>}
       {journeys.data && journeys.data.length > 0 && (
         <table className="journey-table">
           <thead>
             <tr>
-              <th scope="col">{TEXT.name}</th>
-              <th scope="col">{TEXT.status}</th>
-              <th scope="col">{TEXT.version}</th>
-              <th scope="col">{TEXT.changed}</th>
-              <th scope="col">{TEXT.actions}</th>
+              <th scope="col">{t('journeys.name')}</th>
+              <th scope="col">{t('journeys.status')}</th>
+              <th scope="col">{t('journeys.version')}</th>
+              <th scope="col">{t('journeys.changed')}</th>
+              <th scope="col">{t('journeys.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -129,22 +105,22 @@ export const JourneyList = () => {
                 </td>
                 <td>
                   <span className={`status-pill status-pill--${journey.status}`}>
-                    {TEXT.statusLabel[journey.status]}
+                    {t(`journeys.status.${journey.status}`)}
                   </span>
                 </td>
                 <td>{journey.latestVersion ?? '—'}</td>
-                <td>{new Date(journey.updatedAt).toLocaleString()}</td>
+                <td>{format.dateTime(journey.updatedAt)}</td>
                 <td>
                   <div className="row-actions">
-                    <a href={hashOf({ screen: 'journey-settings', journeyId: journey.id })}>{TEXT.settings}</a>
+                    <a href={hashOf({ screen: 'journey-settings', journeyId: journey.id })}>{t('journeys.settings')}</a>
                     <a href={hashOf({ screen: 'journey-versions', journeyId: journey.id, version: null })}>
-                      {TEXT.versions}
+                      {t('journeys.versions')}
                     </a>
                     {canChange && journey.status !== 'archived' && (
-                      <a href={hashOf({ screen: 'journey-publish', journeyId: journey.id })}>{TEXT.publish}</a>
+                      <a href={hashOf({ screen: 'journey-publish', journeyId: journey.id })}>{t('journeys.publish')}</a>
                     )}
                     {journey.latestVersion !== null && (
-                      <a href={hashOf({ screen: 'journey-live', journeyId: journey.id })}>{TEXT.live}</a>
+                      <a href={hashOf({ screen: 'journey-live', journeyId: journey.id })}>{t('journeys.live')}</a>
                     )}
                     {(canChange ? ACTIONS_BY_STATUS[journey.status] : []).map((action) => (
                       <button
@@ -156,7 +132,7 @@ export const JourneyList = () => {
                         // Described by the journey's name, not labelled with it: "Archive" stays the button's name.
                         aria-describedby={`journey-name-${journey.id}`}
                       >
-                        {TEXT[action]}
+                        {t(`journeys.${action}`)}
                       </button>
                     ))}
                   </div>
@@ -168,8 +144,8 @@ export const JourneyList = () => {
       )}
       {canChange && (
         <form onSubmit={(event) => void create(event)}>
-          <h2>{TEXT.newTitle}</h2>
-          <label htmlFor="new-journey-name">{TEXT.newName}</label>{' '}
+          <h2>{t('journeys.new-title')}</h2>
+          <label htmlFor="new-journey-name">{t('journeys.new-name')}</label>{' '}
           <input
             id="new-journey-name"
             type="text"
@@ -179,7 +155,7 @@ export const JourneyList = () => {
             onChange={(event) => setNewName(event.target.value)}
           />{' '}
           <button type="submit" className="button button--primary" disabled={newName.trim() === ''}>
-            {TEXT.create}
+            {t('journeys.create')}
           </button>
         </form>
       )}

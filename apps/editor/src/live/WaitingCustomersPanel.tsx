@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { request } from '../api/api-client';
+import { useFormat, useT, type Translate } from '../i18n';
 import './live.css';
 
 export type WaitingCustomer = {
@@ -14,30 +15,14 @@ export type WaitingCustomer = {
   listeningFor: string | null;
 };
 
-const TEXT = {
-  title: (step: string) => `Waiting at ${step}`,
-  close: 'Close',
-  loading: 'Loading customers…',
-  none: 'Nobody is at this step right now.',
-  more: (shown: number, total: number) => `Showing the next ${shown} of ${total}.`,
-  customer: 'Customer',
-  since: 'Here since',
-  moves: 'Moves on',
-  version: 'Version',
-  now: 'now',
-  orEvent: (event: string) => `or on "${event}"`,
-  onEvent: (event: string) => `on "${event}"`,
-} as const;
-
 const LIMIT = 20;
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
-
-const movesOn = (customer: WaitingCustomer): string => {
-  if (customer.status === 'active') return TEXT.now;
+/** When the engine moves a customer on, in the marketer's language and date format. */
+const movesOn = (customer: WaitingCustomer, t: Translate, when: (iso: string | null) => string): string => {
+  if (customer.status === 'active') return t('live.waiting.now');
   if (customer.wakeAt && customer.listeningFor)
-    return `${when(customer.wakeAt)} ${TEXT.orEvent(customer.listeningFor)}`;
-  if (customer.listeningFor) return TEXT.onEvent(customer.listeningFor);
+    return t('live.waiting.or-event', { when: when(customer.wakeAt), event: customer.listeningFor });
+  if (customer.listeningFor) return t('live.waiting.on-event', { event: customer.listeningFor });
   return when(customer.wakeAt);
 };
 
@@ -58,6 +43,9 @@ export const WaitingCustomersPanel = ({
   refreshKey?: number;
   onClose(): void;
 }) => {
+  const t = useT();
+  const format = useFormat();
+  const when = (iso: string | null) => (iso ? format.dateTime(iso) : '—');
   const [state, setState] = useState<{ total: number; customers: WaitingCustomer[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -76,11 +64,15 @@ export const WaitingCustomersPanel = ({
   }, [journeyId, nodeId, refreshKey]);
 
   return (
-    <section className="waiting-panel" aria-label={TEXT.title(stepTitle)} data-testid="waiting-panel">
+    <section
+      className="waiting-panel"
+      aria-label={t('live.waiting.title', { step: stepTitle })}
+      data-testid="waiting-panel"
+    >
       <header className="waiting-panel__header">
-        <h2>{TEXT.title(stepTitle)}</h2>
+        <h2>{t('live.waiting.title', { step: stepTitle })}</h2>
         <button type="button" className="button" onClick={onClose}>
-          {TEXT.close}
+          {t('live.waiting.close')}
         </button>
       </header>
       {error && (
@@ -88,17 +80,17 @@ export const WaitingCustomersPanel = ({
           {error}
         </p>
       )}
-      {!state && !error && <p aria-busy="true">{TEXT.loading}</p>}
-      {state?.total === 0 && <p>{TEXT.none}</p>}
+      {!state && !error && <p aria-busy="true">{t('live.waiting.loading')}</p>}
+      {state?.total === 0 && <p>{t('live.waiting.none')}</p>}
       {state && state.customers.length > 0 && (
         <>
           <table className="waiting-panel__table">
             <thead>
               <tr>
-                <th scope="col">{TEXT.customer}</th>
-                <th scope="col">{TEXT.since}</th>
-                <th scope="col">{TEXT.moves}</th>
-                <th scope="col">{TEXT.version}</th>
+                <th scope="col">{t('live.waiting.customer')}</th>
+                <th scope="col">{t('live.waiting.since')}</th>
+                <th scope="col">{t('live.waiting.moves')}</th>
+                <th scope="col">{t('live.waiting.version')}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,13 +98,15 @@ export const WaitingCustomersPanel = ({
                 <tr key={customer.enrollmentId}>
                   <td>{customer.email ?? customer.externalId ?? customer.customerId}</td>
                   <td>{when(customer.since)}</td>
-                  <td data-testid="moves-on">{movesOn(customer)}</td>
+                  <td data-testid="moves-on">{movesOn(customer, t, when)}</td>
                   <td>{customer.version}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {state.total > state.customers.length && <p>{TEXT.more(state.customers.length, state.total)}</p>}
+          {state.total > state.customers.length && (
+            <p>{t('live.waiting.more', { shown: state.customers.length, total: state.total })}</p>
+          )}
         </>
       )}
     </section>
