@@ -14,15 +14,22 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-/** The real API as its own process, started as `npm start` starts it, so HTTP parsing and auth are measured. */
+/**
+ * The real API (or a worker) as its own process, started as `npm start` starts it, so HTTP parsing and auth are
+ * measured, and the workers' background folding runs as in production.
+ */
 export class ApiProcess {
   private child: ChildProcess | null = null;
   private output = '';
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly role: 'api' | 'worker' = 'api',
+  ) {}
 
-  async start(url: string): Promise<void> {
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  /** Starts the process; for the API, resolves once `url`/health answers. */
+  async start(url?: string): Promise<void> {
+    this.child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${this.role}/src/main.ts`], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,6 +39,7 @@ export class ApiProcess {
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+    if (!url) return;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (

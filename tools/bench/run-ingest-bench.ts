@@ -62,8 +62,18 @@ const main = async () => {
     RATE_LIMIT_WEBHOOKS: '1000000',
     LOG_LEVEL: 'warn',
   });
+  // A worker beside the API, as deployed: it folds the co-purchase rows orders append (no journeys to run here).
+  const worker = new ApiProcess(
+    {
+      DATABASE_URL: database.url,
+      RAPPORT_QUEUE_PREFIX: `ingest-bench-w-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: 'warn',
+    },
+    'worker',
+  );
   try {
     await api.start(`http://127.0.0.1:${port}`);
+    await worker.start();
     const messages = orderHistory(args.customers, args.orders, now);
     log(
       `ingest bench: ${args.customers} customers x (1 identify + ${args.orders} orders) = ${messages.length} messages, ` +
@@ -163,6 +173,7 @@ const main = async () => {
     console.error(api.logs());
     throw error;
   } finally {
+    await worker.stop();
     await api.stop();
     await database.drop();
   }

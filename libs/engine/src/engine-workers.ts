@@ -73,6 +73,8 @@ export const startEngineWorkers = (engine: Engine, options: { concurrency?: numb
     loop('shop webhook purge', config.SWEEPER_INTERVAL_MS, () =>
       purgeReceivedShopWebhooks(engine, config.SHOP_WEBHOOK_RETENTION_DAYS),
     ),
+    // Orders append co-purchase rows rather than lock shared counters; fold them often so reads stay short.
+    loop('co-purchase fold', config.INSIGHTS_FOLD_INTERVAL_MS, () => engine.insights.foldCoPurchases(engine.db)),
     // Value tiers: each workspace is scored every rescoreEveryHours (its settings), claimed by one worker.
     loop('value tiers', config.SWEEPER_INTERVAL_MS, async () =>
       engine.insights.scoreDue(engine.db, await engine.clock.now()),

@@ -33,6 +33,8 @@ const schema = z.object({
   RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(1).default(100),
   /** Days a received shop webhook id is kept to refuse replays (Shopify retries for 48 hours). */
   SHOP_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(7).default(30),
+  /** How often workers fold the co-purchase rows orders append into the recommendation counts. */
+  INSIGHTS_FOLD_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -175,7 +175,8 @@ describe('CustomerInsightsService (Postgres)', () => {
 
     expect(await attributesOf(workspaceId, 'hal')).toEqual(before);
     const pairs = await db.dataSource.query(
-      `SELECT product_id, other_id, sum(customers)::int AS customers FROM product_pairs WHERE workspace_id = $1 AND product_id = 'cre'
+      `SELECT product_id, other_id, sum(customers)::int AS customers FROM (SELECT * FROM product_pairs UNION ALL SELECT * FROM product_pair_deltas) p
+        WHERE workspace_id = $1 AND product_id = 'cre'
         GROUP BY product_id, other_id HAVING sum(customers) <> 0 ORDER BY other_id`,
       [workspaceId],
     );
@@ -183,6 +184,34 @@ describe('CustomerInsightsService (Postgres)', () => {
       { product_id: 'cre', other_id: 'eye', customers: 1 },
       { product_id: 'cre', other_id: 'mas', customers: 1 },
       { product_id: 'cre', other_id: 'ser', customers: 1 },
+    ]);
+  });
+
+  it('should fold the co-purchase rows orders append into one count per pair, once, without changing a sum', async () => {
+    const workspaceId = await newWorkspace();
+    await engine.tracking.ingest(workspaceId, [
+      order('ivy', NOW, [line('eye'), line('mas')]),
+      order('jay', NOW, [line('eye'), line('mas'), line('ser')]),
+    ]);
+    const rows = (table: string) =>
+      db.dataSource.query(
+        `SELECT product_id, other_id, customers FROM ${table} WHERE workspace_id = $1 ORDER BY product_id, other_id, customers`,
+        [workspaceId],
+      );
+    expect(await rows('product_pair_deltas')).toHaveLength(8);
+
+    const folded = await engine.insights.foldCoPurchases(db.dataSource);
+    await engine.insights.foldCoPurchases(db.dataSource);
+
+    expect(folded).toBeGreaterThanOrEqual(8);
+    expect(await rows('product_pair_deltas')).toEqual([]);
+    expect(await rows('product_pairs')).toEqual([
+      { product_id: 'eye', other_id: 'mas', customers: 2 },
+      { product_id: 'eye', other_id: 'ser', customers: 1 },
+      { product_id: 'mas', other_id: 'eye', customers: 2 },
+      { product_id: 'mas', other_id: 'ser', customers: 1 },
+      { product_id: 'ser', other_id: 'eye', customers: 1 },
+      { product_id: 'ser', other_id: 'mas', customers: 1 },
     ]);
   });
 
@@ -198,7 +227,8 @@ describe('CustomerInsightsService (Postgres)', () => {
     await db.dataSource.query(`DELETE FROM customers WHERE id = $1`, [kim?.id]);
 
     const pairs = await db.dataSource.query(
-      `SELECT product_id, other_id, sum(customers)::int AS customers FROM product_pairs WHERE workspace_id = $1
+      `SELECT product_id, other_id, sum(customers)::int AS customers FROM (SELECT * FROM product_pairs UNION ALL SELECT * FROM product_pair_deltas) p
+        WHERE workspace_id = $1
         GROUP BY product_id, other_id HAVING sum(customers) <> 0 ORDER BY product_id, other_id`,
       [workspaceId],
     );
@@ -279,6 +309,8 @@ describe('CustomerInsightsService (Postgres)', () => {
 
   /** Everything the two paths write, recommendations and tiers aside (refreshed for everyone only by a recompute). */
   const snapshot = async (workspaceId: string) => {
+    // As the workers leave it: appended co-purchase and catalog rows folded.
+    await engine.insights.foldCoPurchases(db.dataSource);
     const q = (sql: string) => db.dataSource.query(sql, [workspaceId]);
     const customers: { external_id: string; attributes: Record<string, unknown> }[] = await q(
       `SELECT external_id, attributes FROM customers WHERE workspace_id = $1 ORDER BY external_id`,
@@ -302,7 +334,8 @@ describe('CustomerInsightsService (Postgres)', () => {
           WHERE p.workspace_id = $1 ORDER BY c.external_id, p.product_id`,
       ),
       pairs: await q(
-        `SELECT product_id, other_id, sum(customers)::int AS customers FROM product_pairs WHERE workspace_id = $1
+        `SELECT product_id, other_id, sum(customers)::int AS customers FROM (SELECT * FROM product_pairs UNION ALL SELECT * FROM product_pair_deltas) p
+        WHERE workspace_id = $1
         GROUP BY product_id, other_id HAVING sum(customers) <> 0 ORDER BY product_id, other_id`,
       ),
       catalog: await q(

@@ -133,8 +133,8 @@ export class CustomerInsightsService {
     input: { workspaceId: string; now: Date; everyone?: boolean },
   ): Promise<InsightsRun> {
     const { workspaceId, now } = input;
-    // Orders append co-purchase rows; the schedule folds them so recommendations read one row per pair again.
-    await db.transaction((manager) => new InsightRepository(manager).compactPairs(workspaceId));
+    // Scores read co-purchases: fold what orders appended since the workers' last fold.
+    await db.transaction((manager) => new InsightRepository(manager).foldPairs(workspaceId));
     const boundaries = await computeBoundaries(db.manager, workspaceId, now);
     const tiers: TierContext = { ...(await loadTierContext(db.manager, workspaceId)), boundaries };
     const run: InsightsRun = { customers: 0, changed: 0 };
@@ -171,6 +171,15 @@ export class CustomerInsightsService {
       const jobs = (await this.refresh(manager, { workspaceId, before, now, tiers: scoring, announce: true })) ?? [];
       return { result: await this.lock(manager, workspaceId, customerId), jobs };
     });
+  }
+
+  /** The workers' tick: folds the co-purchase rows orders appended, workspace by workspace. Returns rows folded. */
+  async foldCoPurchases(db: DataSource): Promise<number> {
+    let folded = 0;
+    for (const workspaceId of await new InsightRepository(db.manager).workspacesWithPairDeltas(100)) {
+      folded += await db.transaction((manager) => new InsightRepository(manager).foldPairs(workspaceId));
+    }
+    return folded;
   }
 
   /** The schedule's tick: scores every workspace whose time has come. Returns how many were scored. */

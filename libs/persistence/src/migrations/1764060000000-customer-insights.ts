@@ -50,22 +50,40 @@ export class CustomerInsights1764060000000 implements MigrationInterface {
       );
 
       -- How many customers bought both products (both directions stored, so "bought A -> also B" is one index range).
-      -- Append-only: an order adds +1 rows and a customer who goes adds -1 rows, and readers sum them. Counters
-      -- updated in place would be rows every order locks, and batches of orders would deadlock on them; the value
-      -- tier schedule folds the rows of a workspace into one per pair.
+      -- Orders never update these rows (every order would lock the same popular pairs, and batches of orders would
+      -- deadlock on them): they append +1 rows to product_pair_deltas (-1 for a customer who goes), which the
+      -- workers fold into product_pairs every second or so. Readers add the two.
       CREATE TABLE product_pairs (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        product_id text NOT NULL,
+        other_id text NOT NULL,
+        customers integer NOT NULL,
+        PRIMARY KEY (workspace_id, product_id, other_id)
+      );
+      CREATE TABLE product_pair_deltas (
         workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
         product_id text NOT NULL,
         other_id text NOT NULL,
         customers integer NOT NULL
       );
-      CREATE INDEX product_pairs_by_product ON product_pairs (workspace_id, product_id, other_id);
+      CREATE INDEX product_pair_deltas_by_product ON product_pair_deltas (workspace_id, product_id);
+      -- Each order line's details, appended likewise; the fold keeps the latest per product in product_catalog.
+      CREATE TABLE product_catalog_deltas (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        product_id text NOT NULL,
+        name text,
+        category text,
+        price numeric,
+        seen_at timestamptz NOT NULL,
+        seen_event_id uuid NOT NULL
+      );
+      CREATE INDEX product_catalog_deltas_by_product ON product_catalog_deltas (workspace_id, product_id);
 
       -- A customer who goes (deleted, or merged into another) takes their co-purchases with them. BEFORE the row
       -- goes, while the cascade has not yet removed their products.
       CREATE FUNCTION uncount_customer_pairs() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
+        INSERT INTO product_pair_deltas (workspace_id, product_id, other_id, customers)
         SELECT OLD.workspace_id, a.product_id, b.product_id, -1
           FROM customer_products a
           JOIN customer_products b ON b.customer_id = a.customer_id AND b.product_id <> a.product_id
@@ -91,6 +109,8 @@ export class CustomerInsights1764060000000 implements MigrationInterface {
       DROP TRIGGER customers_uncount_pairs ON customers;
       DROP FUNCTION uncount_customer_pairs();
       DROP TABLE value_tier_settings;
+      DROP TABLE product_catalog_deltas;
+      DROP TABLE product_pair_deltas;
       DROP TABLE product_pairs;
       DROP TABLE product_catalog;
       DROP TABLE customer_products;

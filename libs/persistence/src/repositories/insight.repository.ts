@@ -96,30 +96,12 @@ export class InsightRepository {
       );
       const fresh = products.filter((row) => row.inserted).map((row) => row.product_id);
       if (fresh.length > 0) await this.countPairs(workspaceId, customerId, fresh);
-      // Every order names popular products: rows are locked only when a product is new or its details changed,
-      // since an upsert would lock (and batches of orders deadlock on) the same few rows on every order.
+      // Every order names popular products: its details are appended, and the workers' fold keeps the latest per
+      // product (an upsert here would lock, and batches of orders deadlock on, the same few rows on every order).
       await this.db.query(
-        `INSERT INTO product_catalog (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
+        `INSERT INTO product_catalog_deltas (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
          SELECT $1, l.product_id, l.name, l.category, l.price, $2, $3
-           FROM jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)
-          ORDER BY l.product_id
-         ON CONFLICT (workspace_id, product_id) DO NOTHING`,
-        [workspaceId, order.occurredAt, order.eventId, lines],
-      );
-      await this.db.query(
-        `WITH changed AS (
-           SELECT pc.product_id FROM product_catalog pc
-             JOIN jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)
-               ON l.product_id = pc.product_id
-            WHERE pc.workspace_id = $1 AND ($2::timestamptz, $3::uuid) > (pc.seen_at, pc.seen_event_id)
-              AND (l.name, l.category, l.price) IS DISTINCT FROM (pc.name, pc.category, pc.price)
-            ORDER BY pc.product_id)
-         UPDATE product_catalog pc SET name = l.name, category = l.category, price = l.price,
-                seen_at = $2, seen_event_id = $3
-           FROM jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)
-          WHERE pc.workspace_id = $1 AND pc.product_id = l.product_id
-            AND pc.product_id IN (SELECT product_id FROM changed)
-            AND ($2::timestamptz, $3::uuid) > (pc.seen_at, pc.seen_event_id)`,
+           FROM jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)`,
         [workspaceId, order.occurredAt, order.eventId, lines],
       );
     }
@@ -152,7 +134,7 @@ export class InsightRepository {
 
   private async pairRows(workspaceId: string, customerId: string, fresh: string[] | null, sign: 1 | -1) {
     await this.db.query(
-      `INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
+      `INSERT INTO product_pair_deltas (workspace_id, product_id, other_id, customers)
        SELECT $1, a.product_id, b.product_id, $4::int
          FROM customer_products a
          JOIN customer_products b ON b.customer_id = a.customer_id AND b.product_id <> a.product_id
@@ -163,18 +145,49 @@ export class InsightRepository {
   }
 
   /**
-   * Folds the workspace's appended +1/-1 rows into one row per pair (pairs that sum to zero go). The table lock
-   * holds new orders for the moment this takes, so none is folded twice or lost.
+   * Folds the workspace's appended +1/-1 rows into the counts (pairs down to zero go). Orders keep appending
+   * meanwhile: the rows folded are the ones this statement deleted, so none is folded twice or lost, and the
+   * counts are updated in a fixed order, so two folds cannot deadlock. Returns how many rows were folded.
    */
-  async compactPairs(workspaceId: string): Promise<void> {
-    await this.db.query(`LOCK TABLE product_pairs IN SHARE ROW EXCLUSIVE MODE`);
-    await this.db.query(
-      `WITH gone AS (DELETE FROM product_pairs WHERE workspace_id = $1 RETURNING product_id, other_id, customers)
-       INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
-       SELECT $1, product_id, other_id, sum(customers) FROM gone
-        GROUP BY product_id, other_id HAVING sum(customers) <> 0`,
+  async foldPairs(workspaceId: string): Promise<number> {
+    const [folded]: { rows: number }[] = await this.db.query(
+      `WITH moved AS (
+         DELETE FROM product_pair_deltas WHERE workspace_id = $1 RETURNING product_id, other_id, customers),
+       summed AS (
+         INSERT INTO product_pairs AS p (workspace_id, product_id, other_id, customers)
+         SELECT $1, product_id, other_id, sum(customers) FROM moved GROUP BY product_id, other_id
+          ORDER BY product_id, other_id
+         ON CONFLICT (workspace_id, product_id, other_id) DO UPDATE SET customers = p.customers + EXCLUDED.customers)
+       SELECT count(*)::int AS rows FROM moved`,
       [workspaceId],
     );
+    await this.db.query(`DELETE FROM product_pairs WHERE workspace_id = $1 AND customers <= 0`, [workspaceId]);
+    // The latest details per product win, whatever order the orders came in (by order time, then event id).
+    const [details]: { rows: number }[] = await this.db.query(
+      `WITH moved AS (
+         DELETE FROM product_catalog_deltas WHERE workspace_id = $1
+         RETURNING product_id, name, category, price, seen_at, seen_event_id),
+       latest AS (
+         INSERT INTO product_catalog AS pc (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
+         SELECT DISTINCT ON (product_id) $1, product_id, name, category, price, seen_at, seen_event_id FROM moved
+          ORDER BY product_id, seen_at DESC, seen_event_id DESC
+         ON CONFLICT (workspace_id, product_id) DO UPDATE SET
+           name = EXCLUDED.name, category = EXCLUDED.category, price = EXCLUDED.price,
+           seen_at = EXCLUDED.seen_at, seen_event_id = EXCLUDED.seen_event_id
+         WHERE (EXCLUDED.seen_at, EXCLUDED.seen_event_id) > (pc.seen_at, pc.seen_event_id))
+       SELECT count(*)::int AS rows FROM moved`,
+      [workspaceId],
+    );
+    return (folded?.rows ?? 0) + (details?.rows ?? 0);
+  }
+
+  /** Workspaces with co-purchase rows waiting to be folded. */
+  async workspacesWithPairDeltas(limit: number): Promise<string[]> {
+    const rows: { workspace_id: string }[] = await this.db.query(
+      `SELECT workspace_id FROM product_pair_deltas UNION SELECT workspace_id FROM product_catalog_deltas LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.workspace_id);
   }
 
   /**
@@ -275,7 +288,8 @@ export class InsightRepository {
    * this commits (their +1 then lands on the new counts), so no order is counted twice or lost.
    */
   async recountPairs(workspaceId: string): Promise<void> {
-    await this.db.query(`LOCK TABLE product_pairs IN SHARE ROW EXCLUSIVE MODE`);
+    await this.db.query(`LOCK TABLE product_pairs, product_pair_deltas IN SHARE ROW EXCLUSIVE MODE`);
+    await this.db.query(`DELETE FROM product_pair_deltas WHERE workspace_id = $1`, [workspaceId]);
     await this.db.query(`DELETE FROM product_pairs WHERE workspace_id = $1`, [workspaceId]);
     await this.db.query(
       `INSERT INTO product_pairs (workspace_id, product_id, other_id, customers)
@@ -334,16 +348,31 @@ export class InsightRepository {
       category: string | null;
       price: string | null;
     }[] = await this.db.query(
-      `SELECT p.other_id AS product_id, sum(p.customers) AS score, c.name, c.category, c.price
-         FROM customer_products mine
-         JOIN product_pairs p ON p.workspace_id = mine.workspace_id AND p.product_id = mine.product_id
-         LEFT JOIN product_catalog c ON c.workspace_id = p.workspace_id AND c.product_id = p.other_id
-        WHERE mine.customer_id = $1 AND mine.workspace_id = $2
-          AND NOT EXISTS (SELECT 1 FROM customer_products own WHERE own.customer_id = $1 AND own.product_id = p.other_id)
-        GROUP BY p.other_id, c.name, c.category, c.price
-       HAVING sum(p.customers) > 0
-        ORDER BY sum(p.customers) DESC, p.other_id COLLATE "C"
-        LIMIT $3`,
+      `WITH scored AS (
+         SELECT p.other_id AS product_id, sum(p.customers) AS score
+           FROM customer_products mine
+           JOIN (SELECT product_id, other_id, customers FROM product_pairs WHERE workspace_id = $2
+                 UNION ALL
+                 SELECT product_id, other_id, customers FROM product_pair_deltas WHERE workspace_id = $2) p
+             ON p.product_id = mine.product_id
+          WHERE mine.customer_id = $1 AND mine.workspace_id = $2
+            AND NOT EXISTS (SELECT 1 FROM customer_products own WHERE own.customer_id = $1 AND own.product_id = p.other_id)
+          GROUP BY p.other_id
+         HAVING sum(p.customers) > 0
+          ORDER BY sum(p.customers) DESC, p.other_id COLLATE "C"
+          LIMIT $3)
+       -- Details from the latest order naming the product, folded into the catalog or not yet.
+       SELECT s.product_id, s.score, c.name, c.category, c.price
+         FROM scored s
+         LEFT JOIN LATERAL (
+           SELECT name, category, price FROM (
+             SELECT name, category, price, seen_at, seen_event_id FROM product_catalog
+              WHERE workspace_id = $2 AND product_id = s.product_id
+             UNION ALL
+             SELECT name, category, price, seen_at, seen_event_id FROM product_catalog_deltas
+              WHERE workspace_id = $2 AND product_id = s.product_id) details
+            ORDER BY seen_at DESC, seen_event_id DESC LIMIT 1) c ON true
+        ORDER BY s.score DESC, s.product_id COLLATE "C"`,
       [customerId, workspaceId, limit],
     );
     return rows.map((row) => ({
