@@ -5,6 +5,8 @@
 const unitWords = '{unit, select, minutes {minute} hours {hour} days {day} weeks {week} months {month} other {{unit}}}';
 const unitsWords =
   '{unit, select, minutes {minutes} hours {hours} days {days} weeks {weeks} months {months} other {{unit}}}';
+const dayWords =
+  '{days, select, every {every day} weekdays {on weekdays} weekends {on weekends} other {on {days, weekdays}}}';
 const operatorWords =
   '{operator, select, eq {equals} neq {differs from} gt {is more than} gte {is at least} lt {is less than}' +
   ' lte {is at most} contains {contains} exists {is set} not_exists {is not set} other {{operator}}}';
@@ -58,6 +60,29 @@ export const editorEn = {
   'summary.audience-trigger': 'When a customer joins {audience}',
   'summary.wait-delay': `Wait {amount, plural, one {# ${unitWords}} other {# ${unitsWords}}}`,
   'summary.attribute-condition': `If {source, select, event {event} other {customer}} {path} ${operatorWords}{value, select, none {} other { {value}}}`,
+  'summary.wait-until-date':
+    `Wait until {direction, select, on {} before {{amount, plural, one {# ${unitWords}} other {# ${unitsWords}}} before }` +
+    ` other {{amount, plural, one {# ${unitWords}} other {# ${unitsWords}}} after }}` +
+    '{source, select, event-time {the event time} event {event {path}} other {customer {path}}}' +
+    '{addDaysFrom, select, none {} other { plus {addDaysFrom} days}}{atTime, select, none {} other {, at {atTime}}}' +
+    ' ({ifPast, select, skip {skip if past} other {go on if past}})',
+  'summary.wait-time-of-day': `Wait until the next {time} ${dayWords}, in the customer's time`,
+  'summary.wait-for-event':
+    `Wait up to {amount, plural, one {# ${unitWords}} other {# ${unitsWords}}} for {event}` +
+    '{filters, plural, =0 {} one { where # property test holds} other { where # property tests hold}}' +
+    '{same, select, none {} other { with the same {same}}}',
+  'summary.time-window':
+    'Continue only between {from} and {to}{overnight, select, true { (next day)} other {}} ' +
+    `${dayWords}, in the customer's time`,
+  'summary.schedule-trigger':
+    '{kind, select, once {On {date, date} at {time}}' +
+    ' other {{days, select, every {Every day} other {Every {days, weekdays}}} at {time}}}, their local time, for {audience}',
+  'summary.multi-split': '{count, plural, one {Branch} other {Branches}} {branches}; otherwise else',
+  'summary.event-history-condition':
+    'If {comparison, select, none {has not done {event}} at-least {has done {event} at least {count, plural, one {once} other {# times}}}' +
+    ' other {has done {event} at most {count, plural, one {once} other {# times}}}}' +
+    '{filters, plural, =0 {} one {, where # property test holds} other {, where # property tests hold}}' +
+    '{withinDays, select, none {} other { in the last {withinDays, plural, one {# day} other {# days}}}}',
   'summary.random-split': 'Split at random: {branches}',
   'summary.holdout': 'Hold back {controlPercent}% as a control group',
   'summary.send-email': 'Send email "{template}"',

@@ -2,6 +2,7 @@ import type { editorEn } from './catalog-editor.en';
 
 /** 编辑器的文字：与 catalog-editor.en.ts 一一对应（编译器检查键，目录测试检查参数）。 */
 const units = '{unit, select, minutes {分钟} hours {小时} days {天} weeks {周} months {个月} other {{unit}}}';
+const dayWords = '{days, select, every {每天} weekdays {工作日} weekends {周末} other {{days, weekdays}}}';
 const operatorWords =
   '{operator, select, eq {等于} neq {不等于} gt {大于} gte {至少为} lt {小于} lte {至多为} contains {包含}' +
   ' exists {已设置} not_exists {未设置} other {{operator}}}';
@@ -42,7 +43,7 @@ export const editorZhCN = {
   'summary.needs-settings': '需要设置',
   'summary.event-trigger': '当 {event} 发生时{filters, plural, =0 {} other {，且满足 # 个属性条件}}',
   'summary.date-trigger':
-    `{attribute}{direction, select, on {当天} before {前 {amount, number} ${units}} other {后 {amount, number} ${units}}}` +
+    `{attribute} {direction, select, on {当天} before {前 {amount, number} ${units}} other {后 {amount, number} ${units}}}` +
     ' {atTime}{repeat, select, yearly {，每年} run-now {，一次（若已过则立即执行）} other {，一次（若已过则跳过）}}',
   'summary.threshold-trigger':
     '{direction, select, up {当 {attribute} 达到 {threshold} 时} other {当 {attribute} 低于 {threshold} 时}}',
@@ -51,6 +52,24 @@ export const editorZhCN = {
   'summary.audience-trigger': '当客户加入 {audience} 时',
   'summary.wait-delay': `等待 {amount, number} ${units}`,
   'summary.attribute-condition': `如果{source, select, event {事件} other {客户}}的 {path} ${operatorWords}{value, select, none {} other { {value}}}`,
+  'summary.wait-until-date':
+    '等待到{source, select, event-time {事件时间} event {事件的 {path}} other {客户的 {path}}}' +
+    '{addDaysFrom, select, none {} other {加上 {addDaysFrom} 中的天数}}' +
+    `{direction, select, on {} before {之前 {amount, number} ${units}} other {之后 {amount, number} ${units}}}` +
+    '{atTime, select, none {} other {的 {atTime}}}（{ifPast, select, skip {若已过则跳过} other {若已过则继续}}）',
+  'summary.wait-time-of-day': `等待到下一个 {time}（${dayWords}，客户当地时间）`,
+  'summary.wait-for-event':
+    `最多等待 {amount, number} ${units}，等待 {event}` +
+    '{filters, plural, =0 {} other {（满足 # 个属性条件）}}{same, select, none {} other {，且 {same} 与起始事件相同}}',
+  'summary.time-window': `仅在客户当地时间${dayWords}的 {from} 至{overnight, select, true {次日 } other { }}{to} 之间继续`,
+  'summary.schedule-trigger':
+    '{kind, select, once {{date, date} {time}} other {{days, select, every {每天} other {每{days, weekdays}}} {time}}}' +
+    '（客户当地时间），面向 {audience}',
+  'summary.multi-split': '{count, number} 个分支：{branches}；其余客户走否则分支',
+  'summary.event-history-condition':
+    '如果客户{withinDays, select, none {} other {在最近 {withinDays, number} 天内}}' +
+    '{comparison, select, none {没有做过 {event}} at-least {做过 {event} 至少 {count, number} 次} other {做过 {event} 至多 {count, number} 次}}' +
+    '{filters, plural, =0 {} other {（满足 # 个属性条件）}}',
   'summary.random-split': '随机拆分：{branches}',
   'summary.holdout': '留出 {controlPercent}% 作为对照组',
   'summary.send-email': '发送邮件“{template}”',

@@ -21,7 +21,7 @@ type Part =
   | { type: 'pound' }
   | { type: 'choice'; kind: 'plural' | 'select'; name: string; options: Map<string, Part[]> };
 
-export const ARG_FORMATS = ['number', 'date', 'datetime', 'time', 'value'] as const;
+export const ARG_FORMATS = ['number', 'date', 'datetime', 'time', 'value', 'weekdays'] as const;
 type ArgFormat = (typeof ARG_FORMATS)[number];
 
 /** What formatting needs besides the message: the locale, a zone for times, and the catalog's own words. */
@@ -161,6 +161,16 @@ const asDate = (value: MessageParamValue): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+/** `1,3` (ISO weekdays, Monday = 1) -> `Monday and Wednesday` / `星期一和星期三`; anything else as it is. */
+const formatWeekdays = (value: MessageParamValue, locale: string): string => {
+  const text = String(value ?? '');
+  if (!/^[1-7](,[1-7])*$/.test(text)) return text;
+  const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  const names = text.split(',').map((day) => name.format(new Date(Date.UTC(2024, 0, Number(day)))));
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+};
+
 const formatArg = (value: MessageParamValue, format: ArgFormat | null, context: FormatContext): string => {
   const zone = context.timeZone ?? 'UTC';
   switch (format) {
@@ -179,6 +189,8 @@ const formatArg = (value: MessageParamValue, format: ArgFormat | null, context: 
       const timeZone = typeof value === 'string' && CALENDAR_DATE.test(value) ? 'UTC' : zone;
       return new Intl.DateTimeFormat(context.locale, { dateStyle: 'long', timeZone }).format(date);
     }
+    case 'weekdays':
+      return formatWeekdays(value, context.locale);
     case 'datetime':
     case 'time': {
       const date = asDate(value);

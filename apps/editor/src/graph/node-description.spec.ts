@@ -38,10 +38,24 @@ describe('describeNode in the reader’s language', () => {
     expect(describeNode('send-fax', {}, chinese).summary).toBe('Rapport 不认识这种步骤');
   });
 
+  it('names the weekdays in the reader’s language', () => {
+    const window = { from: '21:00', to: '09:00', days: [1, 3] };
+    expect(describeNode('time-window', window, chinese).summary).toBe(
+      '仅在客户当地时间星期一和星期三的 21:00 至次日 09:00 之间继续',
+    );
+    expect(describeNode('time-window', window).summary).toBe(
+      "Continue only between 21:00 and 09:00 (next day) on Monday and Wednesday, in the customer's time",
+    );
+    expect(describeNode('wait-time-of-day', { time: '10:00', days: [1, 2, 3, 4, 5] }, chinese).summary).toBe(
+      '等待到下一个 10:00（工作日，客户当地时间）',
+    );
+  });
+
   it('reads in English exactly as the core’s own English summary for every kind with a summary code', () => {
     for (const kind of NODE_KINDS) {
       const definition = nodeKinds[kind] as AnyNodeKind;
-      if (!definition.summary) continue;
+      // Shorter on the canvas than the core's English line: the branch names, not each branch's conditions.
+      if (!definition.summary || kind === 'multi-split') continue;
       const config = definition.schema.parse(definition.defaults) as Record<string, unknown>;
       expect({ kind, summary: describeNode(kind, config).summary }).toEqual({
         kind,

@@ -68,6 +68,16 @@ export const eventHistoryConditionKind = defineNodeKind({
   schema,
   defaults: { event: 'Order Completed', where: [], withinDays: 30, comparison: 'at-least', count: 1 },
   outputs: () => ['yes', 'no'],
+  summary: (config) => ({
+    code: 'event-history-condition',
+    params: {
+      event: config.event,
+      filters: config.where.length,
+      comparison: config.comparison,
+      count: config.count,
+      withinDays: config.withinDays ?? '',
+    },
+  }),
   summarize: (config) => `If ${describeHistoryTest(config)}`,
   historyQueries: (config) => [historyQueryOf(config)],
   step: ({ nodeId, config, history }) => {

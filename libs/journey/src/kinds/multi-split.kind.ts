@@ -52,6 +52,10 @@ export const multiSplitKind = defineNodeKind({
     ...(Array.isArray(config?.branches) ? config.branches.map((branch) => branch.name) : []),
     ELSE_OUTPUT,
   ],
+  summary: (config) => ({
+    code: 'multi-split',
+    params: { branches: config.branches.map((branch) => branch.name).join(', '), count: config.branches.length },
+  }),
   summarize: (config) =>
     config.branches
       .map((branch) => `${branch.name}: ${branch.conditions.map(summarizeCondition).join(' and ')}`)

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { atLocalTime, CLOCK_TIME_PATTERN, nextLocalTime } from '../time/local-time';
+import { weekdaysParam } from '../time/local-time.schema';
 import { defineNodeKind } from './node-kind';
 
 const timeSchema = z.string().regex(CLOCK_TIME_PATTERN, 'use a time like 09:00');
@@ -74,6 +75,13 @@ export const scheduleTriggerKind = defineNodeKind({
     config.audience !== 'all' && context.audiences && !context.audiences.has(config.audience)
       ? [{ code: 'audience.unknown', path: ['config', 'audience'], params: { audience: config.audience } }]
       : [],
+  summary: ({ schedule, audience }) => ({
+    code: 'schedule-trigger',
+    params:
+      schedule.kind === 'once'
+        ? { kind: 'once', date: schedule.date, time: schedule.time, days: '', audience }
+        : { kind: 'weekly', date: '', time: schedule.time, days: weekdaysParam(schedule.days), audience },
+  }),
   summarize: (config) => `${describeSchedule(config.schedule)}, their local time, for ${config.audience}`,
   trigger: {
     keys: (config) => [`schedule:${config.audience}`],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_WEEKDAYS, nextInsideWindow } from '../time/local-time';
-import { clockTimeSchema, describeWeekdays, weekdaysSchema } from '../time/local-time.schema';
+import { clockTimeSchema, describeWeekdays, weekdaysParam, weekdaysSchema } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z
@@ -29,6 +29,10 @@ export const timeWindowKind = defineNodeKind({
   schema,
   defaults: { days: [...ALL_WEEKDAYS], from: '09:00', to: '20:00' },
   outputs: () => ['next'],
+  summary: (config) => ({
+    code: 'time-window',
+    params: { from: config.from, to: config.to, overnight: config.to < config.from, days: weekdaysParam(config.days) },
+  }),
   summarize: (config) =>
     `Continue only between ${config.from} and ${config.to}${config.to < config.from ? ' (next day)' : ''} ` +
     `${describeWeekdays(config.days)}, in the customer's time`,

@@ -47,6 +47,16 @@ export const waitForEventKind = defineNodeKind({
   schema,
   defaults: { event: 'Order Completed', where: [], sameAsTrigger: [], timeout: { amount: 7, unit: 'days' } },
   outputs: () => ['event', 'timeout'],
+  summary: (config) => ({
+    code: 'wait-for-event',
+    params: {
+      amount: config.timeout.amount,
+      unit: config.timeout.unit,
+      event: config.event,
+      filters: config.where.length,
+      same: config.sameAsTrigger.join(', '),
+    },
+  }),
   summarize: (config) => {
     const where = config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : '';
     const same = config.sameAsTrigger.length > 0 ? ` with the same ${config.sameAsTrigger.join(' and ')}` : '';

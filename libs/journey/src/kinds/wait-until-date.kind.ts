@@ -120,6 +120,19 @@ export const waitUntilDateKind = defineNodeKind({
   defaults: { source: 'event', path: 'timestamp', offset: { amount: 1, unit: 'days' }, ifPast: 'continue' },
   // `skipped` exists only when a past date is set to skip; with `continue` every path goes on through `next`.
   outputs: (config) => (config.ifPast === 'skip' ? ['next', 'skipped'] : ['next']),
+  summary: (config) => ({
+    code: 'wait-until-date',
+    params: {
+      source: config.source === 'event' && config.path === 'timestamp' ? 'event-time' : config.source,
+      path: config.path,
+      addDaysFrom: config.addDaysFrom ?? '',
+      amount: Math.abs(config.offset.amount),
+      unit: config.offset.unit,
+      direction: config.offset.amount === 0 ? 'on' : config.offset.amount < 0 ? 'before' : 'after',
+      atTime: config.atTime ?? '',
+      ifPast: config.ifPast,
+    },
+  }),
   summarize: (config) => {
     const { amount, unit } = config.offset;
     const base = describeSource(config);

@@ -29,6 +29,15 @@ export const describeWeekdays = (days: readonly number[]): string => {
   return `on ${sorted.map((day) => DAY_NAMES[day - 1] ?? `day ${day}`).join(', ')}`;
 };
 
+/** Days for a summary's parameters, without words: `every`, `weekdays`, `weekends`, or the ISO numbers (`1,3`). */
+export const weekdaysParam = (days: readonly number[]): string => {
+  const key = [...new Set(days)].sort((a, b) => a - b).join(',');
+  if (key === ALL_WEEKDAYS.join(',')) return 'every';
+  if (key === '1,2,3,4,5') return 'weekdays';
+  if (key === '6,7') return 'weekends';
+  return key;
+};
+
 /** `1 day`, `3 weeks`. */
 export const describeAmount = (amount: number, unit: string): string =>
   `${amount} ${Math.abs(amount) === 1 ? unit.replace(/s$/, '') : unit}`;
