@@ -45,8 +45,10 @@ const failure = (status: number, text: string): ApiError => {
  * Sends the file itself as the request body (`text/csv`): the browser streams it from disk, so a file of any size
  * never sits in the page's memory, and the server imports rows while they arrive. An XMLHttpRequest rather than
  * fetch, because only it reports how much of the upload has gone (fetch has no upload progress), and the server
- * reads the body at the pace it writes rows, so bytes sent is how far the import got. `onStarted` gets the
- * import's id as soon as the answer's headers come, which browsers only give once the body is sent.
+ * reads the body at the pace it writes rows, so bytes sent is how far the import got. `answer=when-done`: the
+ * server answers after the last row, not at once, because Chromium (through the editor's Vite proxy) cuts an
+ * upload whose answer arrives before the body is sent. `onStarted` gets the import's id from `Location` as soon as
+ * the answer's headers come.
  */
 export const uploadImport = (input: {
   kind: ImportKind;
@@ -57,7 +59,7 @@ export const uploadImport = (input: {
 }): Promise<ImportRun> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports/${input.kind}`);
+    xhr.open('POST', `/api/imports/${input.kind}?answer=when-done`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
