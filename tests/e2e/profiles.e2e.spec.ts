@@ -38,7 +38,7 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
   };
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'profiles' });
+    stack = await startStack({ label: 'profiles', env: { IMPORT_IDLE_TIMEOUT_MS: '1000' } });
   });
 
   afterAll(() => stack?.stop());
@@ -235,5 +235,33 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
 
     expect((await stack.request('PUT', '/api/attributes/shoe_size', { type: 'number' })).status).toBe(200);
     expect((await stack.request('POST', `/api/journeys/${journey.body.id}/publish`)).status).toBe(201);
+  });
+
+  it('should end an import failed, with the reason, when its upload stops sending without closing', async () => {
+    const url = new URL('/api/imports/customers', stack.apiUrl);
+    const upload = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${stack.apiKey}` },
+    });
+    const answered = new Promise<{ id: string }>((resolve, reject) => {
+      upload.once('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.once('end', () => resolve(JSON.parse(body)));
+      });
+      upload.once('error', reject);
+    });
+    upload.on('error', () => undefined);
+    upload.write('user_id,email\nstalled-1,stalled-1@example.com\n');
+
+    const { id } = await answered;
+    let found: { status: string; error: string | null } = { status: 'running', error: null };
+    for (let i = 0; i < 50 && found.status === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      found = (await stack.request('GET', `/api/imports/${id}`)).body;
+    }
+    upload.destroy();
+
+    expect(found).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted|stalled/) });
   });
 });

@@ -91,6 +91,12 @@ export class ImportsController {
         issues: [{ path: ['content-type'], message: 'must be text/csv' }],
       });
     }
+    // A client that stops sending without closing (some answer early and stop) must not leave the import
+    // `running` forever: an upload silent this long is cut, and the import ends `failed` with the reason.
+    const idleMs = this.engine.config.IMPORT_IDLE_TIMEOUT_MS;
+    request.setTimeout(idleMs, () =>
+      request.destroy(new Error(`the upload stalled: no data for ${Math.round(idleMs / 1000)} s`)),
+    );
     const started = await asApiErrors(() => this.importer.start(request.workspace.id, kind, request));
     response.setHeader('Location', `/api/imports/${started.record.id}`);
     // `?answer=when-done` (the editor): answered once the whole body is read and written. Browsers and proxies

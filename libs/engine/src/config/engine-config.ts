@@ -35,6 +35,8 @@ const schema = z.object({
   SHOP_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(7).default(30),
   /** How often workers fold the co-purchase rows orders append into the recommendation counts. */
   INSIGHTS_FOLD_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** An import upload that sends nothing for this long is cut and the import ends `failed`. */
+  IMPORT_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
