@@ -81,6 +81,8 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
     ['the coupon pools', '#/coupons', 'main'],
     ['the audiences', '#/audiences', 'main'],
     ['the channel settings', '#/settings', 'main'],
+    ['the imports', '#/imports', 'main'],
+    ['the members', '#/members', 'main'],
   ])(
     'should have no violations on %s',
     async (_name, hash, ready) => {
