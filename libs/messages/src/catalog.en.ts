@@ -1,6 +1,7 @@
 import { editorEn } from './catalog-editor.en';
 import { formEn } from './catalog-form.en';
 import { appEn } from './catalog-app.en';
+import { screensEn } from './catalog-screens.en';
 
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
@@ -130,6 +131,7 @@ export const en = {
   ...editorEn,
   ...formEn,
   ...appEn,
+  ...screensEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

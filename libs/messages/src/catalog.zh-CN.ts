@@ -2,6 +2,7 @@ import type { MessageKey } from './catalog.en';
 import { editorZhCN } from './catalog-editor.zh-CN';
 import { formZhCN } from './catalog-form.zh-CN';
 import { appZhCN } from './catalog-app.zh-CN';
+import { screensZhCN } from './catalog-screens.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -116,4 +117,5 @@ export const zhCN = {
   ...editorZhCN,
   ...formZhCN,
   ...appZhCN,
+  ...screensZhCN,
 } satisfies Record<MessageKey, string>;

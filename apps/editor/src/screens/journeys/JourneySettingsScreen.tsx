@@ -9,27 +9,28 @@ import { screensApi } from '../screens-api';
 import { useLoad } from '../use-load';
 import { EntryRuleFields } from './EntryRuleFields';
 import { JourneyTabs } from './JourneyTabs';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  loading: 'Loading settings…',
-  goal: 'Goal',
-  hasGoal: 'Measure a goal',
-  goalEvent: 'Goal event',
-  withinDays: 'Counts within this many days of entry',
-  exitOnGoal: 'Leave the journey when the goal is reached',
-  exit: 'Exit condition',
-  exitHint: 'Customers leave as soon as their profile matches all of these tests.',
-  addExit: 'Add a test',
-  holdout: 'Holdout groups',
-  holdoutPercent: (step: string) => `Share held back at "${step}" (%)`,
-  noHoldout: 'This journey has no holdout step; add one on the canvas to measure a control group.',
-  timeZone: 'Time zone',
-  timeZoneLabel: "Fallback time zone (customers without their own; empty: the workspace's)",
-  save: 'Save settings',
-  saving: 'Saving…',
-  saved: 'Settings saved to the draft. Publish to apply them to new entrants.',
-  archived: 'This journey is archived; duplicate it to change its settings.',
-} as const;
+  loading: 'screens.journey-settings.loading',
+  goal: 'screens.journey-settings.goal',
+  hasGoal: 'screens.journey-settings.has-goal',
+  goalEvent: 'screens.journey-settings.goal-event',
+  withinDays: 'screens.journey-settings.within-days',
+  exitOnGoal: 'screens.journey-settings.exit-on-goal',
+  exit: 'screens.journey-settings.exit',
+  exitHint: 'screens.journey-settings.exit-hint',
+  addExit: 'screens.journey-settings.add-exit',
+  holdout: 'screens.journey-settings.holdout',
+  noHoldout: 'screens.journey-settings.no-holdout',
+  timeZone: 'screens.journey-settings.time-zone',
+  timeZoneLabel: 'screens.journey-settings.time-zone-label',
+  save: 'screens.journey-settings.save',
+  saving: 'screens.journey-settings.saving',
+  saved: 'screens.journey-settings.saved',
+  archived: 'screens.journey-settings.archived',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 type HoldoutEdit = { nodeId: string; title: string; percent: string };
 
@@ -45,8 +46,9 @@ const numberOrNull = (text: string): number | null => (text.trim() === '' ? null
 
 /** The draft's settings as a form: entry rule, goal, exit condition, holdout shares and fallback time zone. */
 export const JourneySettingsScreen = ({ journeyId }: { journeyId: string }) => {
+  const t = useT();
   const journey = useLoad(() => screensApi.journey(journeyId), journeyId);
-  if (!journey.data) return <Pending error={journey.error} label={TEXT.loading} />;
+  if (!journey.data) return <Pending error={journey.error} label={t(TEXT.loading)} />;
   return (
     <>
       <JourneyTabs
@@ -62,6 +64,7 @@ export const JourneySettingsScreen = ({ journeyId }: { journeyId: string }) => {
 };
 
 const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(detail: JourneyDetail): void }) => {
+  const t = useT();
   const canChange = useCan('PUT', '/journeys/:id');
   const initial = useMemo(() => journeySettingsSchema.parse(detail.draft.settings ?? {}), [detail]);
   const [entry, setEntry] = useState<EntryRule>(initial.entry);
@@ -138,8 +141,8 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
   // Shown as it is, unchangeable: an archived journey for everyone, any journey for a role that may not edit.
   const locked = archived || !canChange;
   return (
-    <form onSubmit={(event) => void save(event)} aria-label={TEXT.save}>
-      {archived && <p className="warning-note">{TEXT.archived}</p>}
+    <form onSubmit={(event) => void save(event)} aria-label={t(TEXT.save)}>
+      {archived && <p className="warning-note">{t(TEXT.archived)}</p>}
       <EntryRuleFields
         disabled={locked}
         entry={entry}
@@ -150,14 +153,14 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
         onEntryLimit={setEntryLimit}
       />
       <fieldset disabled={locked}>
-        <legend>{TEXT.goal}</legend>
+        <legend>{t(TEXT.goal)}</legend>
         <label>
           <input type="checkbox" checked={goalOn} onChange={(event) => setGoalOn(event.target.checked)} />{' '}
-          {TEXT.hasGoal}
+          {t(TEXT.hasGoal)}
         </label>
         {goalOn && (
           <div className="form-grid">
-            <label htmlFor="goal-event">{TEXT.goalEvent}</label>
+            <label htmlFor="goal-event">{t(TEXT.goalEvent)}</label>
             <input
               id="goal-event"
               type="text"
@@ -166,7 +169,7 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
               value={goalEvent}
               onChange={(event) => setGoalEvent(event.target.value)}
             />
-            <label htmlFor="goal-days">{TEXT.withinDays}</label>
+            <label htmlFor="goal-days">{t(TEXT.withinDays)}</label>
             <input
               id="goal-days"
               type="number"
@@ -179,15 +182,15 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
             <span />
             <label>
               <input type="checkbox" checked={exitOnGoal} onChange={(event) => setExitOnGoal(event.target.checked)} />{' '}
-              {TEXT.exitOnGoal}
+              {t(TEXT.exitOnGoal)}
             </label>
           </div>
         )}
       </fieldset>
 
       <fieldset disabled={locked}>
-        <legend>{TEXT.exit}</legend>
-        <p className="hint">{TEXT.exitHint}</p>
+        <legend>{t(TEXT.exit)}</legend>
+        <p className="hint">{t(TEXT.exitHint)}</p>
         {exitWhen.map((test, index) => (
           <ConditionRow
             key={index}
@@ -203,13 +206,13 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
           className="button"
           onClick={() => setExitWhen([...exitWhen, { path: '', operator: 'eq', value: '' }])}
         >
-          {TEXT.addExit}
+          {t(TEXT.addExit)}
         </button>
       </fieldset>
 
       <fieldset disabled={locked}>
-        <legend>{TEXT.holdout}</legend>
-        {holdouts.length === 0 && <p className="hint">{TEXT.noHoldout}</p>}
+        <legend>{t(TEXT.holdout)}</legend>
+        {holdouts.length === 0 && <p className="hint">{t(TEXT.noHoldout)}</p>}
         <div className="form-grid">
           {holdouts.map((holdout) => (
             <HoldoutField
@@ -224,9 +227,9 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
       </fieldset>
 
       <fieldset disabled={locked}>
-        <legend>{TEXT.timeZone}</legend>
+        <legend>{t(TEXT.timeZone)}</legend>
         <div className="form-grid">
-          <label htmlFor="time-zone">{TEXT.timeZoneLabel}</label>
+          <label htmlFor="time-zone">{t(TEXT.timeZoneLabel)}</label>
           <input
             id="time-zone"
             type="text"
@@ -243,27 +246,32 @@ const SettingsForm = ({ detail, onSaved }: { detail: JourneyDetail; onSaved(deta
       </fieldset>
 
       <ErrorNote message={state.error} />
-      <p role="status">{state.saved && <span className="ok-note">{TEXT.saved}</span>}</p>
+      <p role="status">{state.saved && <span className="ok-note">{t(TEXT.saved)}</span>}</p>
       {canChange && (
         <button type="submit" className="button button--primary" disabled={state.busy || archived}>
-          {state.busy ? TEXT.saving : TEXT.save}
+          {state.busy ? t(TEXT.saving) : t(TEXT.save)}
         </button>
       )}
     </form>
   );
 };
 
-const HoldoutField = ({ holdout, onChange }: { holdout: HoldoutEdit; onChange(percent: string): void }) => (
-  <>
-    <label htmlFor={`holdout-${holdout.nodeId}`}>{TEXT.holdoutPercent(holdout.title)}</label>
-    <input
-      id={`holdout-${holdout.nodeId}`}
-      type="number"
-      min={1}
-      max={50}
-      required
-      value={holdout.percent}
-      onChange={(event) => onChange(event.target.value)}
-    />
-  </>
-);
+const HoldoutField = ({ holdout, onChange }: { holdout: HoldoutEdit; onChange(percent: string): void }) => {
+  const t = useT();
+  return (
+    <>
+      <label htmlFor={`holdout-${holdout.nodeId}`}>
+        {t('screens.journey-settings.holdout-percent', { step: holdout.title })}
+      </label>
+      <input
+        id={`holdout-${holdout.nodeId}`}
+        type="number"
+        min={1}
+        max={50}
+        required
+        value={holdout.percent}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </>
+  );
+};

@@ -1,15 +1,16 @@
 import type { JourneyStatus } from '../../api/api-client';
 import { hashOf, type Route } from '../route-paths';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  nav: 'This journey',
-  canvas: 'Canvas',
-  settings: 'Settings',
-  versions: 'Versions',
-  publish: 'Publish',
-  live: 'Live numbers',
-  status: { draft: 'draft', live: 'live', paused: 'paused', archived: 'archived' },
-} as const satisfies Record<string, unknown>;
+  nav: 'screens.journey-tabs.nav',
+  canvas: 'screens.journey-tabs.canvas',
+  settings: 'screens.journey-tabs.settings',
+  versions: 'screens.journey-tabs.versions',
+  publish: 'screens.journey-tabs.publish',
+  live: 'screens.journey-tabs.live',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** The journey's name and status, with its screens: canvas, settings, versions, publish, live numbers. */
 export const JourneyTabs = ({
@@ -23,19 +24,20 @@ export const JourneyTabs = ({
   status: JourneyStatus;
   current: Route['screen'];
 }) => {
+  const t = useT();
   const tabs: { label: string; route: Route }[] = [
-    { label: TEXT.canvas, route: { screen: 'journey', journeyId } },
-    { label: TEXT.settings, route: { screen: 'journey-settings', journeyId } },
-    { label: TEXT.versions, route: { screen: 'journey-versions', journeyId, version: null } },
-    { label: TEXT.publish, route: { screen: 'journey-publish', journeyId } },
-    { label: TEXT.live, route: { screen: 'journey-live', journeyId } },
+    { label: t(TEXT.canvas), route: { screen: 'journey', journeyId } },
+    { label: t(TEXT.settings), route: { screen: 'journey-settings', journeyId } },
+    { label: t(TEXT.versions), route: { screen: 'journey-versions', journeyId, version: null } },
+    { label: t(TEXT.publish), route: { screen: 'journey-publish', journeyId } },
+    { label: t(TEXT.live), route: { screen: 'journey-live', journeyId } },
   ];
   return (
     <>
       <h1>
-        {name} <span className={`status-pill status-pill--${status}`}>{TEXT.status[status]}</span>
+        {name} <span className={`status-pill status-pill--${status}`}>{t(`journeys.status.${status}`)}</span>
       </h1>
-      <nav className="journey-tabs" aria-label={TEXT.nav}>
+      <nav className="journey-tabs" aria-label={t(TEXT.nav)}>
         {tabs.map((tab) => (
           <a key={tab.label} href={hashOf(tab.route)} aria-current={tab.route.screen === current ? 'page' : undefined}>
             {tab.label}

@@ -6,21 +6,24 @@ import { useLiveCounts } from '../../live/use-live-counts';
 import { WaitingCustomersPanel } from '../../live/WaitingCustomersPanel';
 import { JourneyTabs } from './JourneyTabs';
 import { ReadOnlyJourney } from './ReadOnlyJourney';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  loading: 'Loading the live version…',
-  notPublished: 'This journey has not been published yet: nobody is in it.',
+  loading: 'screens.live.loading',
+  notPublished: 'screens.live.not-published',
   status: {
-    off: 'Live numbers are off.',
-    connecting: 'Connecting to live numbers…',
-    live: 'Live: numbers update as customers move.',
-    reconnecting: 'Connection lost; reconnecting…',
+    off: 'screens.live.status.off',
+    connecting: 'screens.live.status.connecting',
+    live: 'screens.live.status.live',
+    reconnecting: 'screens.live.status.reconnecting',
   },
-  pick: 'Choose a step to see who is waiting there and when they move on.',
-} as const;
+  pick: 'screens.live.pick',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** The Run view: the live version with customers at each step now, passed through, and each branch's share. */
 export const LiveScreen = ({ journeyId }: { journeyId: string }) => {
+  const t = useT();
   const journey = useLoad(() => screensApi.journey(journeyId), journeyId);
   const latest = journey.data?.latestVersion ?? null;
   const version = useLoad(
@@ -31,14 +34,14 @@ export const LiveScreen = ({ journeyId }: { journeyId: string }) => {
   const [step, setStep] = useState<{ nodeId: string; title: string } | null>(null);
   const select = useCallback((nodeId: string, title: string) => setStep({ nodeId, title }), []);
 
-  if (!journey.data) return <Pending error={journey.error} label={TEXT.loading} />;
+  if (!journey.data) return <Pending error={journey.error} label={t(TEXT.loading)} />;
   return (
     <>
       <JourneyTabs journeyId={journeyId} name={journey.data.name} status={journey.data.status} current="journey-live" />
       <ErrorNote message={version.error} />
-      {latest === null && <p>{TEXT.notPublished}</p>}
+      {latest === null && <p>{t(TEXT.notPublished)}</p>}
       <p role="status" data-testid="live-status">
-        {TEXT.status[status]}
+        {t(TEXT.status[status])}
       </p>
       {version.data && (
         <div className="live-layout">
@@ -53,7 +56,7 @@ export const LiveScreen = ({ journeyId }: { journeyId: string }) => {
                 onClose={() => setStep(null)}
               />
             ) : (
-              <p className="hint">{TEXT.pick}</p>
+              <p className="hint">{t(TEXT.pick)}</p>
             )}
           </div>
         </div>

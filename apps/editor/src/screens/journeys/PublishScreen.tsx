@@ -5,31 +5,32 @@ import { screensApi, type PublishSummary } from '../screens-api';
 import { useLoad } from '../use-load';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { JourneyTabs } from './JourneyTabs';
+import { describeProblem, type MessageKey } from '@rapport/messages';
+import { useI18n, useT, type Translate } from '../../i18n';
 
 const TEXT = {
-  loading: 'Comparing the draft with the live version…',
-  first: (version: number) => `This will be version ${version}, the first: new entrants start following it at once.`,
-  next: (live: number, next: number, inJourney: number) =>
-    `Publishing makes version ${next}. ${inJourney === 1 ? '1 customer is' : `${inJourney} customers are`} in the journey now; they keep the version they entered (${live} or earlier). Only new entrants follow version ${next}.`,
-  unchanged: 'The draft is the same as the live version: publishing would change nothing.',
-  removed: 'Steps removed',
-  added: 'Steps added',
-  changed: 'Steps changed',
-  connections: 'Connections',
-  connectionsAdded: (list: string) => `Added: ${list}`,
-  connectionsRemoved: (list: string) => `Removed: ${list}`,
-  settings: 'Journey settings changed',
-  changeNames: { kind: 'kind of step', label: 'name', connections: 'where it leads' } as Record<string, string>,
-  changes: (list: string) => `Changed: ${list}`,
-  problems: (count: number) => `Fix ${count === 1 ? 'this problem' : `these ${count} problems`} before publishing:`,
-  publish: (version: number) => `Publish version ${version}`,
-  publishing: 'Publishing…',
-  published: (version: number) => `Version ${version} is live.`,
-} as const;
+  loading: 'screens.publish.loading',
+  unchanged: 'screens.publish.unchanged',
+  removed: 'screens.publish.removed',
+  added: 'screens.publish.added',
+  changed: 'screens.publish.changed',
+  connections: 'screens.publish.connections',
+  settings: 'screens.publish.settings',
+  publishing: 'screens.publish.publishing',
+  whatChanges: 'screens.publish.what-changes',
+  changeNames: {
+    kind: 'screens.publish.change-names.kind',
+    label: 'screens.publish.change-names.label',
+    connections: 'screens.publish.change-names.connections',
+  },
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** `config.amount` -> "amount"; the other change names in words. */
-const changeName = (change: string): string =>
-  change.startsWith('config.') ? change.slice('config.'.length) : (TEXT.changeNames[change] ?? change);
+const changeName = (change: string, t: Translate): string => {
+  if (change.startsWith('config.')) return change.slice('config.'.length);
+  const key = (TEXT.changeNames as Record<string, MessageKey>)[change];
+  return key ? t(key) : change;
+};
 
 const StepList = ({ title, steps }: { title: string; steps: { nodeId: string; title: string; detail?: string }[] }) =>
   steps.length === 0 ? null : (
@@ -46,56 +47,66 @@ const StepList = ({ title, steps }: { title: string; steps: { nodeId: string; ti
     </>
   );
 
-const Summary = ({ summary }: { summary: PublishSummary }) => (
-  <section aria-label="What changes">
-    <p>
-      {summary.liveVersion === null
-        ? TEXT.first(summary.nextVersion)
-        : TEXT.next(summary.liveVersion, summary.nextVersion, summary.inJourney)}
-    </p>
-    {summary.unchanged && <p className="warning-note">{TEXT.unchanged}</p>}
-    <StepList
-      title={TEXT.removed}
-      steps={summary.nodes.removed.map((step) => ({
-        ...step,
-        detail: step.outcome,
-      }))}
-    />
-    <StepList title={TEXT.added} steps={summary.nodes.added} />
-    <StepList
-      title={TEXT.changed}
-      steps={summary.nodes.changed.map((step) => ({
-        ...step,
-        detail: `${TEXT.changes(step.changes.map(changeName).join(', '))}. ${step.outcome}`,
-      }))}
-    />
-    {summary.connections.added.length + summary.connections.removed.length > 0 && (
-      <>
-        <h2>{TEXT.connections}</h2>
-        {summary.connections.added.length > 0 && <p>{TEXT.connectionsAdded(summary.connections.added.join('; '))}</p>}
-        {summary.connections.removed.length > 0 && (
-          <p>{TEXT.connectionsRemoved(summary.connections.removed.join('; '))}</p>
-        )}
-      </>
-    )}
-    {summary.settings.length > 0 && (
-      <>
-        <h2>{TEXT.settings}</h2>
-        <ul className="summary-list">
-          {summary.settings.map((change) => (
-            <li key={change.field}>
-              <strong>{change.field}</strong>: {JSON.stringify(change.before)} → {JSON.stringify(change.after)}
-              <div className="hint">{change.outcome}</div>
-            </li>
-          ))}
-        </ul>
-      </>
-    )}
-  </section>
-);
+const Summary = ({ summary }: { summary: PublishSummary }) => {
+  const t = useT();
+  return (
+    <section aria-label={t(TEXT.whatChanges)}>
+      <p>
+        {summary.liveVersion === null
+          ? t('screens.publish.first', { version: summary.nextVersion })
+          : t('screens.publish.next', {
+              live: summary.liveVersion,
+              next: summary.nextVersion,
+              inJourney: summary.inJourney,
+            })}
+      </p>
+      {summary.unchanged && <p className="warning-note">{t(TEXT.unchanged)}</p>}
+      <StepList
+        title={t(TEXT.removed)}
+        steps={summary.nodes.removed.map((step) => ({
+          ...step,
+          detail: step.outcome,
+        }))}
+      />
+      <StepList title={t(TEXT.added)} steps={summary.nodes.added} />
+      <StepList
+        title={t(TEXT.changed)}
+        steps={summary.nodes.changed.map((step) => ({
+          ...step,
+          detail: `${t('screens.publish.changes', { list: step.changes.map((change) => changeName(change, t)).join(', ') })} ${step.outcome}`,
+        }))}
+      />
+      {summary.connections.added.length + summary.connections.removed.length > 0 && (
+        <>
+          <h2>{t(TEXT.connections)}</h2>
+          {summary.connections.added.length > 0 && (
+            <p>{t('screens.publish.connections-added', { list: summary.connections.added.join('; ') })}</p>
+          )}
+          {summary.connections.removed.length > 0 && (
+            <p>{t('screens.publish.connections-removed', { list: summary.connections.removed.join('; ') })}</p>
+          )}
+        </>
+      )}
+      {summary.settings.length > 0 && (
+        <>
+          <h2>{t(TEXT.settings)}</h2>
+          <ul className="summary-list">
+            {summary.settings.map((change) => (
+              <li key={change.field}>
+                <strong>{change.field}</strong>: {JSON.stringify(change.before)} → {JSON.stringify(change.after)}
+                <div className="hint">{change.outcome}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+};
 
 /** Publish with a summary first: what changes for customers already in the journey, and what blocks publishing. */
 export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
+  const { t, locale } = useI18n();
   const canPublish = useCan('POST', '/journeys/:id/publish');
   const journey = useLoad(() => screensApi.journey(journeyId), journeyId);
   const summary = useLoad(() => screensApi.publishSummary(journeyId), journeyId);
@@ -117,7 +128,7 @@ export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
     }
   };
 
-  if (!journey.data) return <Pending error={journey.error} label={TEXT.loading} />;
+  if (!journey.data) return <Pending error={journey.error} label={t(TEXT.loading)} />;
   const problems = summary.data?.problems ?? [];
   return (
     <>
@@ -128,20 +139,22 @@ export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
         current="journey-publish"
       />
       <ReadOnlyNote method="POST" path="/journeys/:id/publish" />
-      {!summary.data ? <Pending error={summary.error} label={TEXT.loading} /> : <Summary summary={summary.data} />}
+      {!summary.data ? <Pending error={summary.error} label={t(TEXT.loading)} /> : <Summary summary={summary.data} />}
       {problems.length > 0 && (
         <div role="alert">
-          <p>{TEXT.problems(problems.length)}</p>
+          <p>{t('screens.publish.problems', { count: problems.length })}</p>
           <ul>
             {problems.map((problem, index) => (
-              <li key={`${problem.code}-${index}`}>{problem.message}</li>
+              <li key={`${problem.code}-${index}`}>{describeProblem(locale, problem)}</li>
             ))}
           </ul>
         </div>
       )}
       <ErrorNote message={state.error} />
       <p role="status">
-        {state.published !== null && <span className="ok-note">{TEXT.published(state.published)}</span>}
+        {state.published !== null && (
+          <span className="ok-note">{t('screens.publish.published', { version: state.published })}</span>
+        )}
       </p>
       {summary.data && canPublish && (
         <button
@@ -150,7 +163,7 @@ export const PublishScreen = ({ journeyId }: { journeyId: string }) => {
           disabled={state.busy || problems.length > 0 || journey.data.status === 'archived'}
           onClick={() => void publish()}
         >
-          {state.busy ? TEXT.publishing : TEXT.publish(summary.data.nextVersion)}
+          {state.busy ? t(TEXT.publishing) : t('screens.publish.publish', { version: summary.data.nextVersion })}
         </button>
       )}
     </>

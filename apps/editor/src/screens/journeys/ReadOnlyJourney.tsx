@@ -17,6 +17,8 @@ import { nodeViewOf } from '../../nodes/node-views';
 import { EdgeShareLabel } from '../../live/EdgeShareLabel';
 import { LiveCountBadge } from '../../live/LiveCountBadge';
 import type { LiveCounts } from '../../live/live-counts';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 type StepData = {
   title: string;
@@ -30,10 +32,8 @@ type StepData = {
 type StepNode = Node<StepData, 'step'>;
 
 const TEXT = {
-  canvas: (name: string) => `${name}, read only`,
-  who: (title: string) => `Who is at ${title}`,
-  whoShort: 'Who is here',
-} as const;
+  whoShort: 'screens.read-only.who-short',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** What choosing a step does (a context, so node data stays serializable). */
 const SelectStepContext = createContext<((nodeId: string, title: string) => void) | null>(null);
@@ -42,6 +42,7 @@ const offset = (index: number, count: number) => `${((index + 1) / (count + 1)) 
 
 /** A step as a card that cannot be edited: title, summary and, on the live view, its figures. */
 const StepCard = memo(function StepCard({ id, data }: NodeProps<StepNode>) {
+  const t = useT();
   const select = useContext(SelectStepContext);
   return (
     <div
@@ -57,13 +58,13 @@ const StepCard = memo(function StepCard({ id, data }: NodeProps<StepNode>) {
         <button
           type="button"
           className="button button--link nodrag"
-          aria-label={TEXT.who(data.title)}
+          aria-label={t('screens.read-only.who', { title: data.title })}
           onClick={(event) => {
             event.stopPropagation();
             select(id, data.title);
           }}
         >
-          {TEXT.whoShort}
+          {t(TEXT.whoShort)}
         </button>
       )}
       {data.outputs.map((output, index) => (
@@ -95,12 +96,13 @@ export const ReadOnlyJourney = ({
   live?: LiveCounts | null;
   onSelectStep?(nodeId: string, title: string): void;
 }) => {
+  const t = useT();
   const flow = useMemo(() => journeyToFlow(document), [document]);
   const nodes = useMemo<StepNode[]>(
     () =>
       flow.nodes.map((node) => {
         const kind = node.type === 'unknown' ? node.data.unknownKind : node.type;
-        const description = describeNode(kind, node.data.config);
+        const description = describeNode(kind, node.data.config, t);
         return {
           id: node.id,
           type: 'step',
@@ -118,7 +120,7 @@ export const ReadOnlyJourney = ({
           },
         };
       }),
-    [flow, live],
+    [flow, live, t],
   );
   const edges = useMemo<Edge[]>(
     () =>
@@ -153,7 +155,7 @@ export const ReadOnlyJourney = ({
           fitView
           minZoom={0.1}
           onNodeClick={(_, node) => onSelectStep?.(node.id, node.data.title)}
-          aria-label={TEXT.canvas(document.name)}
+          aria-label={t('screens.read-only.canvas', { name: document.name })}
         >
           <Background gap={20} />
           <Controls showInteractive={false} />

@@ -4,20 +4,22 @@ import { ErrorNote, Pending } from '../ErrorNote';
 import { hashOf } from '../route-paths';
 import { JourneyTabs } from './JourneyTabs';
 import { ReadOnlyJourney } from './ReadOnlyJourney';
+import { useFormat, useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  loading: 'Loading versions…',
-  none: 'No version yet: publish the draft to make version 1.',
-  version: 'Version',
-  published: 'Published',
-  view: (version: number) => `View version ${version}`,
-  live: 'live',
-  viewing: (version: number) => `Version ${version}, read only`,
-  immutable: 'Published versions never change; edit the draft and publish again.',
-} as const;
+  loading: 'screens.versions.loading',
+  none: 'screens.versions.none',
+  version: 'screens.versions.version',
+  published: 'screens.versions.published',
+  live: 'screens.versions.live',
+  immutable: 'screens.versions.immutable',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** Every published version, newest first, and a read-only view of the one chosen. */
 export const VersionsScreen = ({ journeyId, version }: { journeyId: string; version: number | null }) => {
+  const t = useT();
+  const format = useFormat();
   const journey = useLoad(() => screensApi.journey(journeyId), journeyId);
   const versions = useLoad(() => screensApi.versions(journeyId), journeyId);
   const shown = useLoad(
@@ -25,7 +27,7 @@ export const VersionsScreen = ({ journeyId, version }: { journeyId: string; vers
     `${journeyId}:${version}`,
   );
 
-  if (!journey.data) return <Pending error={journey.error} label={TEXT.loading} />;
+  if (!journey.data) return <Pending error={journey.error} label={t(TEXT.loading)} />;
   return (
     <>
       <JourneyTabs
@@ -35,15 +37,15 @@ export const VersionsScreen = ({ journeyId, version }: { journeyId: string; vers
         current="journey-versions"
       />
       {!versions.data ? (
-        <Pending error={versions.error} label={TEXT.loading} />
+        <Pending error={versions.error} label={t(TEXT.loading)} />
       ) : versions.data.length === 0 ? (
-        <p>{TEXT.none}</p>
+        <p>{t(TEXT.none)}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">{TEXT.version}</th>
-              <th scope="col">{TEXT.published}</th>
+              <th scope="col">{t(TEXT.version)}</th>
+              <th scope="col">{t(TEXT.published)}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,15 +55,15 @@ export const VersionsScreen = ({ journeyId, version }: { journeyId: string; vers
                   <a
                     href={hashOf({ screen: 'journey-versions', journeyId, version: item.version })}
                     aria-current={item.version === version ? 'page' : undefined}
-                    aria-label={TEXT.view(item.version)}
+                    aria-label={t('screens.versions.view', { version: item.version })}
                   >
                     {item.version}
                   </a>{' '}
                   {item.version === journey.data?.latestVersion && ['live', 'paused'].includes(journey.data.status) && (
-                    <span className="pill">{TEXT.live}</span>
+                    <span className="pill">{t(TEXT.live)}</span>
                   )}
                 </td>
-                <td>{new Date(item.publishedAt).toLocaleString()}</td>
+                <td>{format.dateTime(item.publishedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -69,9 +71,9 @@ export const VersionsScreen = ({ journeyId, version }: { journeyId: string; vers
       )}
       <ErrorNote message={shown.error} />
       {shown.data && (
-        <section aria-label={TEXT.viewing(shown.data.version)}>
-          <h2>{TEXT.viewing(shown.data.version)}</h2>
-          <p className="hint">{TEXT.immutable}</p>
+        <section aria-label={t('screens.versions.viewing', { version: shown.data.version })}>
+          <h2>{t('screens.versions.viewing', { version: shown.data.version })}</h2>
+          <p className="hint">{t(TEXT.immutable)}</p>
           <ReadOnlyJourney document={shown.data.document} />
         </section>
       )}
