@@ -4,43 +4,46 @@ import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi, type CouponPool, type NewCouponPool } from '../screens-api';
 import { useLoad } from '../use-load';
+import { useT, type Translate } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  title: 'Coupon pools',
-  loading: 'Loading coupon pools…',
-  empty: 'No coupon pools yet.',
-  key: 'Key',
-  name: 'Name',
-  remaining: 'Remaining',
-  expiry: 'Expiry',
-  warning: { low: 'running low', empty: 'empty: journeys stop at the coupon step' },
-  validDays: (days: number) => `${days} days after issue`,
-  until: (date: string) => `until ${new Date(date).toLocaleDateString()}`,
-  of: (remaining: number, total: number) => `${remaining} of ${total}`,
-  newTitle: 'New coupon pool',
-  newKey: 'Key (lowercase letters, digits, - or _)',
-  newName: 'Name',
-  source: 'Codes',
-  generated: 'Generate unique codes',
-  imported: 'Import codes from a CSV',
-  count: 'How many codes',
-  prefix: 'Prefix (optional, capital letters or digits)',
-  days: 'Valid for (days after issue)',
-  lowAt: 'Warn when this many are left',
-  csv: 'CSV (first column is the code; a "code" header is skipped)',
-  create: 'Create pool',
-  created: (name: string, added: number | null) =>
-    added === null ? `Created "${name}".` : `Created "${name}" with ${added} codes.`,
-  importMore: (name: string) => `Add codes to ${name}`,
-  imported_: (added: number, duplicates: number) => `Added ${added} codes (${duplicates} already there).`,
-  addCodes: 'Add codes',
-} as const;
+  title: 'screens.coupons.title',
+  loading: 'screens.coupons.loading',
+  empty: 'screens.coupons.empty',
+  key: 'screens.coupons.key',
+  name: 'screens.coupons.name',
+  remaining: 'screens.coupons.remaining',
+  expiry: 'screens.coupons.expiry',
+  warning: {
+    low: 'screens.coupons.warning.low',
+    empty: 'screens.coupons.warning.empty',
+  },
+  newTitle: 'screens.coupons.new-title',
+  newKey: 'screens.coupons.new-key',
+  newName: 'screens.coupons.new-name',
+  source: 'screens.coupons.source',
+  generated: 'screens.coupons.generated',
+  imported: 'screens.coupons.imported',
+  count: 'screens.coupons.count',
+  prefix: 'screens.coupons.prefix',
+  days: 'screens.coupons.days',
+  lowAt: 'screens.coupons.low-at',
+  csv: 'screens.coupons.csv',
+  create: 'screens.coupons.create',
+  addCodes: 'screens.coupons.add-codes',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
-const expiryOf = (pool: CouponPool) =>
-  pool.validDays !== null ? TEXT.validDays(pool.validDays) : pool.expiresOn ? TEXT.until(pool.expiresOn) : '—';
+const expiryOf = (pool: CouponPool, t: Translate) =>
+  pool.validDays !== null
+    ? t('screens.coupons.valid-days', { days: pool.validDays })
+    : pool.expiresOn
+      ? t('screens.coupons.until', { date: pool.expiresOn })
+      : '—';
 
 /** Coupon pools with what remains and warnings; create one from generated codes or a CSV, add codes later. */
 export const CouponsScreen = () => {
+  const t = useT();
   const canChange = useCan('POST', '/coupon-pools');
   const pools = useLoad(() => screensApi.couponPools(), 'coupon-pools');
   const [form, setForm] = useState({
@@ -75,7 +78,7 @@ export const CouponsScreen = () => {
       if (form.source === 'imported' && form.csv.trim() !== '') {
         added = (await screensApi.importCodes(created.pool.key, form.csv)).added;
       }
-      setStatus({ note: TEXT.created(created.pool.name, added), error: null });
+      setStatus({ note: t('screens.coupons.created', { name: created.pool.name, added }), error: null });
       setForm({ ...form, key: '', name: '', csv: '' });
       pools.reload();
     } catch (caught) {
@@ -85,19 +88,19 @@ export const CouponsScreen = () => {
 
   return (
     <>
-      <h1>{TEXT.title}</h1>
+      <h1>{t(TEXT.title)}</h1>
       <ReadOnlyNote method="POST" path="/coupon-pools" />
-      {!pools.data && <Pending error={pools.error} label={TEXT.loading} />}
-      {pools.data?.length === 0 && <p>{TEXT.empty}</p>}
+      {!pools.data && <Pending error={pools.error} label={t(TEXT.loading)} />}
+      {pools.data?.length === 0 && <p>{t(TEXT.empty)}</p>}
       {pools.data && pools.data.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">{TEXT.key}</th>
-              <th scope="col">{TEXT.name}</th>
-              <th scope="col">{TEXT.remaining}</th>
-              <th scope="col">{TEXT.expiry}</th>
-              {canChange && <th scope="col">{TEXT.addCodes}</th>}
+              <th scope="col">{t(TEXT.key)}</th>
+              <th scope="col">{t(TEXT.name)}</th>
+              <th scope="col">{t(TEXT.remaining)}</th>
+              <th scope="col">{t(TEXT.expiry)}</th>
+              {canChange && <th scope="col">{t(TEXT.addCodes)}</th>}
             </tr>
           </thead>
           <tbody>
@@ -108,10 +111,12 @@ export const CouponsScreen = () => {
                 </td>
                 <td>{pool.name}</td>
                 <td>
-                  {TEXT.of(pool.remaining, pool.total)}{' '}
-                  {pool.warning && <span className={`pill pill--${pool.warning}`}>{TEXT.warning[pool.warning]}</span>}
+                  {t('screens.coupons.of', { remaining: pool.remaining, total: pool.total })}{' '}
+                  {pool.warning && (
+                    <span className={`pill pill--${pool.warning}`}>{t(TEXT.warning[pool.warning])}</span>
+                  )}
                 </td>
-                <td>{expiryOf(pool)}</td>
+                <td>{expiryOf(pool, t)}</td>
                 {canChange && (
                   <td>
                     <AddCodes pool={pool} onAdded={pools.reload} />
@@ -125,20 +130,20 @@ export const CouponsScreen = () => {
 
       {canChange && (
         <form onSubmit={(event) => void create(event)}>
-          <h2>{TEXT.newTitle}</h2>
+          <h2>{t(TEXT.newTitle)}</h2>
           <div className="form-grid">
-            <label htmlFor="pool-key">{TEXT.newKey}</label>
+            <label htmlFor="pool-key">{t(TEXT.newKey)}</label>
             <input id="pool-key" type="text" required value={form.key} onChange={set('key')} />
-            <label htmlFor="pool-name">{TEXT.newName}</label>
+            <label htmlFor="pool-name">{t(TEXT.newName)}</label>
             <input id="pool-name" type="text" required value={form.name} onChange={set('name')} />
-            <label htmlFor="pool-source">{TEXT.source}</label>
+            <label htmlFor="pool-source">{t(TEXT.source)}</label>
             <select id="pool-source" value={form.source} onChange={set('source')}>
-              <option value="generated">{TEXT.generated}</option>
-              <option value="imported">{TEXT.imported}</option>
+              <option value="generated">{t(TEXT.generated)}</option>
+              <option value="imported">{t(TEXT.imported)}</option>
             </select>
             {form.source === 'generated' ? (
               <>
-                <label htmlFor="pool-count">{TEXT.count}</label>
+                <label htmlFor="pool-count">{t(TEXT.count)}</label>
                 <input
                   id="pool-count"
                   type="number"
@@ -148,7 +153,7 @@ export const CouponsScreen = () => {
                   value={form.count}
                   onChange={set('count')}
                 />
-                <label htmlFor="pool-prefix">{TEXT.prefix}</label>
+                <label htmlFor="pool-prefix">{t(TEXT.prefix)}</label>
                 <input
                   id="pool-prefix"
                   type="text"
@@ -159,11 +164,11 @@ export const CouponsScreen = () => {
               </>
             ) : (
               <>
-                <label htmlFor="pool-csv">{TEXT.csv}</label>
+                <label htmlFor="pool-csv">{t(TEXT.csv)}</label>
                 <textarea id="pool-csv" rows={5} value={form.csv} onChange={set('csv')} />
               </>
             )}
-            <label htmlFor="pool-days">{TEXT.days}</label>
+            <label htmlFor="pool-days">{t(TEXT.days)}</label>
             <input
               id="pool-days"
               type="number"
@@ -173,7 +178,7 @@ export const CouponsScreen = () => {
               value={form.validDays}
               onChange={set('validDays')}
             />
-            <label htmlFor="pool-low">{TEXT.lowAt}</label>
+            <label htmlFor="pool-low">{t(TEXT.lowAt)}</label>
             <input
               id="pool-low"
               type="number"
@@ -186,7 +191,7 @@ export const CouponsScreen = () => {
           <ErrorNote message={status.error} />
           <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
           <button type="submit" className="button button--primary">
-            {TEXT.create}
+            {t(TEXT.create)}
           </button>
         </form>
       )}
@@ -196,13 +201,14 @@ export const CouponsScreen = () => {
 
 /** More codes for a pool from pasted CSV. */
 const AddCodes = ({ pool, onAdded }: { pool: CouponPool; onAdded(): void }) => {
+  const t = useT();
   const [csv, setCsv] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const id = `codes-${pool.key}`;
   return (
     <details>
-      <summary>{TEXT.importMore(pool.name)}</summary>
-      <label htmlFor={id}>{TEXT.csv}</label>
+      <summary>{t('screens.coupons.import-more', { name: pool.name })}</summary>
+      <label htmlFor={id}>{t(TEXT.csv)}</label>
       <textarea id={id} rows={3} value={csv} onChange={(event) => setCsv(event.target.value)} />
       <button
         type="button"
@@ -211,7 +217,7 @@ const AddCodes = ({ pool, onAdded }: { pool: CouponPool; onAdded(): void }) => {
         onClick={() =>
           void screensApi.importCodes(pool.key, csv).then(
             (result) => {
-              setNote(TEXT.imported_(result.added, result.duplicates));
+              setNote(t('screens.coupons.added-codes', { added: result.added, duplicates: result.duplicates }));
               setCsv('');
               onAdded();
             },
@@ -219,7 +225,7 @@ const AddCodes = ({ pool, onAdded }: { pool: CouponPool; onAdded(): void }) => {
           )
         }
       >
-        {TEXT.addCodes}
+        {t(TEXT.addCodes)}
       </button>
       <span role="status">{note}</span>
     </details>

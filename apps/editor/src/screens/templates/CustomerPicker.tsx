@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { screensApi, type Customer } from '../screens-api';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  label: 'Preview for customer',
-  placeholder: 'Search by email or id',
-  results: 'Matching customers',
-  none: 'No customer matches.',
-  chosen: (who: string) => `Previewing for ${who}`,
-} as const;
+  label: 'screens.customer-picker.label',
+  placeholder: 'screens.customer-picker.placeholder',
+  results: 'screens.customer-picker.results',
+  none: 'screens.customer-picker.none',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 const SEARCH_DELAY_MS = 250;
 
@@ -21,6 +22,7 @@ export const CustomerPicker = ({
   chosen: Customer | null;
   onChoose(customer: Customer): void;
 }) => {
+  const t = useT();
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<Customer[] | null>(null);
 
@@ -44,17 +46,17 @@ export const CustomerPicker = ({
 
   return (
     <div className="customer-picker">
-      <label htmlFor="preview-customer">{TEXT.label}</label>{' '}
+      <label htmlFor="preview-customer">{t(TEXT.label)}</label>{' '}
       <input
         id="preview-customer"
         type="search"
-        placeholder={TEXT.placeholder}
+        placeholder={t(TEXT.placeholder)}
         value={search}
         onChange={(event) => setSearch(event.target.value)}
       />
-      {results && results.length === 0 && <p className="hint">{TEXT.none}</p>}
+      {results && results.length === 0 && <p className="hint">{t(TEXT.none)}</p>}
       {results && results.length > 0 && (
-        <ul aria-label={TEXT.results}>
+        <ul aria-label={t(TEXT.results)}>
           {results
             .filter((customer) => customer.externalId)
             .map((customer) => (
@@ -76,7 +78,7 @@ export const CustomerPicker = ({
       )}
       {chosen && (
         <p className="hint" role="status">
-          {TEXT.chosen(customerName(chosen))}
+          {t('screens.customer-picker.chosen', { who: customerName(chosen) })}
         </p>
       )}
     </div>

@@ -7,34 +7,36 @@ import { useLoad } from '../use-load';
 import { CustomerPicker } from './CustomerPicker';
 import { templateVariables } from './template-variables';
 import { TemplateVariables } from './TemplateVariables';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  name: 'Name',
-  subject: 'Subject',
-  html: 'HTML body (Handlebars)',
-  text: 'Plain-text body (optional; derived from the HTML when empty)',
-  layout: 'Layout',
-  noLayout: 'No layout',
-  save: 'Save',
-  saving: 'Saving…',
-  saved: 'Saved.',
-  preview: 'Save and preview',
-  previewTitle: 'Preview',
-  previewFrame: 'Email preview',
-  previewHint: 'Choose a customer to see the email as they would get it (the coupon is a sample).',
-  subjectIs: 'Subject:',
-  textVersion: 'Plain text',
-  testTitle: 'Test send',
-  testTo: 'Send a test to',
-  testSend: 'Send test',
-  testSent: (subject: string) => `Sent "${subject}".`,
-} as const;
+  name: 'screens.template.name',
+  subject: 'screens.template.subject',
+  html: 'screens.template.html',
+  text: 'screens.template.text',
+  layout: 'screens.template.layout',
+  noLayout: 'screens.template.no-layout',
+  save: 'screens.template.save',
+  saving: 'screens.template.saving',
+  saved: 'screens.template.saved',
+  preview: 'screens.template.preview',
+  previewTitle: 'screens.template.preview-title',
+  previewFrame: 'screens.template.preview-frame',
+  previewHint: 'screens.template.preview-hint',
+  subjectIs: 'screens.template.subject-is',
+  textVersion: 'screens.template.text-version',
+  testTitle: 'screens.template.test-title',
+  testTo: 'screens.template.test-to',
+  testSend: 'screens.template.test-send',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 const PROFILE_FIELDS = ['id', 'externalId', 'email', 'phone', 'timeZone', 'locale'];
 
 /** Subject, HTML and text with Handlebars, a layout, a server-rendered preview for a real customer and a test send. */
 export const TemplateEditor = ({ templateKey, existing }: { templateKey: string; existing: Template | null }) => {
   // Previews and test sends save first (and are POSTs): a role that may not save sees the fields only.
+  const t = useT();
   const canChange = useCan('PUT', '/templates/:key');
   const [fields, setFields] = useState({
     name: existing?.name ?? templateKey,
@@ -84,7 +86,7 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
   const renderPreview = async (who: Customer | null) => {
     await save();
     setPreview(await screensApi.preview(templateKey, who?.externalId ?? undefined));
-    return TEXT.saved;
+    return t(TEXT.saved);
   };
 
   useEffect(() => {
@@ -99,7 +101,7 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
     event.preventDefault();
     void run(async () => {
       await save();
-      return TEXT.saved;
+      return t(TEXT.saved);
     });
   };
 
@@ -108,7 +110,7 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
       <form onSubmit={onSubmit} aria-label={templateKey}>
         <fieldset disabled={!canChange} className="plain-fieldset">
           <div className="form-grid">
-            <label htmlFor="template-name">{TEXT.name}</label>
+            <label htmlFor="template-name">{t(TEXT.name)}</label>
             <input
               id="template-name"
               type="text"
@@ -117,24 +119,24 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
               value={fields.name}
               onChange={update('name')}
             />
-            <label htmlFor="template-layout">{TEXT.layout}</label>
+            <label htmlFor="template-layout">{t(TEXT.layout)}</label>
             <select id="template-layout" value={fields.layout} onChange={update('layout')}>
-              <option value="">{TEXT.noLayout}</option>
+              <option value="">{t(TEXT.noLayout)}</option>
               {parts.data?.layouts.map((layout) => (
                 <option key={layout.name} value={layout.name}>
                   {layout.name}
                 </option>
               ))}
             </select>
-            <label htmlFor="template-subject">{TEXT.subject}</label>
+            <label htmlFor="template-subject">{t(TEXT.subject)}</label>
             <input id="template-subject" type="text" required value={fields.subject} onChange={update('subject')} />
           </div>
           <p>
-            <label htmlFor="template-html">{TEXT.html}</label>
+            <label htmlFor="template-html">{t(TEXT.html)}</label>
             <textarea id="template-html" rows={12} required value={fields.html} onChange={update('html')} />
           </p>
           <p>
-            <label htmlFor="template-text">{TEXT.text}</label>
+            <label htmlFor="template-text">{t(TEXT.text)}</label>
             <textarea id="template-text" rows={5} value={fields.text} onChange={update('text')} />
           </p>
         </fieldset>
@@ -143,7 +145,7 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
         {canChange && (
           <div className="row-actions">
             <button type="submit" className="button" disabled={status.busy}>
-              {status.busy ? TEXT.saving : TEXT.save}
+              {status.busy ? t(TEXT.saving) : t(TEXT.save)}
             </button>
             <button
               type="button"
@@ -151,42 +153,42 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
               disabled={status.busy}
               onClick={() => void run(() => renderPreview(customer))}
             >
-              {TEXT.preview}
+              {t(TEXT.preview)}
             </button>
           </div>
         )}
         <TemplateVariables variables={variables} source={declared.data ? 'workspace' : 'customer'} />
       </form>
       {canChange && (
-        <section className="template-editor__preview" aria-label={TEXT.previewTitle}>
-          <h2>{TEXT.previewTitle}</h2>
+        <section className="template-editor__preview" aria-label={t(TEXT.previewTitle)}>
+          <h2>{t(TEXT.previewTitle)}</h2>
           <CustomerPicker chosen={customer} onChoose={setCustomer} />
-          {!preview && <p className="hint">{TEXT.previewHint}</p>}
+          {!preview && <p className="hint">{t(TEXT.previewHint)}</p>}
           {preview && (
             <>
               <p data-testid="preview-subject">
-                <strong>{TEXT.subjectIs}</strong> {preview.subject}
+                <strong>{t(TEXT.subjectIs)}</strong> {preview.subject}
               </p>
               {/* No scripts and no same-origin access: the preview is the customer's email, not part of the app. */}
-              <iframe title={TEXT.previewFrame} sandbox="" srcDoc={preview.html} />
+              <iframe title={t(TEXT.previewFrame)} sandbox="" srcDoc={preview.html} />
               <details>
-                <summary>{TEXT.textVersion}</summary>
+                <summary>{t(TEXT.textVersion)}</summary>
                 <pre>{preview.text}</pre>
               </details>
             </>
           )}
-          <h2>{TEXT.testTitle}</h2>
+          <h2>{t(TEXT.testTitle)}</h2>
           <form
             onSubmit={(event) => {
               event.preventDefault();
               void run(async () => {
                 await save();
                 const sent = await screensApi.testSend(templateKey, testTo, customer?.externalId ?? undefined);
-                return TEXT.testSent(sent.subject);
+                return t('screens.template.test-sent', { subject: sent.subject });
               });
             }}
           >
-            <label htmlFor="test-to">{TEXT.testTo}</label>{' '}
+            <label htmlFor="test-to">{t(TEXT.testTo)}</label>{' '}
             <input
               id="test-to"
               type="email"
@@ -195,7 +197,7 @@ export const TemplateEditor = ({ templateKey, existing }: { templateKey: string;
               onChange={(event) => setTestTo(event.target.value)}
             />{' '}
             <button type="submit" className="button" disabled={status.busy}>
-              {TEXT.testSend}
+              {t(TEXT.testSend)}
             </button>
           </form>
         </section>

@@ -1,17 +1,18 @@
 import type { TemplateVariable } from './template-variables';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  title: 'Variables used',
-  none: 'This template uses no variables.',
-  known: 'on profiles',
-  unknown: 'unknown: no profile has it',
-  context: 'filled in when sent',
+  title: 'screens.variables.title',
+  none: 'screens.variables.none',
+  known: 'screens.variables.known',
+  unknown: 'screens.variables.unknown',
+  context: 'screens.variables.context',
   source: {
-    workspace: "Checked against the workspace's profile fields and attributes.",
-    customer: "Checked against the previewed customer's attributes (the attribute list could not be loaded).",
+    workspace: 'screens.variables.source.workspace',
+    customer: 'screens.variables.source.customer',
   },
-  where: (fields: string[]) => `in ${fields.join(', ')}`,
-} as const;
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** The variables the template reads, each marked known, unknown (flagged) or filled in by the sender. */
 export const TemplateVariables = ({
@@ -20,18 +21,22 @@ export const TemplateVariables = ({
 }: {
   variables: TemplateVariable[];
   source: 'workspace' | 'customer';
-}) => (
-  <section aria-label={TEXT.title}>
-    <h2>{TEXT.title}</h2>
-    <p className="hint">{TEXT.source[source]}</p>
-    {variables.length === 0 && <p>{TEXT.none}</p>}
-    <ul data-testid="template-variables">
-      {variables.map((variable) => (
-        <li key={variable.path}>
-          <code>{variable.path}</code> <span className={`pill pill--${variable.status}`}>{TEXT[variable.status]}</span>{' '}
-          <span className="hint">{TEXT.where(variable.fields)}</span>
-        </li>
-      ))}
-    </ul>
-  </section>
-);
+}) => {
+  const t = useT();
+  return (
+    <section aria-label={t(TEXT.title)}>
+      <h2>{t(TEXT.title)}</h2>
+      <p className="hint">{t(TEXT.source[source])}</p>
+      {variables.length === 0 && <p>{t(TEXT.none)}</p>}
+      <ul data-testid="template-variables">
+        {variables.map((variable) => (
+          <li key={variable.path}>
+            <code>{variable.path}</code>{' '}
+            <span className={`pill pill--${variable.status}`}>{t(TEXT[variable.status])}</span>{' '}
+            <span className="hint">{t('screens.variables.where', { fields: variable.fields.join(', ') })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
