@@ -1,14 +1,17 @@
-import { COMPARISON_OPERATORS, operatorNeedsValue, operatorPhrases, type ComparisonOperator } from '@rapport/journey';
+import { COMPARISON_OPERATORS, operatorNeedsValue, type ComparisonOperator } from '@rapport/journey';
+import { useT } from '../i18n';
+import { optionLabel } from '../panels/panel-strings';
+import type { MessageKey } from '@rapport/messages';
 
 /** One test on a value: `{ path, operator, value }` (exit conditions add `source: "profile"` around it). */
 export type Test = { path: string; operator: ComparisonOperator; value?: string | number | boolean };
 
 const TEXT = {
-  attribute: 'Attribute',
-  operator: 'Test',
-  value: 'Value',
-  remove: 'Remove this test',
-} as const;
+  attribute: 'screens.condition.attribute',
+  operator: 'screens.condition.operator',
+  value: 'screens.condition.value',
+  remove: 'screens.condition.remove',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /** Typed text becomes a number or a boolean when it reads as one, as the API compares numbers as numbers. */
 export const valueOf = (text: string): string | number | boolean => {
@@ -43,17 +46,18 @@ export const ConditionRow = ({
   onChange(test: Test): void;
   onRemove(): void;
 }) => {
+  const t = useT();
   const listId = `${idPrefix}-attributes`;
   return (
     <div className="rule-row">
       <label className="visually-hidden" htmlFor={`${idPrefix}-path`}>
-        {TEXT.attribute}
+        {t(TEXT.attribute)}
       </label>
       <input
         id={`${idPrefix}-path`}
         type="text"
         list={listId}
-        placeholder={TEXT.attribute}
+        placeholder={t(TEXT.attribute)}
         value={test.path}
         onChange={(event) => onChange({ ...test, path: event.target.value })}
       />
@@ -63,7 +67,7 @@ export const ConditionRow = ({
         ))}
       </datalist>
       <label className="visually-hidden" htmlFor={`${idPrefix}-operator`}>
-        {TEXT.operator}
+        {t(TEXT.operator)}
       </label>
       <select
         id={`${idPrefix}-operator`}
@@ -78,25 +82,25 @@ export const ConditionRow = ({
       >
         {COMPARISON_OPERATORS.map((operator) => (
           <option key={operator} value={operator}>
-            {operatorPhrases[operator]}
+            {optionLabel(t, operator)}
           </option>
         ))}
       </select>
       {operatorNeedsValue(test.operator) && (
         <>
           <label className="visually-hidden" htmlFor={`${idPrefix}-value`}>
-            {TEXT.value}
+            {t(TEXT.value)}
           </label>
           <input
             id={`${idPrefix}-value`}
             type="text"
-            placeholder={TEXT.value}
+            placeholder={t(TEXT.value)}
             value={test.value === undefined ? '' : String(test.value)}
             onChange={(event) => onChange({ ...test, value: event.target.value })}
           />
         </>
       )}
-      <button type="button" className="button" onClick={onRemove} aria-label={TEXT.remove}>
+      <button type="button" className="button" onClick={onRemove} aria-label={t(TEXT.remove)}>
         ×
       </button>
     </div>

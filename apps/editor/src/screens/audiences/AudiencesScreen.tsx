@@ -6,29 +6,30 @@ import { screensApi, type AudienceMember, type AudiencePreview } from '../screen
 import { useLoad } from '../use-load';
 import { newGroup, toDefinition, updateAt, type RuleDraft } from './audience-rules';
 import { RuleEditor } from './RuleEditor';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  title: 'Audiences',
-  loading: 'Loading audiences…',
-  empty: 'No saved audiences yet.',
-  name: 'Name',
-  key: 'Key',
-  size: 'Members',
-  rule: 'Who belongs',
-  newTitle: 'Build an audience',
-  newKey: 'Key (lowercase letters, digits, - or _; journeys name it)',
-  newName: 'Name',
-  preview: 'Preview size',
-  save: 'Save audience',
-  size_: (size: number) => (size === 1 ? '1 customer matches now' : `${size} customers match now`),
-  sample: 'Some of them',
-  saved: (name: string, size: number) => `Saved "${name}": ${size} members.`,
-} as const;
+  title: 'screens.audiences.title',
+  loading: 'screens.audiences.loading',
+  empty: 'screens.audiences.empty',
+  name: 'screens.audiences.name',
+  key: 'screens.audiences.key',
+  size: 'screens.audiences.size',
+  rule: 'screens.audiences.rule',
+  newTitle: 'screens.audiences.new-title',
+  newKey: 'screens.audiences.new-key',
+  newName: 'screens.audiences.new-name',
+  preview: 'screens.audiences.preview',
+  save: 'screens.audiences.save',
+  sample: 'screens.audiences.sample',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 const who = (member: AudienceMember) => member.email ?? member.externalId ?? member.customerId;
 
 /** Saved audiences with their size; build one from all/any groups of attribute and event-history tests. */
 export const AudiencesScreen = () => {
+  const t = useT();
   // Previewing a size is a POST too: a viewer sees the saved audiences and their sizes only.
   const canChange = useCan('POST', '/audiences');
   const audiences = useLoad(() => screensApi.audiences(), 'audiences');
@@ -65,24 +66,24 @@ export const AudiencesScreen = () => {
       });
       setPreview({ size: saved.size, sample: saved.sample ?? [], description: saved.description });
       audiences.reload();
-      return TEXT.saved(saved.name, saved.size);
+      return t('screens.audiences.saved', { name: saved.name, size: saved.size });
     });
   };
 
   return (
     <>
-      <h1>{TEXT.title}</h1>
+      <h1>{t(TEXT.title)}</h1>
       <ReadOnlyNote method="POST" path="/audiences" />
-      {!audiences.data && <Pending error={audiences.error} label={TEXT.loading} />}
-      {audiences.data?.length === 0 && <p>{TEXT.empty}</p>}
+      {!audiences.data && <Pending error={audiences.error} label={t(TEXT.loading)} />}
+      {audiences.data?.length === 0 && <p>{t(TEXT.empty)}</p>}
       {audiences.data && audiences.data.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">{TEXT.name}</th>
-              <th scope="col">{TEXT.key}</th>
-              <th scope="col">{TEXT.size}</th>
-              <th scope="col">{TEXT.rule}</th>
+              <th scope="col">{t(TEXT.name)}</th>
+              <th scope="col">{t(TEXT.key)}</th>
+              <th scope="col">{t(TEXT.size)}</th>
+              <th scope="col">{t(TEXT.rule)}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,9 +103,9 @@ export const AudiencesScreen = () => {
 
       {canChange && (
         <form onSubmit={save}>
-          <h2>{TEXT.newTitle}</h2>
+          <h2>{t(TEXT.newTitle)}</h2>
           <div className="form-grid">
-            <label htmlFor="audience-key">{TEXT.newKey}</label>
+            <label htmlFor="audience-key">{t(TEXT.newKey)}</label>
             <input
               id="audience-key"
               type="text"
@@ -112,7 +113,7 @@ export const AudiencesScreen = () => {
               value={key}
               onChange={(event) => setKey(event.target.value)}
             />
-            <label htmlFor="audience-name">{TEXT.newName}</label>
+            <label htmlFor="audience-name">{t(TEXT.newName)}</label>
             <input
               id="audience-name"
               type="text"
@@ -135,14 +136,14 @@ export const AudiencesScreen = () => {
             {status.note && <p className="ok-note">{status.note}</p>}
             {preview && (
               <>
-                <p data-testid="audience-preview-size">{TEXT.size_(preview.size)}</p>
+                <p data-testid="audience-preview-size">{t('screens.audiences.matches', { size: preview.size })}</p>
                 <p className="hint">{preview.description}</p>
               </>
             )}
           </div>
           {preview && preview.sample.length > 0 && (
             <>
-              <h3>{TEXT.sample}</h3>
+              <h3>{t(TEXT.sample)}</h3>
               <ul>
                 {preview.sample.map((member) => (
                   <li key={member.customerId}>{who(member)}</li>
@@ -161,10 +162,10 @@ export const AudiencesScreen = () => {
                 })
               }
             >
-              {TEXT.preview}
+              {t(TEXT.preview)}
             </button>
             <button type="submit" className="button button--primary">
-              {TEXT.save}
+              {t(TEXT.save)}
             </button>
           </div>
         </form>

@@ -7,22 +7,28 @@ import {
   type HistoryDraft,
   type RuleDraft,
 } from './audience-rules';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  match: 'Customers match',
-  all: 'all of these',
-  any: 'any of these',
-  addAttribute: '+ Attribute test',
-  addHistory: '+ Event history test',
-  addGroup: '+ Group',
-  removeGroup: 'Remove this group',
-  event: 'Event',
-  comparison: 'How often',
-  comparisons: { 'at-least': 'at least', 'at-most': 'at most', none: 'has not done it' },
-  count: 'Times',
-  withinDays: 'In the last … days (empty: ever)',
-  remove: 'Remove this test',
-} as const;
+  match: 'screens.rules.match',
+  all: 'screens.rules.all',
+  any: 'screens.rules.any',
+  addAttribute: 'screens.rules.add-attribute',
+  addHistory: 'screens.rules.add-history',
+  addGroup: 'screens.rules.add-group',
+  removeGroup: 'screens.rules.remove-group',
+  event: 'screens.rules.event',
+  comparison: 'screens.rules.comparison',
+  comparisons: {
+    'at-least': 'screens.rules.comparisons.at-least',
+    'at-most': 'screens.rules.comparisons.at-most',
+    none: 'screens.rules.comparisons.none',
+  },
+  count: 'screens.rules.count',
+  withinDays: 'screens.rules.within-days',
+  remove: 'screens.rules.remove',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 type Props = {
   rule: RuleDraft;
@@ -35,6 +41,7 @@ const idOf = (path: number[]) => `rule-${path.join('-') || 'root'}`;
 
 /** One rule of an audience: a group of rules (all / any), an attribute test or an event-history test. */
 export const RuleEditor = ({ rule, path, attributes, onChange }: Props) => {
+  const t = useT();
   const id = idOf(path);
   if (rule.type === 'attribute')
     return (
@@ -50,14 +57,14 @@ export const RuleEditor = ({ rule, path, attributes, onChange }: Props) => {
   return (
     <fieldset className="rule-group">
       <legend>
-        <label htmlFor={`${id}-match`}>{TEXT.match}</label>{' '}
+        <label htmlFor={`${id}-match`}>{t(TEXT.match)}</label>{' '}
         <select
           id={`${id}-match`}
           value={rule.match}
           onChange={(event) => onChange(path, { ...rule, match: event.target.value as 'all' | 'any' })}
         >
-          <option value="all">{TEXT.all}</option>
-          <option value="any">{TEXT.any}</option>
+          <option value="all">{t(TEXT.all)}</option>
+          <option value="any">{t(TEXT.any)}</option>
         </select>
       </legend>
       {rule.rules.map((child, index) => (
@@ -65,19 +72,19 @@ export const RuleEditor = ({ rule, path, attributes, onChange }: Props) => {
       ))}
       <div className="row-actions">
         <button type="button" className="button" onClick={() => onChange(path, add(rule, newAttributeRule()))}>
-          {TEXT.addAttribute}
+          {t(TEXT.addAttribute)}
         </button>
         <button type="button" className="button" onClick={() => onChange(path, add(rule, newHistoryRule()))}>
-          {TEXT.addHistory}
+          {t(TEXT.addHistory)}
         </button>
         {path.length < MAX_DEPTH - 1 && (
           <button type="button" className="button" onClick={() => onChange(path, add(rule, newGroup('any')))}>
-            {TEXT.addGroup}
+            {t(TEXT.addGroup)}
           </button>
         )}
         {path.length > 0 && (
           <button type="button" className="button" onClick={() => onChange(path, null)}>
-            {TEXT.removeGroup}
+            {t(TEXT.removeGroup)}
           </button>
         )}
       </div>
@@ -98,56 +105,59 @@ const HistoryRow = ({
   rule: HistoryDraft;
   id: string;
   onChange(next: RuleDraft | null): void;
-}) => (
-  <div className="rule-row">
-    <label htmlFor={`${id}-event`}>{TEXT.event}</label>
-    <input
-      id={`${id}-event`}
-      type="text"
-      required
-      value={rule.event}
-      onChange={(event) => onChange({ ...rule, event: event.target.value })}
-    />
-    <label className="visually-hidden" htmlFor={`${id}-comparison`}>
-      {TEXT.comparison}
-    </label>
-    <select
-      id={`${id}-comparison`}
-      value={rule.comparison}
-      onChange={(event) => onChange({ ...rule, comparison: event.target.value as HistoryDraft['comparison'] })}
-    >
-      {(Object.keys(TEXT.comparisons) as HistoryDraft['comparison'][]).map((comparison) => (
-        <option key={comparison} value={comparison}>
-          {TEXT.comparisons[comparison]}
-        </option>
-      ))}
-    </select>
-    {rule.comparison !== 'none' && (
-      <>
-        <label className="visually-hidden" htmlFor={`${id}-count`}>
-          {TEXT.count}
-        </label>
-        <input
-          id={`${id}-count`}
-          type="number"
-          min={1}
-          max={1000}
-          value={rule.count}
-          onChange={(event) => onChange({ ...rule, count: event.target.value })}
-        />
-      </>
-    )}
-    <label htmlFor={`${id}-days`}>{TEXT.withinDays}</label>
-    <input
-      id={`${id}-days`}
-      type="number"
-      min={1}
-      max={3650}
-      value={rule.withinDays}
-      onChange={(event) => onChange({ ...rule, withinDays: event.target.value })}
-    />
-    <button type="button" className="button" aria-label={TEXT.remove} onClick={() => onChange(null)}>
-      ×
-    </button>
-  </div>
-);
+}) => {
+  const t = useT();
+  return (
+    <div className="rule-row">
+      <label htmlFor={`${id}-event`}>{t(TEXT.event)}</label>
+      <input
+        id={`${id}-event`}
+        type="text"
+        required
+        value={rule.event}
+        onChange={(event) => onChange({ ...rule, event: event.target.value })}
+      />
+      <label className="visually-hidden" htmlFor={`${id}-comparison`}>
+        {t(TEXT.comparison)}
+      </label>
+      <select
+        id={`${id}-comparison`}
+        value={rule.comparison}
+        onChange={(event) => onChange({ ...rule, comparison: event.target.value as HistoryDraft['comparison'] })}
+      >
+        {(Object.keys(TEXT.comparisons) as HistoryDraft['comparison'][]).map((comparison) => (
+          <option key={comparison} value={comparison}>
+            {t(TEXT.comparisons[comparison])}
+          </option>
+        ))}
+      </select>
+      {rule.comparison !== 'none' && (
+        <>
+          <label className="visually-hidden" htmlFor={`${id}-count`}>
+            {t(TEXT.count)}
+          </label>
+          <input
+            id={`${id}-count`}
+            type="number"
+            min={1}
+            max={1000}
+            value={rule.count}
+            onChange={(event) => onChange({ ...rule, count: event.target.value })}
+          />
+        </>
+      )}
+      <label htmlFor={`${id}-days`}>{t(TEXT.withinDays)}</label>
+      <input
+        id={`${id}-days`}
+        type="number"
+        min={1}
+        max={3650}
+        value={rule.withinDays}
+        onChange={(event) => onChange({ ...rule, withinDays: event.target.value })}
+      />
+      <button type="button" className="button" aria-label={t(TEXT.remove)} onClick={() => onChange(null)}>
+        ×
+      </button>
+    </div>
+  );
+};

@@ -5,72 +5,75 @@ import { ErrorNote, Pending } from '../ErrorNote';
 import { screensApi, type Channels, type ShopSource } from '../screens-api';
 import { useLoad } from '../use-load';
 import { DeliveryRulesForm } from './DeliveryRulesForm';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 const TEXT = {
-  title: 'Channel settings',
-  adminsOnly: 'Only admins see and change these settings.',
-  rulesOnly: 'The providers and the shop webhook sources (with their secrets) are shown to admins only.',
-  providers: 'Providers',
-  providersLoading: 'Loading providers…',
-  email: 'Email',
-  sms: 'SMS',
-  via: (server: string) => `via ${server}`,
-  secure: '(TLS)',
-  from: (sender: string) => `sender ${sender}`,
-  noSender: 'none set: SMS cannot be sent',
-  smsOff: 'Not configured: SMS steps fail until SMS_URL is set on the server.',
-  providersUnknown:
-    "The server does not list its providers here. Email goes through the SMTP server in SMTP_URL and SMS through SMS_URL (set in the server's environment; secrets are never shown).",
-  loadingRules: 'Loading delivery rules…',
-  sources: 'Shop webhook sources',
-  sourcesLoading: 'Loading sources…',
-  noSources: 'No shop sends webhooks yet.',
-  name: 'Name',
-  scheme: 'Signing',
-  url: 'Webhook URL (give it to the shop)',
-  secrets: 'Secrets',
-  schemes: { shopify: 'Shopify', 'standard-webhooks': 'Standard Webhooks' },
-  newSource: 'Add a source',
-  create: 'Add source',
-  created: (name: string) => `Added "${name}". Add a secret through the API to start receiving.`,
-} as const;
+  title: 'screens.channels.title',
+  adminsOnly: 'screens.channels.admins-only',
+  rulesOnly: 'screens.channels.rules-only',
+  providers: 'screens.channels.providers',
+  providersLoading: 'screens.channels.providers-loading',
+  email: 'screens.channels.email',
+  sms: 'screens.channels.sms',
+  secure: 'screens.channels.secure',
+  noSender: 'screens.channels.no-sender',
+  loadingRules: 'screens.channels.loading-rules',
+  sources: 'screens.channels.sources',
+  sourcesLoading: 'screens.channels.sources-loading',
+  noSources: 'screens.channels.no-sources',
+  name: 'screens.channels.name',
+  scheme: 'screens.channels.scheme',
+  url: 'screens.channels.url',
+  secrets: 'screens.channels.secrets',
+  newSource: 'screens.channels.new-source',
+  create: 'screens.channels.create',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
+
+// Product names: the same in every language.
+const SCHEME_NAMES = { shopify: 'Shopify', 'standard-webhooks': 'Standard Webhooks' } as const;
 
 /** The providers, read only: set in the server's environment, credentials never shown. */
-const Providers = ({ channels }: { channels: Channels }) => (
-  <dl className="form-grid" data-testid="providers">
-    <dt>{TEXT.email}</dt>
-    <dd>
-      {channels.email.provider} {channels.email.server && TEXT.via(channels.email.server)}
-      {channels.email.secure && ` ${TEXT.secure}`} · {TEXT.from(channels.email.from)}
-    </dd>
-    <dt>{TEXT.sms}</dt>
-    <dd>
-      {channels.sms
-        ? `${channels.sms.provider} ${TEXT.via(channels.sms.server)} · ${TEXT.from(channels.sms.from ?? TEXT.noSender)}`
-        : TEXT.smsOff}
-    </dd>
-  </dl>
-);
+const Providers = ({ channels }: { channels: Channels }) => {
+  const t = useT();
+  return (
+    <dl className="form-grid" data-testid="providers">
+      <dt>{t(TEXT.email)}</dt>
+      <dd>
+        {channels.email.provider}{' '}
+        {channels.email.server && t('screens.channels.via', { server: channels.email.server })}
+        {channels.email.secure && ` ${t(TEXT.secure)}`} · {t('screens.channels.from', { sender: channels.email.from })}
+      </dd>
+      <dt>{t(TEXT.sms)}</dt>
+      <dd>
+        {channels.sms
+          ? `${channels.sms.provider} ${t('screens.channels.via', { server: channels.sms.server })} · ${t('screens.channels.from', { sender: channels.sms.from ?? t(TEXT.noSender) })}`
+          : t('screens.channels.sms-off', { smsUrl: 'SMS_URL' })}
+      </dd>
+    </dl>
+  );
+};
 
 /**
  * Admins: the providers (read only), quiet hours, frequency caps, consent defaults, and shop webhook sources.
  * Everyone else reads the delivery rules (they shape every journey) without the admin-only parts.
  */
 export const ChannelSettingsScreen = () => {
+  const t = useT();
   const canSeeProviders = useCan('GET', '/settings/channels');
   const canSeeSources = useCan('GET', '/settings/shop-sources');
   const canChangeRules = useCan('PUT', '/settings/delivery-rules');
   const rules = useLoad(() => screensApi.deliveryRules(), 'delivery-rules');
   return (
     <>
-      <h1>{TEXT.title}</h1>
-      {canSeeProviders ? <p className="hint">{TEXT.adminsOnly}</p> : <p className="hint">{TEXT.rulesOnly}</p>}
+      <h1>{t(TEXT.title)}</h1>
+      {canSeeProviders ? <p className="hint">{t(TEXT.adminsOnly)}</p> : <p className="hint">{t(TEXT.rulesOnly)}</p>}
       <ReadOnlyNote method="PUT" path="/settings/delivery-rules" />
       {canSeeProviders && <ProvidersSection />}
       {rules.data ? (
         <DeliveryRulesForm initial={rules.data} readOnly={!canChangeRules} />
       ) : (
-        <Pending error={rules.error} label={TEXT.loadingRules} />
+        <Pending error={rules.error} label={t(TEXT.loadingRules)} />
       )}
       {canSeeSources && <ShopSources />}
     </>
@@ -78,22 +81,24 @@ export const ChannelSettingsScreen = () => {
 };
 
 const ProvidersSection = () => {
+  const t = useT();
   const providers = useLoad(() => screensApi.channels(), 'channels');
   return (
     <>
-      <h2>{TEXT.providers}</h2>
+      <h2>{t(TEXT.providers)}</h2>
       {providers.data ? (
         <Providers channels={providers.data} />
       ) : providers.error ? (
-        <p className="hint">{TEXT.providersUnknown}</p>
+        <p className="hint">{t('screens.channels.providers-unknown', { smtpUrl: 'SMTP_URL', smsUrl: 'SMS_URL' })}</p>
       ) : (
-        <p aria-busy="true">{TEXT.providersLoading}</p>
+        <p aria-busy="true">{t(TEXT.providersLoading)}</p>
       )}
     </>
   );
 };
 
 const ShopSources = () => {
+  const t = useT();
   const sources = useLoad(() => screensApi.shopSources(), 'shop-sources');
   const [name, setName] = useState('');
   const [scheme, setScheme] = useState<ShopSource['scheme']>('shopify');
@@ -102,7 +107,7 @@ const ShopSources = () => {
     event.preventDefault();
     try {
       const created = await screensApi.createShopSource(name.trim(), scheme);
-      setStatus({ note: TEXT.created(created.name), error: null });
+      setStatus({ note: t('screens.channels.created', { name: created.name }), error: null });
       setName('');
       sources.reload();
     } catch (caught) {
@@ -110,25 +115,25 @@ const ShopSources = () => {
     }
   };
   return (
-    <section aria-label={TEXT.sources}>
-      <h2>{TEXT.sources}</h2>
-      {!sources.data && <Pending error={sources.error} label={TEXT.sourcesLoading} />}
-      {sources.data?.length === 0 && <p>{TEXT.noSources}</p>}
+    <section aria-label={t(TEXT.sources)}>
+      <h2>{t(TEXT.sources)}</h2>
+      {!sources.data && <Pending error={sources.error} label={t(TEXT.sourcesLoading)} />}
+      {sources.data?.length === 0 && <p>{t(TEXT.noSources)}</p>}
       {sources.data && sources.data.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">{TEXT.name}</th>
-              <th scope="col">{TEXT.scheme}</th>
-              <th scope="col">{TEXT.url}</th>
-              <th scope="col">{TEXT.secrets}</th>
+              <th scope="col">{t(TEXT.name)}</th>
+              <th scope="col">{t(TEXT.scheme)}</th>
+              <th scope="col">{t(TEXT.url)}</th>
+              <th scope="col">{t(TEXT.secrets)}</th>
             </tr>
           </thead>
           <tbody>
             {sources.data.map((source) => (
               <tr key={source.id}>
                 <td>{source.name}</td>
-                <td>{TEXT.schemes[source.scheme]}</td>
+                <td>{SCHEME_NAMES[source.scheme]}</td>
                 <td>
                   <code>{source.webhookUrl}</code>
                 </td>
@@ -139,23 +144,23 @@ const ShopSources = () => {
         </table>
       )}
       <form onSubmit={(event) => void create(event)}>
-        <h3>{TEXT.newSource}</h3>
-        <label htmlFor="source-name">{TEXT.name}</label>{' '}
+        <h3>{t(TEXT.newSource)}</h3>
+        <label htmlFor="source-name">{t(TEXT.name)}</label>{' '}
         <input id="source-name" type="text" required value={name} onChange={(event) => setName(event.target.value)} />{' '}
-        <label htmlFor="source-scheme">{TEXT.scheme}</label>{' '}
+        <label htmlFor="source-scheme">{t(TEXT.scheme)}</label>{' '}
         <select
           id="source-scheme"
           value={scheme}
           onChange={(event) => setScheme(event.target.value as ShopSource['scheme'])}
         >
-          {(Object.keys(TEXT.schemes) as ShopSource['scheme'][]).map((option) => (
+          {(Object.keys(SCHEME_NAMES) as ShopSource['scheme'][]).map((option) => (
             <option key={option} value={option}>
-              {TEXT.schemes[option]}
+              {SCHEME_NAMES[option]}
             </option>
           ))}
         </select>{' '}
         <button type="submit" className="button">
-          {TEXT.create}
+          {t(TEXT.create)}
         </button>
         <ErrorNote message={status.error} />
         <p role="status">{status.note}</p>

@@ -1,35 +1,45 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNote } from '../ErrorNote';
 import { screensApi, type DeliveryRules, type FrequencyCap, type QuietHours } from '../screens-api';
+import { useT } from '../../i18n';
+import type { MessageKey } from '@rapport/messages';
 
 type Channel = 'email' | 'sms';
 const CHANNELS: Channel[] = ['email', 'sms'];
 
 const TEXT = {
-  title: 'Delivery rules',
-  channel: { email: 'Email', sms: 'SMS' },
-  consent: 'Consent by default',
-  consentOptions: { granted: 'May send until they say no', required: 'Only after an explicit yes' },
-  quiet: 'Quiet hours',
-  quietOn: (channel: string) => `${channel}: hold messages during quiet hours`,
-  from: 'From',
-  to: 'To',
-  caps: 'Frequency caps',
-  capOn: (channel: string) => `${channel}: limit messages per customer`,
-  max: 'At most',
-  days: 'messages in days',
-  overCap: 'Over the cap',
-  overCapOptions: { suppress: 'Drop the message', defer: 'Try again a day later' },
-  privateWebhooks: 'Let webhooks reach private network addresses',
-  save: 'Save delivery rules',
-  saved: 'Delivery rules saved; they apply to messages already queued too.',
-} as const;
+  title: 'screens.delivery.title',
+  channel: {
+    email: 'screens.delivery.channel.email',
+    sms: 'screens.delivery.channel.sms',
+  },
+  consent: 'screens.delivery.consent',
+  consentOptions: {
+    granted: 'screens.delivery.consent-options.granted',
+    required: 'screens.delivery.consent-options.required',
+  },
+  quiet: 'screens.delivery.quiet',
+  from: 'screens.delivery.from',
+  to: 'screens.delivery.to',
+  caps: 'screens.delivery.caps',
+  max: 'screens.delivery.max',
+  days: 'screens.delivery.days',
+  overCap: 'screens.delivery.over-cap',
+  overCapOptions: {
+    suppress: 'screens.delivery.over-cap-options.suppress',
+    defer: 'screens.delivery.over-cap-options.defer',
+  },
+  privateWebhooks: 'screens.delivery.private-webhooks',
+  save: 'screens.delivery.save',
+  saved: 'screens.delivery.saved',
+} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
 /**
  * Consent defaults, quiet hours and frequency caps per channel: the whole document replaces the stored one.
  * `readOnly`: shown as they are (everyone reads them; only admins change them).
  */
 export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: DeliveryRules; readOnly?: boolean }) => {
+  const t = useT();
   const [rules, setRules] = useState<DeliveryRules>(initial);
   const [status, setStatus] = useState<{ note: string | null; error: string | null }>({ note: null, error: null });
 
@@ -43,18 +53,18 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
     setStatus({ note: null, error: null });
     try {
       setRules(await screensApi.saveDeliveryRules(rules));
-      setStatus({ note: TEXT.saved, error: null });
+      setStatus({ note: t(TEXT.saved), error: null });
     } catch (caught) {
       setStatus({ note: null, error: (caught as Error).message });
     }
   };
 
   return (
-    <form onSubmit={(event) => void save(event)} aria-label={TEXT.title}>
-      <h2>{TEXT.title}</h2>
+    <form onSubmit={(event) => void save(event)} aria-label={t(TEXT.title)}>
+      <h2>{t(TEXT.title)}</h2>
       <fieldset disabled={readOnly} className="plain-fieldset">
         <fieldset>
-          <legend>{TEXT.consent}</legend>
+          <legend>{t(TEXT.consent)}</legend>
           <div className="form-grid">
             {CHANNELS.map((channel) => (
               <ConsentField key={channel} channel={channel} rules={rules} onChange={setRules} />
@@ -62,7 +72,7 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
           </div>
         </fieldset>
         <fieldset>
-          <legend>{TEXT.quiet}</legend>
+          <legend>{t(TEXT.quiet)}</legend>
           {CHANNELS.map((channel) => {
             const quiet = rules.quietHours[channel];
             return (
@@ -75,11 +85,11 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
                       setQuiet(channel, event.target.checked ? { from: '21:00', to: '08:00' } : undefined)
                     }
                   />{' '}
-                  {TEXT.quietOn(TEXT.channel[channel])}
+                  {t('screens.delivery.quiet-on', { channel: t(TEXT.channel[channel]) })}
                 </label>
                 {quiet && (
                   <>
-                    <label htmlFor={`quiet-${channel}-from`}>{TEXT.from}</label>
+                    <label htmlFor={`quiet-${channel}-from`}>{t(TEXT.from)}</label>
                     <input
                       id={`quiet-${channel}-from`}
                       type="time"
@@ -87,7 +97,7 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
                       value={quiet.from}
                       onChange={(event) => setQuiet(channel, { ...quiet, from: event.target.value })}
                     />
-                    <label htmlFor={`quiet-${channel}-to`}>{TEXT.to}</label>
+                    <label htmlFor={`quiet-${channel}-to`}>{t(TEXT.to)}</label>
                     <input
                       id={`quiet-${channel}-to`}
                       type="time"
@@ -102,7 +112,7 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
           })}
         </fieldset>
         <fieldset>
-          <legend>{TEXT.caps}</legend>
+          <legend>{t(TEXT.caps)}</legend>
           {CHANNELS.map((channel) => {
             const cap = rules.frequencyCaps[channel];
             return (
@@ -115,11 +125,11 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
                       setCap(channel, event.target.checked ? { max: 3, days: 7, overCap: 'suppress' } : undefined)
                     }
                   />{' '}
-                  {TEXT.capOn(TEXT.channel[channel])}
+                  {t('screens.delivery.cap-on', { channel: t(TEXT.channel[channel]) })}
                 </label>
                 {cap && (
                   <>
-                    <label htmlFor={`cap-${channel}-max`}>{TEXT.max}</label>
+                    <label htmlFor={`cap-${channel}-max`}>{t(TEXT.max)}</label>
                     <input
                       id={`cap-${channel}-max`}
                       type="number"
@@ -129,7 +139,7 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
                       value={cap.max}
                       onChange={(event) => setCap(channel, { ...cap, max: Number(event.target.value) })}
                     />
-                    <label htmlFor={`cap-${channel}-days`}>{TEXT.days}</label>
+                    <label htmlFor={`cap-${channel}-days`}>{t(TEXT.days)}</label>
                     <input
                       id={`cap-${channel}-days`}
                       type="number"
@@ -139,7 +149,7 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
                       value={cap.days}
                       onChange={(event) => setCap(channel, { ...cap, days: Number(event.target.value) })}
                     />
-                    <label htmlFor={`cap-${channel}-over`}>{TEXT.overCap}</label>
+                    <label htmlFor={`cap-${channel}-over`}>{t(TEXT.overCap)}</label>
                     <select
                       id={`cap-${channel}-over`}
                       value={cap.overCap}
@@ -149,7 +159,7 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
                     >
                       {(Object.keys(TEXT.overCapOptions) as FrequencyCap['overCap'][]).map((option) => (
                         <option key={option} value={option}>
-                          {TEXT.overCapOptions[option]}
+                          {t(TEXT.overCapOptions[option])}
                         </option>
                       ))}
                     </select>
@@ -165,14 +175,14 @@ export const DeliveryRulesForm = ({ initial, readOnly = false }: { initial: Deli
             checked={rules.allowPrivateWebhooks}
             onChange={(event) => setRules({ ...rules, allowPrivateWebhooks: event.target.checked })}
           />{' '}
-          {TEXT.privateWebhooks}
+          {t(TEXT.privateWebhooks)}
         </label>
       </fieldset>
       <ErrorNote message={status.error} />
       <p role="status">{status.note && <span className="ok-note">{status.note}</span>}</p>
       {!readOnly && (
         <button type="submit" className="button button--primary">
-          {TEXT.save}
+          {t(TEXT.save)}
         </button>
       )}
     </form>
@@ -187,24 +197,27 @@ const ConsentField = ({
   channel: Channel;
   rules: DeliveryRules;
   onChange(rules: DeliveryRules): void;
-}) => (
-  <>
-    <label htmlFor={`consent-${channel}`}>{TEXT.channel[channel]}</label>
-    <select
-      id={`consent-${channel}`}
-      value={rules.consentDefaults[channel]}
-      onChange={(event) =>
-        onChange({
-          ...rules,
-          consentDefaults: { ...rules.consentDefaults, [channel]: event.target.value as 'granted' | 'required' },
-        })
-      }
-    >
-      {(['granted', 'required'] as const).map((option) => (
-        <option key={option} value={option}>
-          {TEXT.consentOptions[option]}
-        </option>
-      ))}
-    </select>
-  </>
-);
+}) => {
+  const t = useT();
+  return (
+    <>
+      <label htmlFor={`consent-${channel}`}>{t(TEXT.channel[channel])}</label>
+      <select
+        id={`consent-${channel}`}
+        value={rules.consentDefaults[channel]}
+        onChange={(event) =>
+          onChange({
+            ...rules,
+            consentDefaults: { ...rules.consentDefaults, [channel]: event.target.value as 'granted' | 'required' },
+          })
+        }
+      >
+        {(['granted', 'required'] as const).map((option) => (
+          <option key={option} value={option}>
+            {t(TEXT.consentOptions[option])}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+};
