@@ -228,5 +228,4 @@ export const screensEn = {
   'screens.condition.operator': 'Test',
   'screens.condition.value': 'Value',
   'screens.condition.remove': 'Remove this test',
-  // END
 } as const;

@@ -226,5 +226,4 @@ export const screensZhCN = {
   'screens.condition.operator': '判断',
   'screens.condition.value': '值',
   'screens.condition.remove': '移除此条件',
-  // END
 } satisfies Record<keyof typeof screensEn, string>;
