@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { setCsrfToken, whenSignedOut } from '../api/api-client';
+import { isMessageKey } from '@rapport/messages';
 import { LanguageSwitch, useT } from '../i18n';
 import { authApi, type Session } from './auth-api';
 import { SessionContext } from './session-context';
@@ -33,7 +34,7 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
     );
     whenSignedOut(() => {
       setCsrfToken(null);
-      setState({ status: 'signed-out', notice: t('auth.session-ended') });
+      setState({ status: 'signed-out', notice: 'auth.session-ended' });
     });
     return () => {
       cancelled = true;
@@ -44,7 +45,7 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
   const signOut = async () => {
     await authApi.signOut().catch(() => undefined);
     setCsrfToken(null);
-    setState({ status: 'signed-out', notice: t('auth.signed-out') });
+    setState({ status: 'signed-out', notice: 'auth.signed-out' });
   };
 
   if (state.status === 'checking')
@@ -53,7 +54,14 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
         {t('editor.loading')}
       </p>
     );
-  if (state.status === 'signed-out') return <SignInScreen notice={state.notice} onSignedIn={signedIn} />;
+  if (state.status === 'signed-out')
+    return (
+      <SignInScreen
+        // A notice of ours is kept as its key, so it follows a language switch on the sign-in screen.
+        notice={state.notice && isMessageKey(state.notice) ? t(state.notice) : state.notice}
+        onSignedIn={signedIn}
+      />
+    );
   const { session } = state;
   return (
     <SessionContext.Provider value={session}>
