@@ -305,6 +305,19 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     await page.getByTestId('node-wait-delay-1').click();
     await page.getByTestId('waiting-panel').getByText('lou@example.com').waitFor();
   }, 60_000);
+  it('should publish a change to a live journey through the summary of what changes for customers inside', async () => {
+    await page.getByTestId('node-wait-delay-1').click();
+    await page.getByLabel('Amount').fill('2');
+    await page.getByTestId('save-state').getByText('Saved').waitFor();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+
+    await page.waitForURL(/#\/journeys\/[^/]+\/publish$/);
+    const changed = page.getByTestId('summary-wait-delay-1');
+    await changed.waitFor();
+    await expect(changed.textContent()).resolves.toContain('1 customer here now');
+  }, 30_000);
+
   it('should show a viewer the journey and its settings without anything to change', async () => {
     const viewer = { email: 'vic@shop.example', password: 'vic-password-42' };
     const added = await stack.request('POST', '/api/members', { ...viewer, name: 'Vic', role: 'viewer' });

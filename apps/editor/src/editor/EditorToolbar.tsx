@@ -9,10 +9,20 @@ type Props = {
   canEdit: boolean;
   canPublish: boolean;
   onBack(): void;
+  /** A journey with a live version publishes through its summary of what changes for customers inside. */
+  onReviewPublish(): void;
 };
 
 /** Journey name, autosave state, Save now and Publish; Publish stays disabled while the journey has problems. */
-export const EditorToolbar = ({ draft, status, latestVersion, canEdit, canPublish, onBack }: Props) => {
+export const EditorToolbar = ({
+  draft,
+  status,
+  latestVersion,
+  canEdit,
+  canPublish,
+  onBack,
+  onReviewPublish,
+}: Props) => {
   const t = useT();
   const { saveState, problems, publishResult, error } = draft;
   const publishBlocked = problems.length > 0;
@@ -45,7 +55,7 @@ export const EditorToolbar = ({ draft, status, latestVersion, canEdit, canPublis
         <button
           type="button"
           className="button button--primary"
-          onClick={() => void draft.publish()}
+          onClick={() => (latestVersion !== null ? onReviewPublish() : void draft.publish())}
           disabled={publishBlocked || saveState === 'saving'}
           title={
             publishBlocked

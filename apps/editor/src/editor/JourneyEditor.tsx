@@ -5,6 +5,7 @@ import { api, type JourneyDetail } from '../api/api-client';
 import { useLiveCounts, WaitingCustomersPanel } from '../live';
 import { LiveCountsContext } from '../nodes/canvas-contexts';
 import { NodePalette } from '../panels/NodePalette';
+import { go } from '../screens/route-paths';
 import { NodeSettingsPanel } from '../panels/NodeSettingsPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { useWorkspaceLookups } from '../panels/use-workspace-lookups';
@@ -83,6 +84,9 @@ const EditorWorkspace = ({ detail, onBack }: { detail: JourneyDetail; onBack(): 
         canEdit={canEdit}
         canPublish={canPublish}
         onBack={() => void leave()}
+        onReviewPublish={() =>
+          void draft.save().then((saved) => saved && go({ screen: 'journey-publish', journeyId: detail.id }))
+        }
       />
       <main className="editor__canvas">
         <LiveCountsContext.Provider value={isLive ? live.counts : null}>
