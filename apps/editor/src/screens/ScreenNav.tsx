@@ -1,21 +1,23 @@
 import { useSession } from '../auth/session-context';
 import { canRole } from '../auth/use-can';
+import { useT } from '../i18n';
+import type { MessageKey } from '@rapport/messages';
 import { SCREEN_NEEDS } from './access/screen-access';
 import { hashOf, type Route } from './route-paths';
 import './screens.css';
 
 const TEXT = {
-  nav: 'Main',
-  journeys: 'Journeys',
-  templates: 'Templates',
-  coupons: 'Coupon pools',
-  audiences: 'Audiences',
-  imports: 'Import',
-  settings: 'Channel settings',
-  members: 'Members',
-} as const;
+  nav: 'screens.nav.main',
+  journeys: 'screens.nav.journeys',
+  templates: 'screens.nav.templates',
+  coupons: 'screens.nav.coupons',
+  audiences: 'screens.nav.audiences',
+  imports: 'screens.nav.imports',
+  settings: 'screens.nav.settings',
+  members: 'screens.nav.members',
+} as const satisfies Record<string, MessageKey>;
 
-const ITEMS: { label: string; route: Route; areas: Route['screen'][] }[] = [
+const ITEMS: { label: MessageKey; route: Route; areas: Route['screen'][] }[] = [
   {
     label: TEXT.journeys,
     route: { screen: 'journeys' },
@@ -31,18 +33,19 @@ const ITEMS: { label: string; route: Route; areas: Route['screen'][] }[] = [
 
 /** The areas of the app the member's role may open; the current one is marked for screen readers too. */
 export const ScreenNav = ({ current }: { current: Route['screen'] }) => {
+  const t = useT();
   const role = useSession()?.role ?? null;
   const items = ITEMS.filter((item) => {
     const need = SCREEN_NEEDS[item.route.screen];
     return canRole(role, need.method, need.path);
   });
   return (
-    <nav className="screen-nav" aria-label={TEXT.nav}>
+    <nav className="screen-nav" aria-label={t(TEXT.nav)}>
       <ul>
         {items.map((item) => (
           <li key={item.label}>
             <a href={hashOf(item.route)} aria-current={item.areas.includes(current) ? 'page' : undefined}>
-              {item.label}
+              {t(item.label)}
             </a>
           </li>
         ))}

@@ -1,25 +1,28 @@
 import { ROLES, type Role } from '@rapport/journey';
 import { useState, type FormEvent } from 'react';
+import type { MessageKey } from '@rapport/messages';
+import { useT } from '../../i18n';
 import { ErrorNote } from '../ErrorNote';
 import { fieldErrorsOf, type FieldErrors, type MemberField } from './member-errors';
 import { membersApi, type Member } from './members-api';
+import { ROLE_NAMES } from './role-names';
 
 const TEXT = {
-  title: 'Add a member',
-  email: 'Email',
-  name: 'Name (for a new account)',
-  role: 'Role',
-  roles: { viewer: 'Viewer', marketer: 'Marketer', admin: 'Admin' },
-  password: 'First password (for a new account, at least 10 characters)',
-  passwordHint: 'Someone who already has a Rapport account keeps their own password: leave this empty for them.',
-  add: 'Add member',
-  adding: 'Adding…',
-} as const satisfies Record<string, unknown>;
+  title: 'screens.members.add.title',
+  email: 'screens.members.add.email',
+  name: 'screens.members.add.name',
+  role: 'screens.members.add.role',
+  password: 'screens.members.add.password',
+  passwordHint: 'screens.members.add.password-hint',
+  add: 'screens.members.add.submit',
+  adding: 'screens.members.add.adding',
+} as const satisfies Record<string, MessageKey>;
 
 const NO_ERRORS: FieldErrors = { fields: {}, general: null };
 
 /** Adds someone by email with a role; a new account needs a first password. Refusals sit next to their field. */
 export const AddMemberForm = ({ onAdded }: { onAdded(member: Member, accountCreated: boolean): void }) => {
+  const t = useT();
   const [form, setForm] = useState({ email: '', name: '', role: 'marketer' as Role, password: '' });
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -62,9 +65,9 @@ export const AddMemberForm = ({ onAdded }: { onAdded(member: Member, accountCrea
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby="add-member-title" noValidate>
-      <h2 id="add-member-title">{TEXT.title}</h2>
+      <h2 id="add-member-title">{t(TEXT.title)}</h2>
       <div className="form-grid">
-        <label htmlFor="add-member-email">{TEXT.email}</label>
+        <label htmlFor="add-member-email">{t(TEXT.email)}</label>
         <div>
           <input
             id="add-member-email"
@@ -76,23 +79,23 @@ export const AddMemberForm = ({ onAdded }: { onAdded(member: Member, accountCrea
           />
           {fieldError('email')}
         </div>
-        <label htmlFor="add-member-name">{TEXT.name}</label>
+        <label htmlFor="add-member-name">{t(TEXT.name)}</label>
         <div>
           <input id="add-member-name" type="text" value={form.name} onChange={set('name')} {...invalid('name')} />
           {fieldError('name')}
         </div>
-        <label htmlFor="add-member-role">{TEXT.role}</label>
+        <label htmlFor="add-member-role">{t(TEXT.role)}</label>
         <div>
           <select id="add-member-role" value={form.role} onChange={set('role')} {...invalid('role')}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {TEXT.roles[role]}
+                {t(ROLE_NAMES[role])}
               </option>
             ))}
           </select>
           {fieldError('role')}
         </div>
-        <label htmlFor="add-member-password">{TEXT.password}</label>
+        <label htmlFor="add-member-password">{t(TEXT.password)}</label>
         <div>
           <input
             id="add-member-password"
@@ -103,14 +106,14 @@ export const AddMemberForm = ({ onAdded }: { onAdded(member: Member, accountCrea
             {...invalid('password', 'add-member-password-hint')}
           />
           <p id="add-member-password-hint" className="hint">
-            {TEXT.passwordHint}
+            {t(TEXT.passwordHint)}
           </p>
           {fieldError('password')}
         </div>
       </div>
       <ErrorNote message={errors.general} />
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? TEXT.adding : TEXT.add}
+        {busy ? t(TEXT.adding) : t(TEXT.add)}
       </button>
     </form>
   );

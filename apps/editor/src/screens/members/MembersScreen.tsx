@@ -1,42 +1,40 @@
 import { ROLES, type Role } from '@rapport/journey';
 import { useState } from 'react';
+import type { MessageKey } from '@rapport/messages';
 import { useSession } from '../../auth/session-context';
+import { useFormat, useT } from '../../i18n';
 import { Pending } from '../ErrorNote';
 import { useLoad } from '../use-load';
 import { AddMemberForm } from './AddMemberForm';
 import { fieldErrorsOf } from './member-errors';
+import { ROLE_NAMES } from './role-names';
 import { membersApi, type Member } from './members-api';
 
 const TEXT = {
-  title: 'Members',
-  intro: 'Who works in this workspace, and what their role lets them do:',
-  roles: { viewer: 'Viewer', marketer: 'Marketer', admin: 'Admin' },
-  roleMeans: {
-    viewer: 'looks at everything, changes nothing',
-    marketer: 'builds journeys, templates, coupon pools and audiences, imports customers and orders',
-    admin: 'also channel settings, shop sources and members',
-  },
-  loading: 'Loading members…',
-  name: 'Name',
-  email: 'Email',
-  role: 'Role',
-  since: 'Member since',
-  actions: 'Actions',
-  you: '(you)',
-  roleOf: (name: string) => `Role of ${name}`,
-  remove: 'Remove',
-  confirmRemove: (name: string, email: string) =>
-    `Remove ${name} (${email}) from this workspace? They are signed out here at once; their account stays.`,
-  changed: (name: string, role: Role) => `${name} is now ${role === 'admin' ? 'an' : 'a'} ${role}.`,
-  removed: (name: string) => `Removed ${name}.`,
-  added: (name: string, created: boolean) =>
-    created ? `Added ${name} with a new account.` : `Added ${name}; they sign in with their existing password.`,
-} as const satisfies Record<string, unknown>;
+  title: 'screens.members.title',
+  intro: 'screens.members.intro',
+  loading: 'screens.members.loading',
+  name: 'screens.members.name',
+  email: 'screens.members.email',
+  role: 'screens.members.role',
+  since: 'screens.members.since',
+  actions: 'screens.members.actions',
+  you: 'screens.members.you',
+  remove: 'screens.members.remove',
+} as const satisfies Record<string, MessageKey>;
+
+const ROLE_MEANS = {
+  viewer: 'screens.members.role-means.viewer',
+  marketer: 'screens.members.role-means.marketer',
+  admin: 'screens.members.role-means.admin',
+} as const satisfies Record<Role, MessageKey>;
 
 type RowState = { busy: boolean; error: string | null };
 
 /** Admins: the members with their roles; add someone, change a role, remove someone (after a confirmation). */
 export const MembersScreen = () => {
+  const t = useT();
+  const format = useFormat();
   const session = useSession();
   const members = useLoad(() => membersApi.list(), 'members');
   const [rows, setRows] = useState<Record<string, RowState>>({});
@@ -61,40 +59,40 @@ export const MembersScreen = () => {
   const changeRole = (member: Member, role: Role) =>
     void act(member, async () => {
       await membersApi.changeRole(member.id, role);
-      return TEXT.changed(member.name, role);
+      return t('screens.members.changed', { name: member.name, role });
     });
 
   const remove = (member: Member) => {
-    if (!window.confirm(TEXT.confirmRemove(member.name, member.email))) return;
+    if (!window.confirm(t('screens.members.confirm-remove', { name: member.name, email: member.email }))) return;
     void act(member, async () => {
       await membersApi.remove(member.id);
-      return TEXT.removed(member.name);
+      return t('screens.members.removed', { name: member.name });
     });
   };
 
   return (
     <>
-      <h1>{TEXT.title}</h1>
-      <p>{TEXT.intro}</p>
+      <h1>{t(TEXT.title)}</h1>
+      <p>{t(TEXT.intro)}</p>
       <dl className="role-list">
         {ROLES.map((role) => (
           <div key={role}>
-            <dt>{TEXT.roles[role]}</dt>
-            <dd>{TEXT.roleMeans[role]}</dd>
+            <dt>{t(ROLE_NAMES[role])}</dt>
+            <dd>{t(ROLE_MEANS[role])}</dd>
           </div>
         ))}
       </dl>
       <p role="status">{notice && <span className="ok-note">{notice}</span>}</p>
-      {!members.data && <Pending error={members.error} label={TEXT.loading} />}
+      {!members.data && <Pending error={members.error} label={t(TEXT.loading)} />}
       {members.data && (
         <table data-testid="members">
           <thead>
             <tr>
-              <th scope="col">{TEXT.name}</th>
-              <th scope="col">{TEXT.email}</th>
-              <th scope="col">{TEXT.role}</th>
-              <th scope="col">{TEXT.since}</th>
-              <th scope="col">{TEXT.actions}</th>
+              <th scope="col">{t(TEXT.name)}</th>
+              <th scope="col">{t(TEXT.email)}</th>
+              <th scope="col">{t(TEXT.role)}</th>
+              <th scope="col">{t(TEXT.since)}</th>
+              <th scope="col">{t(TEXT.actions)}</th>
             </tr>
           </thead>
           <tbody>
@@ -104,12 +102,12 @@ export const MembersScreen = () => {
               return (
                 <tr key={member.id} data-testid={`member-${member.email}`}>
                   <td id={`member-name-${member.id}`}>
-                    {member.name} {member.id === session?.user.id && <span className="hint">{TEXT.you}</span>}
+                    {member.name} {member.id === session?.user.id && <span className="hint">{t(TEXT.you)}</span>}
                   </td>
                   <td>{member.email}</td>
                   <td>
                     <select
-                      aria-label={TEXT.roleOf(member.name)}
+                      aria-label={t('screens.members.role-of', { name: member.name })}
                       value={member.role}
                       disabled={row.busy}
                       aria-invalid={row.error ? true : undefined}
@@ -118,7 +116,7 @@ export const MembersScreen = () => {
                     >
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
-                          {TEXT.roles[role]}
+                          {t(ROLE_NAMES[role])}
                         </option>
                       ))}
                     </select>
@@ -128,7 +126,7 @@ export const MembersScreen = () => {
                       </p>
                     )}
                   </td>
-                  <td>{new Date(member.memberSince).toLocaleDateString()}</td>
+                  <td>{format.date(member.memberSince)}</td>
                   <td>
                     <button
                       type="button"
@@ -137,7 +135,7 @@ export const MembersScreen = () => {
                       onClick={() => remove(member)}
                       aria-describedby={`member-name-${member.id}`}
                     >
-                      {TEXT.remove}
+                      {t(TEXT.remove)}
                     </button>
                   </td>
                 </tr>
@@ -148,7 +146,7 @@ export const MembersScreen = () => {
       )}
       <AddMemberForm
         onAdded={(added, created) => {
-          setNotice(TEXT.added(added.name, created));
+          setNotice(t('screens.members.added', { name: added.name, created: created ? 'yes' : 'no' }));
           members.reload();
         }}
       />
