@@ -1,41 +1,37 @@
+import type { MessageKey } from '@rapport/messages';
+import { useFormat, useT, type Translate } from '../../i18n';
 import type { ImportRowError, ImportRun, UploadProgress } from './imports-api';
 
 const TEXT = {
-  progress: 'Import progress',
-  sending: 'Sending the file; rows are imported as they arrive…',
-  running: 'Importing…',
-  completed: (imported: number, failed: number) =>
-    `Done: ${imported === 1 ? '1 row' : `${imported} rows`} imported, ${failed} failed.`,
-  failed: (why: string | null) =>
-    `The import stopped: ${why ?? 'unknown reason'}. Rows written so far stay; importing the file again is safe.`,
-  sent: (sent: string, total: string) => `${sent} of ${total} sent`,
-  rowsRead: 'Rows read',
-  imported: 'Imported',
-  failedRows: 'Failed',
-  duplicates: 'Orders already there',
-  errorsTitle: 'Rows with errors',
-  noErrors: 'No row failed.',
-  row: 'Line',
-  column: 'Column',
-  message: 'Problem',
-  wholeRow: 'whole row',
-  download: 'Download all errors as CSV',
-  firstPage: (shown: number) => `The first ${shown} errors; the download has them all.`,
-} as const;
+  progress: 'screens.imports.progress',
+  rowsRead: 'screens.imports.rows-read',
+  imported: 'screens.imports.imported',
+  failedRows: 'screens.imports.failed-rows',
+  duplicates: 'screens.imports.duplicates',
+  errorsTitle: 'screens.imports.errors-title',
+  noErrors: 'screens.imports.no-errors',
+  row: 'screens.imports.row',
+  column: 'screens.imports.column',
+  message: 'screens.imports.message',
+  wholeRow: 'screens.imports.whole-row',
+  download: 'screens.imports.download',
+} as const satisfies Record<string, MessageKey>;
 
-const size = (bytes: number): string =>
+/** A file size with the digits in the reader's locale; B, KB and MB read the same in both languages. */
+export const sizeOf = (bytes: number, number: (value: number) => string): string =>
   bytes < 1024
-    ? `${bytes} B`
+    ? `${number(bytes)} B`
     : bytes < 1024 * 1024
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      ? `${number(Math.round((bytes / 1024) * 10) / 10)} KB`
+      : `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
 
 /** The phase in words; the live region announces it when it changes, not at every poll. */
-const phaseOf = (run: ImportRun | null): string => {
-  if (!run) return TEXT.sending;
-  if (run.status === 'completed') return TEXT.completed(run.imported, run.failed);
-  if (run.status === 'failed') return TEXT.failed(run.error);
-  return TEXT.running;
+const phaseOf = (run: ImportRun | null, t: Translate): string => {
+  if (!run) return t('screens.imports.sending');
+  // The counts stay unformatted in English ("5002 rows"), as the report has always read.
+  if (run.status === 'completed') return t('screens.imports.completed', { imported: run.imported, failed: run.failed });
+  if (run.status === 'failed') return t('screens.imports.failed', { why: run.error ?? '' });
+  return t('screens.imports.running');
 };
 
 /**
@@ -55,38 +51,48 @@ export const ImportProgress = ({
   moreErrors: boolean;
   errorsCsvUrl: string | null;
 }) => {
+  const t = useT();
+  const format = useFormat();
   const done = run?.status === 'completed';
   // Indeterminate (no value) when the page did not send the file itself, e.g. after a reload.
   const value = done ? 1 : upload && upload.total > 0 ? upload.sent / upload.total : undefined;
   return (
-    <section className="import-progress" aria-label={TEXT.progress}>
-      <progress aria-label={TEXT.progress} max={1} value={value} data-testid="import-progress" />
-      {upload && !done && <span className="hint"> {TEXT.sent(size(upload.sent), size(upload.total))}</span>}
+    <section className="import-progress" aria-label={t(TEXT.progress)}>
+      <progress aria-label={t(TEXT.progress)} max={1} value={value} data-testid="import-progress" />
+      {upload && !done && (
+        <span className="hint">
+          {' '}
+          {t('screens.imports.sent', {
+            sent: sizeOf(upload.sent, format.number),
+            total: sizeOf(upload.total, format.number),
+          })}
+        </span>
+      )}
       <p
         role="status"
         aria-live="polite"
         data-testid="import-status"
         className={run?.status === 'failed' ? 'error' : undefined}
       >
-        {phaseOf(run)}
+        {phaseOf(run, t)}
       </p>
       {run && (
         <dl className="import-counts" data-testid="import-counts">
           <div>
-            <dt>{TEXT.rowsRead}</dt>
+            <dt>{t(TEXT.rowsRead)}</dt>
             <dd data-testid="import-rows-read">{run.rowsRead}</dd>
           </div>
           <div>
-            <dt>{TEXT.imported}</dt>
+            <dt>{t(TEXT.imported)}</dt>
             <dd data-testid="import-imported">{run.imported}</dd>
           </div>
           <div>
-            <dt>{TEXT.failedRows}</dt>
+            <dt>{t(TEXT.failedRows)}</dt>
             <dd data-testid="import-failed">{run.failed}</dd>
           </div>
           {run.kind === 'orders' && (
             <div>
-              <dt>{TEXT.duplicates}</dt>
+              <dt>{t(TEXT.duplicates)}</dt>
               <dd>{run.duplicates}</dd>
             </div>
           )}
@@ -94,36 +100,36 @@ export const ImportProgress = ({
       )}
       {run && (
         <>
-          <h2>{TEXT.errorsTitle}</h2>
+          <h2>{t(TEXT.errorsTitle)}</h2>
           {errors.length === 0 ? (
-            <p>{TEXT.noErrors}</p>
+            <p>{t(TEXT.noErrors)}</p>
           ) : (
             <>
               <table data-testid="import-errors">
                 <thead>
                   <tr>
-                    <th scope="col">{TEXT.row}</th>
-                    <th scope="col">{TEXT.column}</th>
-                    <th scope="col">{TEXT.message}</th>
+                    <th scope="col">{t(TEXT.row)}</th>
+                    <th scope="col">{t(TEXT.column)}</th>
+                    <th scope="col">{t(TEXT.message)}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {errors.map((error, index) => (
                     <tr key={`${error.row}-${error.column}-${index}`}>
                       <td>{error.row}</td>
-                      <td>{error.column === null ? <em>{TEXT.wholeRow}</em> : <code>{error.column}</code>}</td>
+                      <td>{error.column === null ? <em>{t(TEXT.wholeRow)}</em> : <code>{error.column}</code>}</td>
                       <td>{error.message}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {moreErrors && <p className="hint">{TEXT.firstPage(errors.length)}</p>}
+              {moreErrors && <p className="hint">{t('screens.imports.first-page', { shown: errors.length })}</p>}
             </>
           )}
           {errorsCsvUrl && run.failed > 0 && (
             <p>
               <a href={errorsCsvUrl} download>
-                {TEXT.download}
+                {t(TEXT.download)}
               </a>
             </p>
           )}

@@ -1,30 +1,32 @@
 import { useState, type DragEvent, type FormEvent } from 'react';
+import type { MessageKey } from '@rapport/messages';
 import { useSession } from '../../auth/session-context';
+import { useFormat, useT } from '../../i18n';
 import { useCan } from '../../auth/use-can';
 import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { ErrorNote } from '../ErrorNote';
 import { go } from '../route-paths';
 import { ImportHelp } from './ImportHelp';
-import { ImportProgress } from './ImportProgress';
+import { ImportProgress, sizeOf } from './ImportProgress';
 import { importsApi, uploadImport, type ImportKind, type UploadProgress } from './imports-api';
 import { useImportRun } from './use-import-run';
 
 const TEXT = {
-  title: 'Import customers and orders',
-  intro: 'Bring customers or past orders from a CSV file. Bad rows are reported one by one and never stop the rest.',
-  what: 'What the file holds',
-  kinds: { customers: 'Customers', orders: 'Past orders' },
-  drop: 'Drop a CSV file here, or',
-  choose: 'Choose a CSV file',
-  dropping: 'Let go to use this file',
-  chosen: (name: string, kb: string) => `Chosen: ${name} (${kb})`,
-  noFile: 'No file chosen yet.',
-  notCsv: (name: string) => `${name} does not look like a CSV file; choose a .csv file.`,
-  start: 'Import',
-  another: 'Import another file',
-} as const;
+  title: 'screens.imports.title',
+  intro: 'screens.imports.intro',
+  what: 'screens.imports.what',
+  drop: 'screens.imports.drop',
+  choose: 'screens.imports.choose',
+  dropping: 'screens.imports.dropping',
+  noFile: 'screens.imports.no-file',
+  start: 'screens.imports.start',
+  another: 'screens.imports.another',
+} as const satisfies Record<string, MessageKey>;
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+const KINDS = {
+  customers: 'screens.imports.kinds.customers',
+  orders: 'screens.imports.kinds.orders',
+} as const satisfies Record<ImportKind, MessageKey>;
 
 const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv' || file.type === 'application/csv';
 
@@ -33,6 +35,8 @@ const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/c
  * counts and the rows that failed. The import's id goes into the address, so a reload shows the same report.
  */
 export const ImportScreen = ({ importId }: { importId: string | null }) => {
+  const t = useT();
+  const format = useFormat();
   const session = useSession();
   const canImport = useCan('POST', '/imports/customers');
   const [kind, setKind] = useState<ImportKind>('customers');
@@ -47,7 +51,7 @@ export const ImportScreen = ({ importId }: { importId: string | null }) => {
     setError(null);
     if (!chosen) return;
     if (!isCsv(chosen)) {
-      setError(TEXT.notCsv(chosen.name));
+      setError(t('screens.imports.not-csv', { name: chosen.name, extension: '.csv' }));
       return;
     }
     setFile(chosen);
@@ -98,15 +102,15 @@ export const ImportScreen = ({ importId }: { importId: string | null }) => {
   const following = importId !== null || sending;
   return (
     <>
-      <h1>{TEXT.title}</h1>
-      <p>{TEXT.intro}</p>
+      <h1>{t(TEXT.title)}</h1>
+      <p>{t(TEXT.intro)}</p>
       <ReadOnlyNote method="POST" path="/imports/customers" />
       {!following && (
-        <form onSubmit={(event) => void start(event)} aria-label={TEXT.title}>
+        <form onSubmit={(event) => void start(event)} aria-label={t(TEXT.title)}>
           <fieldset disabled={!canImport} className="plain-fieldset">
             <fieldset>
-              <legend>{TEXT.what}</legend>
-              {(Object.keys(TEXT.kinds) as ImportKind[]).map((option) => (
+              <legend>{t(TEXT.what)}</legend>
+              {(Object.keys(KINDS) as ImportKind[]).map((option) => (
                 <label key={option} className="inline-choice">
                   <input
                     type="radio"
@@ -115,7 +119,7 @@ export const ImportScreen = ({ importId }: { importId: string | null }) => {
                     checked={kind === option}
                     onChange={() => setKind(option)}
                   />{' '}
-                  {TEXT.kinds[option]}
+                  {t(KINDS[option])}
                 </label>
               ))}
             </fieldset>
@@ -129,19 +133,23 @@ export const ImportScreen = ({ importId }: { importId: string | null }) => {
               onDragLeave={() => setDragging(false)}
               onDrop={onDrop}
             >
-              <p>{dragging ? TEXT.dropping : TEXT.drop}</p>
-              <label htmlFor="import-file">{TEXT.choose}</label>{' '}
+              <p>{dragging ? t(TEXT.dropping) : t(TEXT.drop)}</p>
+              <label htmlFor="import-file">{t(TEXT.choose)}</label>{' '}
               <input
                 id="import-file"
                 type="file"
                 accept=".csv,text/csv"
                 onChange={(event) => choose(event.target.files?.[0])}
               />
-              <p data-testid="chosen-file">{file ? TEXT.chosen(file.name, kb(file.size)) : TEXT.noFile}</p>
+              <p data-testid="chosen-file">
+                {file
+                  ? t('screens.imports.chosen', { name: file.name, size: sizeOf(file.size, format.number) })
+                  : t(TEXT.noFile)}
+              </p>
             </div>
             <ErrorNote message={error} />
             <button type="submit" className="button button--primary" disabled={!file}>
-              {TEXT.start}
+              {t(TEXT.start)}
             </button>
           </fieldset>
           <ImportHelp kind={kind} />
@@ -159,7 +167,7 @@ export const ImportScreen = ({ importId }: { importId: string | null }) => {
           />
           {!sending && (
             <button type="button" className="button" onClick={startOver}>
-              {TEXT.another}
+              {t(TEXT.another)}
             </button>
           )}
         </>
