@@ -79,12 +79,15 @@ export const en = {
     'The moment to wait for ({until, datetime}) had already passed, so {then, select, skip {left through "skipped"} other {went on at once}}.',
   'reason.wait.date-missing':
     'No usable date in {source} {path}{addDaysFrom, select, none {} other { plus days from {addDaysFrom}}}, so {then, select, skip {left through "skipped"} other {went on at once}}.',
-  'reason.wait.until-time': 'Waiting until {time} {days} in {zone}: {until, datetime}.',
+  'reason.wait.until-time':
+    'Waiting until {time} {days, select, every {every day} weekdays {on weekdays} weekends {on weekends} other {on {days, weekdays}}} in {zone}: {until, datetime}.',
   'reason.wait.for-event': 'Waiting for {event, value} until {until, datetime} at the latest.',
   'reason.wait.event-received': '{event, value} arrived, so went on through "event".',
   'reason.wait.event-timeout': '{event, value} did not arrive in time, so went on through "timeout".',
-  'reason.wait.inside-window': 'Within {from}-{to} {days} in {zone}, so went on.',
-  'reason.wait.until-window': 'Outside {from}-{to} {days} in {zone}, so waiting until it opens at {until, datetime}.',
+  'reason.wait.inside-window':
+    'Within {from}-{to} {days, select, every {every day} weekdays {on weekdays} weekends {on weekends} other {on {days, weekdays}}} in {zone}, so went on.',
+  'reason.wait.until-window':
+    'Outside {from}-{to} {days, select, every {every day} weekdays {on weekdays} weekends {on weekends} other {on {days, weekdays}}} in {zone}, so waiting until it opens at {until, datetime}.',
   'reason.trigger.date-reached': 'Started the journey on the date in {attribute} ({date, value}).',
   'reason.trigger.threshold-crossed':
     'Started the journey: {attribute} crossed {threshold} going {direction, select, up {up} down {down} other {{direction}}} (now {after, value}).',

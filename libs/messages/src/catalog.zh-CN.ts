@@ -70,12 +70,15 @@ export const zhCN = {
     '要等待的时刻（{until, datetime}）已经过去，因此{then, select, skip {从“跳过”出口离开} other {立即继续}}。',
   'reason.wait.date-missing':
     '{source} {path}{addDaysFrom, select, none {} other {加上 {addDaysFrom} 中的天数}}中没有可用的日期，因此{then, select, skip {从“跳过”出口离开} other {立即继续}}。',
-  'reason.wait.until-time': '等待直到 {zone} 时区 {days} 的 {time}：{until, datetime}。',
+  'reason.wait.until-time':
+    '等待直到 {zone} 时区 {days, select, every {每天} weekdays {工作日} weekends {周末} other {{days, weekdays}}} 的 {time}：{until, datetime}。',
   'reason.wait.for-event': '等待 {event, value}，最晚到 {until, datetime}。',
   'reason.wait.event-received': '{event, value} 已到达，因此从“事件”出口继续。',
   'reason.wait.event-timeout': '{event, value} 未按时到达，因此从“超时”出口继续。',
-  'reason.wait.inside-window': '处于 {zone} 时区 {days} 的 {from}-{to} 时段内，因此继续。',
-  'reason.wait.until-window': '不在 {zone} 时区 {days} 的 {from}-{to} 时段内，因此等待到 {until, datetime} 时段开始。',
+  'reason.wait.inside-window':
+    '处于 {zone} 时区 {days, select, every {每天} weekdays {工作日} weekends {周末} other {{days, weekdays}}} 的 {from}-{to} 时段内，因此继续。',
+  'reason.wait.until-window':
+    '不在 {zone} 时区 {days, select, every {每天} weekdays {工作日} weekends {周末} other {{days, weekdays}}} 的 {from}-{to} 时段内，因此等待到 {until, datetime} 时段开始。',
   'reason.trigger.date-reached': '在 {attribute} 中的日期（{date, value}）开始了旅程。',
   'reason.trigger.threshold-crossed':
     '开始了旅程：{attribute} {direction, select, up {向上} down {向下} other {{direction}}}越过了 {threshold}（现在为 {after, value}）。',

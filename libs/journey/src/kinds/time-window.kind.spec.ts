@@ -94,7 +94,7 @@ describe('time-window', () => {
     expect(sut.reasons.map((reason) => reason.code)).toEqual(['wait.elapsed', 'exit.reached']);
   });
 
-  it('should explain in words where the customer waits when outside the window', () => {
+  it('should say, as a code with language-free parameters, where the customer waits when outside the window', () => {
     const sut = run(entered('2026-03-03T06:00:00Z'), { type: 'entry' }, '2026-03-03T06:00:00Z');
 
     expect(sut.reasons[1]).toEqual({
@@ -103,7 +103,7 @@ describe('time-window', () => {
       params: {
         from: '09:00',
         to: '18:00',
-        days: 'on weekdays',
+        days: 'weekdays',
         zone: 'Europe/Paris',
         until: '2026-03-03T08:00:00.000Z',
       },

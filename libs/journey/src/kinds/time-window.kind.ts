@@ -39,7 +39,7 @@ export const timeWindowKind = defineNodeKind({
   step: ({ nodeId, config, resumed, zone, stepTime }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     const opens = nextInsideWindow(stepTime, config, zone);
-    const params = { from: config.from, to: config.to, days: describeWeekdays(config.days), zone };
+    const params = { from: config.from, to: config.to, days: weekdaysParam(config.days), zone };
     if (opens.getTime() === stepTime.getTime()) {
       return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.inside-window', params } };
     }

@@ -33,7 +33,7 @@ export const waitTimeOfDayKind = defineNodeKind({
       reason: {
         nodeId,
         code: 'wait.until-time',
-        params: { time: config.time, days: describeWeekdays(config.days), zone, until: until.toISOString() },
+        params: { time: config.time, days: weekdaysParam(config.days), zone, until: until.toISOString() },
       },
     };
   },
