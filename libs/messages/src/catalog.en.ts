@@ -1,5 +1,6 @@
 import { editorEn } from './catalog-editor.en';
 import { formEn } from './catalog-form.en';
+import { fieldsEn } from './catalog-fields.en';
 import { appEn } from './catalog-app.en';
 import { screensEn } from './catalog-screens.en';
 
@@ -133,6 +134,7 @@ export const en = {
 
   ...editorEn,
   ...formEn,
+  ...fieldsEn,
   ...appEn,
   ...screensEn,
 } as const;

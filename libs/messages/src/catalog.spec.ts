@@ -128,6 +128,20 @@ describe('the message catalog', () => {
     expect(checked).toBeGreaterThan(15);
   });
 
+  it('words every settings rule a node kind names by key, and every generic zod check, in both languages', () => {
+    // The kinds' zod messages are keys (`'field.wait.min'`): read them from the core's source so none slips past.
+    const ruleKeys = new Set<string>();
+    for (const text of coreSources) {
+      for (const [, key] of text.matchAll(/'(field\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)'/g)) ruleKeys.add(key ?? '');
+    }
+    const generic = ['invalid-type', 'too-small', 'too-big', 'invalid-value', 'invalid-format', 'invalid-union'];
+    const keys = [...ruleKeys, ...generic.map((code) => `field.${code}`), 'field.invalid'];
+
+    expect(ruleKeys.size).toBeGreaterThan(40);
+    expect(keys.filter((key) => !(key in en))).toEqual([]);
+    expect(keys.filter((key) => !(key in zhCN))).toEqual([]);
+  });
+
   it('has a title for every node kind and words for every summary code a kind returns', () => {
     for (const kind of NODE_KINDS) {
       expect({ kind, title: `kind.${kind}.title` in en }).toEqual({ kind, title: true });

@@ -1,6 +1,7 @@
 import type { MessageKey } from './catalog.en';
 import { editorZhCN } from './catalog-editor.zh-CN';
 import { formZhCN } from './catalog-form.zh-CN';
+import { fieldsZhCN } from './catalog-fields.zh-CN';
 import { appZhCN } from './catalog-app.zh-CN';
 import { screensZhCN } from './catalog-screens.zh-CN';
 
@@ -119,6 +120,7 @@ export const zhCN = {
 
   ...editorZhCN,
   ...formZhCN,
+  ...fieldsZhCN,
   ...appZhCN,
   ...screensZhCN,
 } satisfies Record<MessageKey, string>;

@@ -60,7 +60,14 @@ export const describeProblem = (
   options: TranslateOptions = {},
 ): string => {
   const key = `problem.${problem.code}`;
-  return isMessageKey(key) ? translate(locale, key, toMessageParams(problem.params), options) : problem.code;
+  if (!isMessageKey(key)) return problem.code;
+  const params = toMessageParams(problem.params);
+  // A settings rule names its words by key (`field.wait.min`): they fill `{detail}` in the reader's language.
+  const rule = params['message'];
+  if (params['detail'] == null && typeof rule === 'string' && rule.startsWith('field.') && isMessageKey(rule)) {
+    params['detail'] = translate(locale, rule, params, options);
+  }
+  return translate(locale, key, params, options);
 };
 
 /**

@@ -136,7 +136,7 @@ describe('audienceDefinitionSchema', () => {
 
   it('should ask for a value when an attribute operator compares', () => {
     expect(issuesOf({ any: [{ attribute: { path: 'tier', operator: 'eq' } }] })).toEqual([
-      { path: 'any.0.attribute.value', message: 'give a value to compare with' },
+      { path: 'any.0.attribute.value', message: 'field.value.compare-required' },
     ]);
   });
 

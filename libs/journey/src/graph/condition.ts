@@ -5,16 +5,16 @@ import { COMPARISON_OPERATORS, compareValues, operatorNeedsValue, operatorPhrase
 const pathSchema = z
   .string()
   .trim()
-  .min(1, 'choose an attribute')
+  .min(1, 'field.attribute.required')
   .max(200)
-  .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)');
+  .regex(/^[^.\s][^\s]*$/, 'field.attribute.path-format');
 
 const valueSchema = z.union([z.string().max(500), z.number(), z.boolean()]).optional();
 
 const needsValue = {
   check: (filter: { operator: (typeof COMPARISON_OPERATORS)[number]; value?: unknown }) =>
     !operatorNeedsValue(filter.operator) || filter.value !== undefined,
-  params: { message: 'give a value to compare with', path: ['value'] },
+  params: { message: 'field.value.compare-required', path: ['value'] },
 };
 
 /** A test on an event's properties (`products.category eq "eyeshadow"`). */

@@ -7,9 +7,9 @@ const schema = z.object({
   attribute: z
     .string()
     .trim()
-    .min(1, 'choose the attribute to watch (for example value_tier)')
+    .min(1, 'field.attribute.watch-required')
     .max(200)
-    .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)'),
+    .regex(/^[^.\s][^\s]*$/, 'field.attribute.path-format'),
   /** Only a change to this value (empty: any new value). */
   to: z.string().trim().max(200).optional(),
   /** Only a change from this value (empty: from anything, including not set). */

@@ -16,6 +16,6 @@ describe('audienceTriggerKind', () => {
   it('should ask for an audience when none is chosen', () => {
     const sut = audienceTriggerKind.schema.safeParse({ audience: ' ' });
 
-    expect(sut.error?.issues[0]?.message).toBe('choose the audience whose new members enter');
+    expect(sut.error?.issues[0]?.message).toBe('field.audience.new-members-required');
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
-  audience: z.string().trim().min(1, 'choose the audience whose new members enter').max(200),
+  audience: z.string().trim().min(1, 'field.audience.new-members-required').max(200),
 });
 
 export type AudienceTriggerConfig = z.infer<typeof schema>;

@@ -5,14 +5,14 @@ const schema = z.object({
   url: z
     .string()
     .trim()
-    .url('give the full address, starting with https://')
+    .url('field.url.format')
     .max(2000)
-    .refine((url) => /^https?:\/\//i.test(url), 'only http and https addresses can be called'),
+    .refine((url) => /^https?:\/\//i.test(url), 'field.url.protocol'),
   /** A name the receiver can switch on (`win-back.alert`). */
   topic: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'a topic is lowercase letters, digits, ".", "-" or "_"')
+    .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'field.topic.format')
     .default('journey.step'),
 });
 

@@ -249,10 +249,10 @@ describe('dateTriggerKind', () => {
   });
 
   it.each([
-    [{ ...config(), atTime: '25:00' }, 'use a time like 10:00'],
-    [{ ...config(), offset: { amount: 53, unit: 'weeks' } }, 'start at most 52 weeks before or after the date'],
-    [{ ...config(), offset: { amount: -400, unit: 'days' } }, 'start at most 365 days before the date'],
-    [{ ...config(), attribute: '' }, 'choose the date attribute (for example birthday)'],
+    [{ ...config(), atTime: '25:00' }, 'field.time.format-morning'],
+    [{ ...config(), offset: { amount: 53, unit: 'weeks' } }, 'field.offset.weeks-max'],
+    [{ ...config(), offset: { amount: -400, unit: 'days' } }, 'field.offset.days-before-max'],
+    [{ ...config(), attribute: '' }, 'field.date-attribute.required'],
   ])('should explain the problem when the config is %j', (given, message) => {
     const sut = dateTriggerKind.schema.safeParse(given);
 

@@ -9,23 +9,23 @@ const schema = z
     attribute: z
       .string()
       .trim()
-      .min(1, 'choose the date attribute (for example birthday)')
+      .min(1, 'field.date-attribute.required')
       .max(200)
-      .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)'),
+      .regex(/^[^.\s][^\s]*$/, 'field.attribute.path-format'),
     offset: z.object({
       amount: z
         .number()
-        .int('use a whole number')
-        .min(-365, 'start at most 365 days before the date')
-        .max(365, 'start at most 365 days after the date'),
+        .int('field.number.whole')
+        .min(-365, 'field.offset.days-before-max')
+        .max(365, 'field.offset.days-after-max'),
       unit: z.enum(['days', 'weeks']),
     }),
-    atTime: z.string().regex(CLOCK_TIME_PATTERN, 'use a time like 10:00'),
+    atTime: z.string().regex(CLOCK_TIME_PATTERN, 'field.time.format-morning'),
     recurrence: z.enum(['yearly', 'once']),
     ifPast: z.enum(['skip', 'run-now']),
   })
   .refine((config) => config.offset.unit === 'days' || Math.abs(config.offset.amount) <= 52, {
-    message: 'start at most 52 weeks before or after the date',
+    message: 'field.offset.weeks-max',
     path: ['offset', 'amount'],
   });
 

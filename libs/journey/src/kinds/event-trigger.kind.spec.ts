@@ -56,7 +56,7 @@ describe('eventTriggerKind', () => {
 
     expect(sut.error?.issues[0]).toMatchObject({
       path: ['where', 0, 'value'],
-      message: 'give a value to compare with',
+      message: 'field.value.compare-required',
     });
   });
 });

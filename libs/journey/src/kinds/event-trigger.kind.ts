@@ -3,9 +3,9 @@ import { matchesFilters, propertyFilterSchema, summarizeFilters, narrowToMatchin
 import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
-  event: z.string().trim().min(1, 'name the event that starts the journey').max(200),
+  event: z.string().trim().min(1, 'field.event.trigger-required').max(200),
   // Defaults to none, so documents saved before filters existed stay valid.
-  where: z.array(propertyFilterSchema).max(20, 'use at most 20 filters').default([]),
+  where: z.array(propertyFilterSchema).max(20, 'field.filters.max').default([]),
 });
 
 export type EventTriggerConfig = z.infer<typeof schema>;

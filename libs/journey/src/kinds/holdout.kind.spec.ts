@@ -42,9 +42,9 @@ describe('holdoutKind', () => {
   });
 
   it.each([
-    [0, 'hold back at least 1%'],
-    [51, 'hold back at most 50%'],
-    ['10', 'give the share of customers held back'],
+    [0, 'field.holdout.min'],
+    [51, 'field.holdout.max'],
+    ['10', 'field.holdout.required'],
   ])('should explain the problem when the control share is %j', (controlPercent, message) => {
     expect(holdoutKind.schema.safeParse({ controlPercent }).error?.issues[0]?.message).toBe(message);
   });

@@ -4,9 +4,9 @@ import { drawOutOf100 } from './split-branches';
 
 const schema = z.object({
   controlPercent: z
-    .number({ message: 'give the share of customers held back' })
-    .min(1, 'hold back at least 1%')
-    .max(50, 'hold back at most 50%'),
+    .number({ message: 'field.holdout.required' })
+    .min(1, 'field.holdout.min')
+    .max(50, 'field.holdout.max'),
 });
 
 export type HoldoutConfig = z.infer<typeof schema>;

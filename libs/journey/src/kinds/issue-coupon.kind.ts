@@ -6,9 +6,9 @@ const schema = z.object({
   pool: z
     .string()
     .trim()
-    .min(1, 'choose a coupon pool')
+    .min(1, 'field.coupon-pool.required')
     .max(100)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a pool key is lowercase letters, digits, "-" or "_"'),
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'field.coupon-pool.format'),
 });
 
 export type IssueCouponConfig = z.infer<typeof schema>;

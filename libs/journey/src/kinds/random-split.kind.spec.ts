@@ -82,9 +82,9 @@ describe('randomSplitKind', () => {
         { name: 'a', percent: 50.5 },
         { name: 'b', percent: 49.5 },
       ],
-      'use whole percentages',
+      'field.split.percent-whole',
     ],
-    [[{ name: 'a', percent: 100 }], 'add at least two branches'],
+    [[{ name: 'a', percent: 100 }], 'field.split.branches-min'],
     [
       [
         { name: 'a', percent: 50 },
@@ -97,7 +97,7 @@ describe('randomSplitKind', () => {
         { name: 'a', percent: 100 },
         { name: 'b', percent: 0 },
       ],
-      'give each branch at least 1%',
+      'field.split.percent-min',
     ],
   ])('should explain the problem when the branches are %j', (branches, message) => {
     const sut = randomSplitKind.schema.safeParse({ branches });

@@ -5,15 +5,15 @@ import { branchNameSchema, checkUniqueNames, drawOutOf100 } from './split-branch
 const branchSchema = z.object({
   name: branchNameSchema,
   percent: z
-    .number({ message: 'give each branch a percentage' })
-    .int('use whole percentages')
-    .min(1, 'give each branch at least 1%')
-    .max(99, 'leave room for the other branches (at most 99%)'),
+    .number({ message: 'field.split.percent-required' })
+    .int('field.split.percent-whole')
+    .min(1, 'field.split.percent-min')
+    .max(99, 'field.split.percent-max'),
 });
 
 const schema = z
   .object({
-    branches: z.array(branchSchema).min(2, 'add at least two branches').max(10, 'use at most 10 branches'),
+    branches: z.array(branchSchema).min(2, 'field.split.branches-min').max(10, 'field.split.branches-max'),
   })
   .superRefine((config, context) => {
     checkUniqueNames(config.branches, context);

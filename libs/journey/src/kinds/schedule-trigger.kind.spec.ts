@@ -135,16 +135,13 @@ describe('scheduleTriggerKind', () => {
   });
 
   it.each([
-    [{ audience: 'a', schedule: { kind: 'weekly', days: [], time: '09:00' } }, 'pick at least one day of the week'],
-    [{ audience: 'a', schedule: { kind: 'weekly', days: [1, 1], time: '09:00' } }, 'pick each day only once'],
-    [
-      { audience: 'a', schedule: { kind: 'weekly', days: [8], time: '09:00' } },
-      'days go from 1 (Monday) to 7 (Sunday)',
-    ],
-    [{ audience: 'a', schedule: { kind: 'once', date: '2026-02-30', time: '09:00' } }, 'this day does not exist'],
-    [{ audience: 'a', schedule: { kind: 'once', date: '27/11/2026', time: '09:00' } }, 'use a date like 2026-11-27'],
-    [{ audience: 'a', schedule: { kind: 'once', date: '2026-11-27', time: '9am' } }, 'use a time like 09:00'],
-    [{ audience: '', schedule: { kind: 'weekly', days: [1], time: '09:00' } }, 'choose the audience to send to'],
+    [{ audience: 'a', schedule: { kind: 'weekly', days: [], time: '09:00' } }, 'field.weekdays.required'],
+    [{ audience: 'a', schedule: { kind: 'weekly', days: [1, 1], time: '09:00' } }, 'field.weekdays.unique'],
+    [{ audience: 'a', schedule: { kind: 'weekly', days: [8], time: '09:00' } }, 'field.weekday.range'],
+    [{ audience: 'a', schedule: { kind: 'once', date: '2026-02-30', time: '09:00' } }, 'field.date.not-a-day'],
+    [{ audience: 'a', schedule: { kind: 'once', date: '27/11/2026', time: '09:00' } }, 'field.date.format'],
+    [{ audience: 'a', schedule: { kind: 'once', date: '2026-11-27', time: '9am' } }, 'field.time.format'],
+    [{ audience: '', schedule: { kind: 'weekly', days: [1], time: '09:00' } }, 'field.audience.send-required'],
   ])('should explain the problem when the config is %j', (config, message) => {
     const sut = scheduleTriggerKind.schema.safeParse(config);
 

@@ -4,18 +4,16 @@ import { atLocalTime, CLOCK_TIME_PATTERN, nextLocalTime } from '../time/local-ti
 import { weekdaysParam } from '../time/local-time.schema';
 import { defineNodeKind } from './node-kind';
 
-const timeSchema = z.string().regex(CLOCK_TIME_PATTERN, 'use a time like 09:00');
+const timeSchema = z.string().regex(CLOCK_TIME_PATTERN, 'field.time.format');
 
 const weeklySchema = z.object({
   kind: z.literal('weekly'),
   /** ISO weekdays: 1 is Monday, 7 is Sunday. */
   days: z
-    .array(
-      z.number().int().min(1, 'days go from 1 (Monday) to 7 (Sunday)').max(7, 'days go from 1 (Monday) to 7 (Sunday)'),
-    )
-    .min(1, 'pick at least one day of the week')
+    .array(z.number().int().min(1, 'field.weekday.range').max(7, 'field.weekday.range'))
+    .min(1, 'field.weekdays.required')
     .max(7)
-    .refine((days) => new Set(days).size === days.length, 'pick each day only once'),
+    .refine((days) => new Set(days).size === days.length, 'field.weekdays.unique'),
   time: timeSchema,
 });
 
@@ -23,13 +21,13 @@ const onceSchema = z.object({
   kind: z.literal('once'),
   date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-27')
-    .refine((date) => DateTime.fromISO(date, { zone: 'utc' }).isValid, 'this day does not exist'),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date.format')
+    .refine((date) => DateTime.fromISO(date, { zone: 'utc' }).isValid, 'field.date.not-a-day'),
   time: timeSchema,
 });
 
 const schema = z.object({
-  audience: z.string().trim().min(1, 'choose the audience to send to').max(200),
+  audience: z.string().trim().min(1, 'field.audience.send-required').max(200),
   schedule: z.discriminatedUnion('kind', [weeklySchema, onceSchema]),
 });
 

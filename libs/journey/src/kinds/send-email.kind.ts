@@ -5,9 +5,9 @@ import { defineNodeKind, type ValidationContext } from './node-kind';
 export const templateKeySchema = z
   .string()
   .trim()
-  .min(1, 'choose an email template')
+  .min(1, 'field.template.required')
   .max(100)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a template key is lowercase letters, digits, "-" or "_"');
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'field.template.format');
 
 /** The publish check every email-sending kind makes: its template exists in the workspace. */
 export const checkTemplateExists = (config: { template: string }, context: ValidationContext) =>

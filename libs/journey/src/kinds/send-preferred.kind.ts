@@ -6,7 +6,7 @@ const schema = z.object({
   /** The email template, for customers reached by email. */
   template: templateKeySchema,
   /** The SMS text, for customers reached by SMS. */
-  text: z.string().trim().min(1, 'write the SMS text').max(1600),
+  text: z.string().trim().min(1, 'field.sms.text-required').max(1600),
   transactional: z.boolean().default(false),
 });
 

@@ -4,7 +4,7 @@ import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
   /** The text, with Handlebars variables (`Hi {{firstName}}, your code is {{coupon.code}}`). */
-  text: z.string().trim().min(1, 'write the message').max(1600, 'an SMS is at most 1,600 characters (10 segments)'),
+  text: z.string().trim().min(1, 'field.sms.message-required').max(1600, 'field.sms.too-long'),
   /** Exempt from frequency caps (consent and quiet hours still apply). */
   transactional: z.boolean().default(false),
 });

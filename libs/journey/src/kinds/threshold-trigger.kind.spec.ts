@@ -51,8 +51,8 @@ describe('thresholdTriggerKind', () => {
   });
 
   it.each([
-    [{ ...up, threshold: 'a lot' }, 'give the number to cross'],
-    [{ ...up, attribute: '' }, 'choose the number attribute to watch (for example loyalty_points)'],
+    [{ ...up, threshold: 'a lot' }, 'field.threshold.required'],
+    [{ ...up, attribute: '' }, 'field.attribute.number-required'],
   ])('should explain the problem when the config is %j', (config, message) => {
     const sut = thresholdTriggerKind.schema.safeParse(config);
 

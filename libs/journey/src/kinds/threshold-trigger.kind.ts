@@ -7,10 +7,10 @@ const schema = z.object({
   attribute: z
     .string()
     .trim()
-    .min(1, 'choose the number attribute to watch (for example loyalty_points)')
+    .min(1, 'field.attribute.number-required')
     .max(200)
-    .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces (use a.b for nested values)'),
-  threshold: z.number({ message: 'give the number to cross' }).finite('give the number to cross'),
+    .regex(/^[^.\s][^\s]*$/, 'field.attribute.path-format'),
+  threshold: z.number({ message: 'field.threshold.required' }).finite('field.threshold.required'),
   direction: z.enum(['up', 'down']),
 });
 

@@ -114,14 +114,14 @@ describe('time-window', () => {
     {
       name: 'the same opening and closing time',
       config: { from: '09:00', to: '09:00' },
-      message: 'the window must open and close at different times',
+      message: 'field.window.same-times',
     },
     {
       name: 'a malformed time',
       config: { from: '9h', to: '18:00' },
-      message: 'use a 24-hour time like 09:00 or 21:30',
+      message: 'field.time.format-24h',
     },
-    { name: 'no day', config: { days: [], from: '09:00', to: '18:00' }, message: 'choose at least one day' },
+    { name: 'no day', config: { days: [], from: '09:00', to: '18:00' }, message: 'field.days.required' },
   ])('should explain the problem when the window has $name', ({ config, message }) => {
     const sut = timeWindowKind.schema.safeParse(config);
 

@@ -10,7 +10,7 @@ const schema = z
     to: clockTimeSchema,
   })
   .refine((config) => config.from !== config.to, {
-    message: 'the window must open and close at different times',
+    message: 'field.window.same-times',
     path: ['to'],
   });
 

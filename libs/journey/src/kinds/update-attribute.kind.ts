@@ -8,22 +8,19 @@ const schema = z
     attribute: z
       .string()
       .trim()
-      .min(1, 'choose the attribute to change')
+      .min(1, 'field.attribute.change-required')
       .max(200)
-      .regex(/^[A-Za-z0-9_-]+$/, 'an attribute name is letters, digits, "-" or "_"')
-      .refine(
-        (name) => !PROFILE_FIELDS.includes(name),
-        'profile fields such as email are changed by the shop, not a journey',
-      ),
+      .regex(/^[A-Za-z0-9_-]+$/, 'field.attribute.name-format')
+      .refine((name) => !PROFILE_FIELDS.includes(name), 'field.attribute.profile-field'),
     operation: z.enum(['set', 'increment', 'unset']),
     value: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
   })
   .refine((config) => config.operation === 'unset' || config.value !== undefined, {
-    message: 'give the value to set or add',
+    message: 'field.value.required',
     path: ['value'],
   })
   .refine((config) => config.operation !== 'increment' || typeof config.value === 'number', {
-    message: 'increment by a number',
+    message: 'field.value.number',
     path: ['value'],
   });
 

@@ -3,7 +3,7 @@ import { addDuration, DURATION_UNITS } from '../time/calendar';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z.object({
-  amount: z.number().int('use a whole number').min(1, 'wait at least 1').max(100_000),
+  amount: z.number().int('field.number.whole').min(1, 'field.wait.min').max(100_000),
   unit: z.enum(DURATION_UNITS),
 });
 

@@ -145,12 +145,12 @@ describe('wait-for-event', () => {
     {
       name: 'no event name',
       input: { event: ' ', timeout: { amount: 7, unit: 'days' } },
-      message: 'name the event to wait for (for example Order Completed)',
+      message: 'field.event.wait-required',
     },
     {
       name: 'a zero timeout',
       input: { event: 'Order Completed', timeout: { amount: 0, unit: 'days' } },
-      message: 'wait at least 1',
+      message: 'field.wait.min',
     },
     {
       name: 'a filter without a value',
@@ -159,7 +159,7 @@ describe('wait-for-event', () => {
         where: [{ path: 'total', operator: 'gte' }],
         timeout: { amount: 1, unit: 'days' },
       },
-      message: 'give a value to compare with',
+      message: 'field.value.compare-required',
     },
   ])('should explain the problem when the config has $name', ({ input, message }) => {
     const sut = waitForEventKind.schema.safeParse(input);

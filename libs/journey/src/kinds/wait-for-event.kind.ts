@@ -6,24 +6,24 @@ import { describeAmount } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z.object({
-  event: z.string().trim().min(1, 'name the event to wait for (for example Order Completed)').max(200),
+  event: z.string().trim().min(1, 'field.event.wait-required').max(200),
   /** Tests on the awaited event's properties; all must hold. */
-  where: z.array(propertyFilterSchema).max(20, 'use at most 20 filters').default([]),
+  where: z.array(propertyFilterSchema).max(20, 'field.filters.max').default([]),
   /** Property paths the awaited event must share at least one value of with the triggering event (`products.id`). */
   sameAsTrigger: z
     .array(
       z
         .string()
         .trim()
-        .min(1, 'give a property path such as products.id')
+        .min(1, 'field.property.required')
         .max(200)
-        .regex(/^[^.\s][^\s]*$/, 'a path has no spaces (use a.b for nested values)'),
+        .regex(/^[^.\s][^\s]*$/, 'field.path.format'),
     )
-    .max(5, 'compare at most 5 properties')
+    .max(5, 'field.properties.max')
     .default([]),
   /** How long to wait at most before leaving through `timeout`. */
   timeout: z.object({
-    amount: z.number().int('use a whole number').min(1, 'wait at least 1').max(100_000),
+    amount: z.number().int('field.number.whole').min(1, 'field.wait.min').max(100_000),
     unit: z.enum(DURATION_UNITS),
   }),
 });

@@ -92,12 +92,12 @@ describe('wait-time-of-day', () => {
     {
       name: 'a time without a leading zero',
       config: { time: '9:00' },
-      message: 'use a 24-hour time like 09:00 or 21:30',
+      message: 'field.time.format-24h',
     },
-    { name: 'an hour past 23', config: { time: '24:00' }, message: 'use a 24-hour time like 09:00 or 21:30' },
-    { name: 'no day', config: { time: '10:00', days: [] }, message: 'choose at least one day' },
-    { name: 'day 8', config: { time: '10:00', days: [8] }, message: 'use a day number from 1 (Monday) to 7 (Sunday)' },
-    { name: 'a day twice', config: { time: '10:00', days: [1, 1] }, message: 'list each day once' },
+    { name: 'an hour past 23', config: { time: '24:00' }, message: 'field.time.format-24h' },
+    { name: 'no day', config: { time: '10:00', days: [] }, message: 'field.days.required' },
+    { name: 'day 8', config: { time: '10:00', days: [8] }, message: 'field.weekday.number' },
+    { name: 'a day twice', config: { time: '10:00', days: [1, 1] }, message: 'field.days.unique' },
   ])('should explain the problem when the config has $name', ({ config, message }) => {
     const sut = waitTimeOfDayKind.schema.safeParse(config);
 

@@ -172,14 +172,14 @@ describe('wait-until-date', () => {
   });
 
   it.each([
-    { name: 'a time that is not HH:mm', config: { atTime: '10h' }, message: 'use a 24-hour time like 10:00' },
-    { name: 'no date path', config: { path: '' }, message: 'choose where the date is read (for example timestamp)' },
+    { name: 'a time that is not HH:mm', config: { atTime: '10h' }, message: 'field.time.format-24h-morning' },
+    { name: 'no date path', config: { path: '' }, message: 'field.date-path.required' },
     {
       name: 'a path with spaces',
       config: { addDaysFrom: 'refill days' },
-      message: 'a path has no spaces (use a.b for nested values)',
+      message: 'field.path.format',
     },
-    { name: 'a fractional offset', config: { offset: { amount: 1.5, unit: 'days' } }, message: 'use a whole number' },
+    { name: 'a fractional offset', config: { offset: { amount: 1.5, unit: 'days' } }, message: 'field.number.whole' },
   ])('should explain the problem when the config has $name', ({ config, message }) => {
     const sut = waitUntilDateKind.schema.safeParse({ ...refill, ...config });
 

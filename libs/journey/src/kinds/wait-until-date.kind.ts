@@ -8,18 +8,13 @@ import { describeAmount } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const PATH = /^[^.\s][^\s]*$/;
-const PATH_MESSAGE = 'a path has no spaces (use a.b for nested values)';
+const PATH_MESSAGE = 'field.path.format';
 
 const schema = z.object({
   /** Where the date is read: the customer's profile, or the event that enrolled them. */
   source: z.enum(CONDITION_SOURCES),
   /** `birthday`, `subscription.ends_at`; for the event, `timestamp` is the event's own time. */
-  path: z
-    .string()
-    .trim()
-    .min(1, 'choose where the date is read (for example timestamp)')
-    .max(200)
-    .regex(PATH, PATH_MESSAGE),
+  path: z.string().trim().min(1, 'field.date-path.required').max(200).regex(PATH, PATH_MESSAGE),
   /** A number of days read from the same source and added (`products.refill_days`); the smallest if several. */
   addDaysFrom: z
     .string()
@@ -29,14 +24,14 @@ const schema = z.object({
     .optional(),
   /** Moved by this much (negative: before). Days and weeks are calendar days in the customer's zone. */
   offset: z.object({
-    amount: z.number().int('use a whole number').min(-100_000).max(100_000),
+    amount: z.number().int('field.number.whole').min(-100_000).max(100_000),
     unit: z.enum(DURATION_UNITS),
   }),
   /** At this local time on the day reached; empty keeps the time of day. */
   atTime: z
     .string()
     .trim()
-    .regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 10:00')
+    .regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'field.time.format-24h-morning')
     .optional(),
   /** When the moment has already passed or there is no usable date: go on through `next`, or leave by `skipped`. */
   ifPast: z.enum(['continue', 'skip']),

@@ -2,20 +2,14 @@ import { z } from 'zod';
 import { ALL_WEEKDAYS, CLOCK_TIME_PATTERN } from './local-time';
 
 /** A 24-hour wall time, `HH:mm`. */
-export const clockTimeSchema = z.string().trim().regex(CLOCK_TIME_PATTERN, 'use a 24-hour time like 09:00 or 21:30');
+export const clockTimeSchema = z.string().trim().regex(CLOCK_TIME_PATTERN, 'field.time.format-24h');
 
 /** ISO weekdays a rule applies on: 1 is Monday, 7 is Sunday; at least one, each once. */
 export const weekdaysSchema = z
-  .array(
-    z
-      .number()
-      .int('use a day number from 1 (Monday) to 7 (Sunday)')
-      .min(1, 'use a day number from 1 (Monday) to 7 (Sunday)')
-      .max(7, 'use a day number from 1 (Monday) to 7 (Sunday)'),
-  )
-  .min(1, 'choose at least one day')
+  .array(z.number().int('field.weekday.number').min(1, 'field.weekday.number').max(7, 'field.weekday.number'))
+  .min(1, 'field.days.required')
   .max(7)
-  .refine((days) => new Set(days).size === days.length, 'list each day once');
+  .refine((days) => new Set(days).size === days.length, 'field.days.unique');
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 

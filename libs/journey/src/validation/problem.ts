@@ -43,10 +43,11 @@ const quoted = (value: ProblemParams[string] | undefined): string => `"${String(
 export const problemMessages = {
   'journey.no-trigger': () => 'Add a trigger: without one, nobody can enter this journey.',
   'journey.malformed': (p) =>
-    `The journey document is not in the expected shape at ${quoted(p['field'])}: ${p['detail']}.`,
+    `The journey document is not in the expected shape at ${quoted(p['field'])}: ${p['detail'] ?? p['message']}.`,
   'node.duplicate-id': (p) => `Two steps share the id ${quoted(p['id'])}; each step needs its own.`,
   'node.unknown-kind': (p) => `This step's kind ${quoted(p['kind'])} is not one Rapport knows.`,
-  'node.invalid-config': (p) => `This step's setting ${quoted(p['field'])} is not valid: ${p['detail']}.`,
+  'node.invalid-config': (p) =>
+    `This step's setting ${quoted(p['field'])} is not valid: ${p['detail'] ?? p['message']}.`,
   'node.unreachable': () => 'No customer can reach this step: connect it to the path from a trigger.',
   'edge.unknown-node': (p) => `A connection points to a step ${quoted(p['id'])} that does not exist.`,
   'edge.unknown-output': (p) => `This step has no output ${quoted(p['output'])} to connect from.`,

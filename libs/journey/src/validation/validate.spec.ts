@@ -148,8 +148,10 @@ describe('validateJourney', () => {
       { code: 'node.invalid-config', nodeId: 'wait-2-days', path: ['config', 'unit'] },
       { code: 'node.invalid-config', nodeId: 'big-order', path: ['config', 'value'] },
     ]);
-    expect(sut[0]?.message).toBe('This step\'s setting "amount" is not valid: wait at least 1.');
-    expect(sut[2]?.message).toContain('give a value to compare with');
+    // Language-free: the rule's words are a catalog key (worded by @rapport/messages), with zod's limits beside it.
+    expect(sut[0]?.params).toEqual({ field: 'amount', message: 'field.wait.min', minimum: 1, origin: 'number' });
+    expect(sut[1]?.params).toMatchObject({ field: 'unit', message: 'field.invalid-value' });
+    expect(sut[2]?.params).toMatchObject({ field: 'value', message: 'field.value.compare-required' });
   });
 
   it('should report a document that is not a journey at all without throwing', () => {

@@ -1,6 +1,7 @@
 import { journeyDocumentSchema, type JourneyDocument } from '../graph/journey.schema';
 import type { ValidationContext } from '../kinds/node-kind';
 import { nodeKindOrNull, type AnyNodeKind } from '../kinds/registry';
+import { fieldIssueParams } from './field-issue';
 import { findLoopsWithoutWait } from './loops';
 import { problem, type Problem } from './problem';
 
@@ -17,8 +18,8 @@ export const validateJourney = (input: unknown, context: ValidationContext = NO_
   if (!parsed.success) {
     return parsed.error.issues.map((issue) =>
       problem('journey.malformed', null, issue.path as (string | number)[], {
+        ...fieldIssueParams(issue),
         field: issue.path.join('.') || 'journey',
-        detail: issue.message,
       }),
     );
   }
@@ -45,8 +46,8 @@ const validateDocument = (journey: JourneyDocument, context: ValidationContext):
         const field = issue.path.join('.') || 'config';
         problems.push(
           problem('node.invalid-config', node.id, ['config', ...(issue.path as (string | number)[])], {
+            ...fieldIssueParams(issue),
             field,
-            detail: issue.message,
           }),
         );
       }
