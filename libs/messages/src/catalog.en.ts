@@ -15,6 +15,23 @@ const waited =
 const what =
   '{channel, select, sms {SMS} webhook {Webhook} other {Email}}{template, select, none {} other { "{template}"}}';
 
+const operatorWords =
+  '{operator, select, eq {equals} neq {differs from} gt {is more than} gte {is at least} lt {is less than}' +
+  ' lte {is at most} contains {contains} exists {is set} not_exists {is not set} other {{operator}}}' +
+  '{operator, select, exists {} not_exists {} other { {expected, value}}}';
+const subject = '{source, select, event {Event} other {Customer}} {path}';
+const historyTest =
+  '{comparison, select, none {did not do it} at-least {did it at least {times, plural, one {once} other {# times}}}' +
+  ' other {did it at most {times, plural, one {once} other {# times}}}}' +
+  '{withinDays, select, none {} other { in the last {withinDays, plural, one {# day} other {# days}}}}';
+// Why a delivery rule held a message back or stopped it; `why` is the receiver's own words (retry-after).
+const ruleWords =
+  '{rule, select, quiet-hours {quiet hours} frequency-cap {frequency cap: {sent, number} {channel, select, sms {SMS} other {email}} ' +
+  'messages in {days, plural, one {# day} other {# days}}} consent-withdrawn {the customer withdrew ' +
+  '{channel, select, sms {SMS} other {email}} consent ({source, select, unsubscribe-link {unsubscribe link} api {API} import {import} identify {identify call} other {{source}}})}' +
+  ' no-consent {no {channel, select, sms {SMS} other {email}} consent} no-recipient {the customer has no ' +
+  '{channel, select, sms {phone number} other {email address}}} retry-after {the receiver asked to try again later: {why}} other {{why}}}';
+
 export const en = {
   // Words the formatter itself uses for `{x, value}`.
   'value.nothing': 'nothing',
@@ -56,10 +73,8 @@ export const en = {
   'reason.wait.scheduled': `Waiting ${waited}, until {until, datetime}.`,
   'reason.wait.elapsed': 'The wait is over.',
   'reason.wait.not-yet-due': 'Still waiting until {until, datetime}.',
-  'reason.condition.matched':
-    '{source, select, event {Event} other {Customer}} {path} is {actual, value}, so "{operator} {expected, value}" holds: yes.',
-  'reason.condition.not-matched':
-    '{source, select, event {Event} other {Customer}} {path} is {actual, value}, so "{operator} {expected, value}" does not hold: no.',
+  'reason.condition.matched': `${subject} is {actual, value}, so "${operatorWords}" holds: yes.`,
+  'reason.condition.not-matched': `${subject} is {actual, value}, so "${operatorWords}" does not hold: no.`,
   'reason.email.requested': 'Email "{template}" queued for sending.',
   'reason.sms.requested': 'SMS queued for sending.',
   'reason.message.requested': 'Message "{template}" queued on the customer\'s preferred channel.',
@@ -95,15 +110,20 @@ export const en = {
   'reason.trigger.attribute-changed': 'Started the journey: {attribute} changed to {after, value}.',
   'reason.trigger.audience-joined': 'Started the journey on joining the audience {audience, value}.',
   'reason.trigger.schedule-reached': 'Started the journey on the schedule for the audience {audience, value}.',
-  'reason.split.branch-matched': 'Took branch "{branch}" because {why}.',
-  'reason.split.no-branch-matched': 'No branch matched ({why}), so took "else".',
+  'reason.split.branch-matched':
+    'Took branch "{branch}": {checks, plural, one {its condition holds} other {all # of its conditions hold}}.',
+  'reason.split.no-branch-matched':
+    '{branches, plural, one {The branch did not match} other {None of the # branches matched}}, so took "else"' +
+    ` (in "{branch}", ${subject} is {actual, value}, not "${operatorWords}").`,
   'reason.random-split.drawn': 'Drew {draw} out of 100, so took "{branch}" ({percent}%).',
   'reason.holdout.assigned':
     'Drew {draw} out of 100, so joined the {group, select, control {control} treatment {treatment} other {{group}}} group (control is {controlPercent}%).',
   'reason.history.matched':
-    'Did {event, value} {count, plural, one {# time} other {# times}}, so "{expected}" holds: yes.',
+    'Did {event, value} {count, plural, one {# time} other {# times}}{filters, plural, =0 {} other { (counting matches of its filters)}},' +
+    ` so "${historyTest}" holds: yes.`,
   'reason.history.not-matched':
-    'Did {event, value} {count, plural, one {# time} other {# times}}, so "{expected}" does not hold: no.',
+    'Did {event, value} {count, plural, one {# time} other {# times}}{filters, plural, =0 {} other { (counting matches of its filters)}},' +
+    ` so "${historyTest}" does not hold: no.`,
 
   // Delivery outcomes the worker appends to the timeline (libs/engine delivery.sender.ts).
   'outcome.email.sent': 'Email "{template}" sent to {to}.',
@@ -112,8 +132,8 @@ export const en = {
   'outcome.sms.failed': `${what} could not be sent: {error}.`,
   'outcome.webhook.sent': `${what} delivered to {to}.`,
   'outcome.webhook.failed': `${what} could not be delivered: {error}.`,
-  'outcome.delivery.suppressed': `${what} not sent: {why}.`,
-  'outcome.delivery.deferred': `${what} held back ({why}) until {until, datetime}.`,
+  'outcome.delivery.suppressed': `${what} not sent: ${ruleWords}.`,
+  'outcome.delivery.deferred': `${what} held back (${ruleWords}) until {until, datetime}.`,
   'outcome.delivery.unknown': `${what} may or may not have gone out: {error}.`,
 
   // The unsubscribe page a customer reaches from an email's link (apps/api unsubscribe).

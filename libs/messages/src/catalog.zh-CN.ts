@@ -11,6 +11,19 @@ import { screensZhCN } from './catalog-screens.zh-CN';
  * `{until, datetime}` rather than a format of your own.
  */
 const waited = '{amount, number}{unit, select, minutes {分钟} hours {小时} days {天} weeks {周} other {{unit}}}';
+const operatorWords =
+  '{operator, select, eq {等于} neq {不等于} gt {大于} gte {至少为} lt {小于} lte {至多为} contains {包含}' +
+  ' exists {已设置} not_exists {未设置} other {{operator}}}' +
+  '{operator, select, exists {} not_exists {} other { {expected, value}}}';
+const subject = '{source, select, event {事件} other {客户}}的 {path}';
+const historyTest =
+  '{withinDays, select, none {} other {在最近 {withinDays, number} 天内}}' +
+  '{comparison, select, none {没有做过} at-least {至少做过 {times, number} 次} other {至多做过 {times, number} 次}}';
+const channelWord = '{channel, select, sms {短信} other {邮件}}';
+const ruleWords =
+  `{rule, select, quiet-hours {免打扰时段} frequency-cap {频率上限：{days, number} 天内已发送 {sent, number} 条${channelWord}}` +
+  ` consent-withdrawn {客户已撤回${channelWord}同意（{source, select, unsubscribe-link {退订链接} api {API} import {导入} identify {身份识别} other {{source}}}）}` +
+  ` no-consent {没有${channelWord}同意} no-recipient {客户没有{channel, select, sms {手机号码} other {邮箱地址}}} retry-after {接收方要求稍后重试：{why}} other {{why}}}`;
 const what =
   '{channel, select, sms {短信} webhook {Webhook} other {邮件}}{template, select, none {} other {“{template}”}}';
 
@@ -48,10 +61,8 @@ export const zhCN = {
   'reason.wait.scheduled': `等待 ${waited}，直到 {until, datetime}。`,
   'reason.wait.elapsed': '等待结束。',
   'reason.wait.not-yet-due': '仍在等待，直到 {until, datetime}。',
-  'reason.condition.matched':
-    '{source, select, event {事件} other {客户}}的 {path} 为 {actual, value}，因此“{operator} {expected, value}”成立：是。',
-  'reason.condition.not-matched':
-    '{source, select, event {事件} other {客户}}的 {path} 为 {actual, value}，因此“{operator} {expected, value}”不成立：否。',
+  'reason.condition.matched': `${subject} 为 {actual, value}，因此“${operatorWords}”成立：是。`,
+  'reason.condition.not-matched': `${subject} 为 {actual, value}，因此“${operatorWords}”不成立：否。`,
   'reason.email.requested': '邮件“{template}”已排队等待发送。',
   'reason.sms.requested': '短信已排队等待发送。',
   'reason.message.requested': '消息“{template}”已通过客户偏好的渠道排队等待发送。',
@@ -86,13 +97,19 @@ export const zhCN = {
   'reason.trigger.attribute-changed': '开始了旅程：{attribute} 变为 {after, value}。',
   'reason.trigger.audience-joined': '加入受众 {audience, value} 时开始了旅程。',
   'reason.trigger.schedule-reached': '按受众 {audience, value} 的计划开始了旅程。',
-  'reason.split.branch-matched': '进入分支“{branch}”，因为 {why}。',
-  'reason.split.no-branch-matched': '没有匹配的分支（{why}），因此进入“其他”。',
+  'reason.split.branch-matched': '进入分支“{branch}”：{checks, number} 个条件全部成立。',
+  'reason.split.no-branch-matched':
+    '{branches, number} 个分支都不匹配，因此进入“其他”' +
+    `（在“{branch}”中，${subject} 为 {actual, value}，不满足“${operatorWords}”）。`,
   'reason.random-split.drawn': '抽到 {draw}（满分 100），因此进入“{branch}”（{percent}%）。',
   'reason.holdout.assigned':
     '抽到 {draw}（满分 100），因此加入{group, select, control {对照} treatment {实验} other {{group}}}组（对照组占 {controlPercent}%）。',
-  'reason.history.matched': '{event, value} 发生了 {count, number} 次，因此“{expected}”成立：是。',
-  'reason.history.not-matched': '{event, value} 发生了 {count, number} 次，因此“{expected}”不成立：否。',
+  'reason.history.matched':
+    '{event, value} 发生了 {count, number} 次{filters, plural, =0 {} other {（只计满足其属性条件的）}}，' +
+    `因此“${historyTest}”成立：是。`,
+  'reason.history.not-matched':
+    '{event, value} 发生了 {count, number} 次{filters, plural, =0 {} other {（只计满足其属性条件的）}}，' +
+    `因此“${historyTest}”不成立：否。`,
 
   'outcome.email.sent': '邮件“{template}”已发送至 {to}。',
   'outcome.email.failed': '邮件“{template}”无法发送：{error}。',
@@ -100,8 +117,8 @@ export const zhCN = {
   'outcome.sms.failed': `${what}无法发送：{error}。`,
   'outcome.webhook.sent': `${what}已送达 {to}。`,
   'outcome.webhook.failed': `${what}无法送达：{error}。`,
-  'outcome.delivery.suppressed': `${what}未发送：{why}。`,
-  'outcome.delivery.deferred': `${what}暂缓发送（{why}），直到 {until, datetime}。`,
+  'outcome.delivery.suppressed': `${what}未发送：${ruleWords}。`,
+  'outcome.delivery.deferred': `${what}暂缓发送（${ruleWords}），直到 {until, datetime}。`,
   'outcome.delivery.unknown': `${what}可能已发出，也可能没有：{error}。`,
 
   'unsubscribe.title': '退订',

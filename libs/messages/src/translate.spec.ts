@@ -49,12 +49,12 @@ describe('translate', () => {
   });
 
   it('shows customer values quoted, numbers as numbers and a missing value as nothing', () => {
-    const base = { source: 'profile', path: 'tier', operator: 'equals' };
+    const base = { source: 'profile', path: 'tier', operator: 'eq' };
     expect(translate('en', 'reason.condition.matched', { ...base, actual: 'gold', expected: 'gold' })).toBe(
       'Customer tier is "gold", so "equals "gold"" holds: yes.',
     );
     expect(translate('zh-CN', 'reason.condition.not-matched', { ...base, actual: null, expected: 1200 })).toBe(
-      '客户的 tier 为 空值，因此“equals 1,200”不成立：否。',
+      '客户的 tier 为 空值，因此“等于 1,200”不成立：否。',
     );
   });
 
@@ -75,6 +75,53 @@ describe('translate', () => {
     expect(describeHistory('en', { code: 'something.new', params: {} })).toBe('something.new');
     expect(describeProblem('en', { code: 'node.invalid-config', params: { field: 'amount', detail: { a: 1 } } })).toBe(
       'This step\'s setting "amount" is not valid: {"a":1}.',
+    );
+  });
+});
+
+describe('decision reasons and delivery outcomes from codes and raw values', () => {
+  const line = (locale: 'en' | 'zh-CN', code: string, params: Record<string, unknown>): string =>
+    describeHistory(locale, { code, params }, { timeZone: 'Asia/Shanghai' });
+
+  it('words a split by its branch and its first failing check', () => {
+    const miss = { branches: 3, branch: 'vip', source: 'profile', path: 'value_tier', operator: 'eq' };
+    expect(line('en', 'split.no-branch-matched', { ...miss, expected: 'most-valuable', actual: 'below-zero' })).toBe(
+      'None of the 3 branches matched, so took "else" (in "vip", Customer value_tier is "below-zero", not "equals "most-valuable"").',
+    );
+    expect(
+      line('zh-CN', 'split.no-branch-matched', { ...miss, operator: 'exists', expected: null, actual: null }),
+    ).toBe('3 个分支都不匹配，因此进入“其他”（在“vip”中，客户的 value_tier 为 空值，不满足“已设置”）。');
+    expect(line('en', 'split.branch-matched', { branch: 'vip', checks: 2 })).toBe(
+      'Took branch "vip": all 2 of its conditions hold.',
+    );
+    expect(line('zh-CN', 'split.branch-matched', { branch: 'vip', checks: 2 })).toBe(
+      '进入分支“vip”：2 个条件全部成立。',
+    );
+  });
+
+  it('words an event-history test from its comparison, count and window', () => {
+    const test = { event: 'Order Completed', count: 0, comparison: 'at-least', times: 2, withinDays: 30, filters: 0 };
+    expect(line('en', 'history.not-matched', test)).toBe(
+      'Did "Order Completed" 0 times, so "did it at least 2 times in the last 30 days" does not hold: no.',
+    );
+    expect(
+      line('zh-CN', 'history.matched', { ...test, count: 0, comparison: 'none', withinDays: '', filters: 1 }),
+    ).toBe('“Order Completed” 发生了 0 次（只计满足其属性条件的），因此“没有做过”成立：是。');
+  });
+
+  it('words a held-back or stopped delivery from the rule that said no', () => {
+    const email = { channel: 'email', template: 'welcome' };
+    expect(
+      line('zh-CN', 'delivery.suppressed', { ...email, rule: 'consent-withdrawn', source: 'unsubscribe-link' }),
+    ).toBe('邮件“welcome”未发送：客户已撤回邮件同意（退订链接）。');
+    expect(line('en', 'delivery.suppressed', { ...email, rule: 'frequency-cap', sent: 3, max: 3, days: 7 })).toBe(
+      'Email "welcome" not sent: frequency cap: 3 email messages in 7 days.',
+    );
+    expect(
+      line('zh-CN', 'delivery.deferred', { ...email, rule: 'quiet-hours', until: '2026-11-23T00:00:00.000Z' }),
+    ).toBe('邮件“welcome”暂缓发送（免打扰时段），直到 2026年11月23日 GMT+8 08:00。');
+    expect(line('zh-CN', 'delivery.suppressed', { channel: 'sms', template: null, rule: 'no-recipient' })).toBe(
+      '短信未发送：客户没有手机号码。',
     );
   });
 });

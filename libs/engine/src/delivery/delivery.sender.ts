@@ -21,7 +21,16 @@ const DAY = 86_400_000;
 /** Attempts, all rounds together, before a delivery is given up as failed (the dead letter shown in timelines). */
 export const MAX_ATTEMPTS = 10;
 
-type Verdict = { send: true } | { send: false; suppress: string } | { send: false; deferUntil: Date; because: string };
+/**
+ * Why a rule said no: `why` stays English for operators (deliveries.reason, attempt details); `rule` and its raw
+ * values go to the timeline, which words them in the reader's language (outcome.delivery.* in @rapport/messages).
+ */
+type RuleCode = 'quiet-hours' | 'frequency-cap' | 'consent-withdrawn' | 'no-consent' | 'no-recipient';
+type RuleParams = { rule: RuleCode } & Record<string, unknown>;
+type Verdict =
+  | { send: true }
+  | { send: false; suppress: string; rule: RuleParams }
+  | { send: false; deferUntil: Date; because: string; rule: RuleParams };
 
 /**
  * The one delivery pipeline every channel goes through: claim the outbox row (a compare-and-set only one attempt
@@ -89,7 +98,10 @@ export class DeliverySender {
         {
           status: 'suppressed',
           reason: verdict.suppress,
-          history: { code: 'delivery.suppressed', params: this.params(delivery, { why: verdict.suppress }) },
+          history: {
+            code: 'delivery.suppressed',
+            params: this.params(delivery, { why: verdict.suppress, ...verdict.rule }),
+          },
         },
         ...(await attempt('suppressed', verdict.suppress)),
       );
@@ -101,7 +113,11 @@ export class DeliverySender {
         verdict.deferUntil,
         {
           code: 'delivery.deferred',
-          params: this.params(delivery, { why: verdict.because, until: verdict.deferUntil.toISOString() }),
+          params: this.params(delivery, {
+            why: verdict.because,
+            ...verdict.rule,
+            until: verdict.deferUntil.toISOString(),
+          }),
         },
         ...(await attempt('deferred', `${verdict.because} until ${verdict.deferUntil.toISOString()}`)),
       );
@@ -156,7 +172,7 @@ export class DeliverySender {
           until,
           {
             code: 'delivery.deferred',
-            params: this.params(delivery, { why: failure.message, until: until.toISOString() }),
+            params: this.params(delivery, { why: failure.message, rule: 'retry-after', until: until.toISOString() }),
           },
           ...(await attempt('deferred', failure.message)),
         );
@@ -180,6 +196,7 @@ export class DeliverySender {
       return {
         send: false,
         suppress: `the customer has no ${delivery.channel === 'sms' ? 'phone number' : 'email address'}`,
+        rule: { rule: 'no-recipient' },
       };
     if (delivery.channel === 'webhook') return { send: true };
     const consent = await new ConsentRepository(this.db.manager).find(customer.id, delivery.channel);
@@ -190,6 +207,10 @@ export class DeliverySender {
         suppress: consent
           ? `the customer withdrew ${delivery.channel} consent (${consent.source})`
           : `no ${delivery.channel} consent`,
+        // The source as a code ("unsubscribe link" -> unsubscribe-link) the catalog can pick words for.
+        rule: consent
+          ? { rule: 'consent-withdrawn', source: consent.source.trim().toLowerCase().replace(/\s+/g, '-') }
+          : { rule: 'no-consent' },
       };
     }
     const quiet = afterQuietHours(
@@ -198,7 +219,8 @@ export class DeliverySender {
       now,
       effectiveZone(customer.timeZone, effectiveZone(loaded.workspaceTimeZone)),
     );
-    if (!quiet.allowed) return { send: false, deferUntil: quiet.until, because: 'quiet hours' };
+    if (!quiet.allowed)
+      return { send: false, deferUntil: quiet.until, because: 'quiet hours', rule: { rule: 'quiet-hours' } };
     const cap = rules.frequencyCaps[delivery.channel];
     if (cap && !delivery.transactional) {
       const sent = await new DeliveryRepository(this.db.manager).countSentSince(
@@ -209,10 +231,11 @@ export class DeliverySender {
       );
       if (sent >= cap.max) {
         const why = `frequency cap: ${sent} ${delivery.channel} messages in ${cap.days} days`;
+        const rule: RuleParams = { rule: 'frequency-cap', sent, max: cap.max, days: cap.days };
         // Deferred sends look again a day later, when the oldest message may have left the window.
         return cap.overCap === 'defer'
-          ? { send: false, deferUntil: new Date(now.getTime() + DAY), because: why }
-          : { send: false, suppress: why };
+          ? { send: false, deferUntil: new Date(now.getTime() + DAY), because: why, rule }
+          : { send: false, suppress: why, rule };
       }
     }
     return { send: true };

@@ -91,7 +91,7 @@ describe('advance', () => {
     expect(decision).toEqual({
       nodeId: 'big-order',
       code: 'condition.not-matched',
-      params: { source: 'event', path: 'total', operator: 'is at least', actual: 20, expected: 50 },
+      params: { source: 'event', path: 'total', operator: 'gte', actual: 20, expected: 50 },
     });
   });
 

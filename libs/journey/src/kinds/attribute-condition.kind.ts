@@ -6,7 +6,6 @@ import {
   evaluateCondition,
   summarizeCondition,
 } from '../graph/condition';
-import { operatorPhrases } from '../graph/operators';
 import { defineNodeKind } from './node-kind';
 
 const schema = conditionSchema;
@@ -34,7 +33,7 @@ export const attributeConditionKind = defineNodeKind({
         params: {
           source: config.source,
           path: config.path,
-          operator: operatorPhrases[config.operator],
+          operator: config.operator,
           actual: describeValue(actual),
           expected: describeValue(config.value),
         },

@@ -77,7 +77,10 @@ describe('eventHistoryConditionKind', () => {
       params: {
         event: 'Order Completed',
         count: 2,
-        expected: 'has done Order Completed where products.name contains "mascara" at least once in the last 30 days',
+        comparison: 'at-least',
+        times: 1,
+        withinDays: 30,
+        filters: 1,
       },
     });
   });

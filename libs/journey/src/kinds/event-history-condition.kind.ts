@@ -89,7 +89,16 @@ export const eventHistoryConditionKind = defineNodeKind({
       reason: {
         nodeId,
         code: matched ? 'history.matched' : 'history.not-matched',
-        params: { event: config.event, count: found, expected: describeHistoryTest(config) },
+        // Raw values, worded by the catalog: what was found, and the test (did / did not, at least / at most
+        // how many times, within how many days or ever, with how many property filters).
+        params: {
+          event: config.event,
+          count: found,
+          comparison: config.comparison,
+          times: config.count,
+          withinDays: config.withinDays ?? '',
+          filters: config.where.length,
+        },
       },
     };
   },

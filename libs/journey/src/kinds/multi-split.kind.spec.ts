@@ -102,24 +102,28 @@ describe('multiSplitKind', () => {
     expect(sut).toMatchObject({ type: 'next', output });
   });
 
-  it('should say which branch matched and why when one does', () => {
+  it('should say which branch matched, with codes and raw values, when one does', () => {
     const sut = multiSplitKind.step(context(tiers, { value_tier: 'most-valuable' }));
 
     expect(sut.reason).toEqual({
       nodeId: 'tiers',
       code: 'split.branch-matched',
-      params: { branch: 'valuable', why: 'customer value_tier is "most-valuable" (equals "most-valuable")' },
+      params: { branch: 'valuable', checks: 1 },
     });
   });
 
-  it('should say why each branch failed when none matches', () => {
+  it('should name the first failing check of the first branch, as raw values, when none matches', () => {
     const sut = multiSplitKind.step(context(tiers, { value_tier: 'below-zero' }, order(20)));
 
-    expect(sut.reason.params['why']).toBe(
-      'vip: customer value_tier is "below-zero" (equals "most-valuable"); ' +
-        'valuable: customer value_tier is "below-zero" (equals "most-valuable"); ' +
-        'big-basket: event total is 20 (is at least 100)',
-    );
+    expect(sut.reason.params).toEqual({
+      branches: 3,
+      branch: 'vip',
+      source: 'profile',
+      path: 'value_tier',
+      operator: 'eq',
+      expected: 'most-valuable',
+      actual: 'below-zero',
+    });
   });
 
   it.each([

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conditionSchema, describeValue, evaluateCondition, summarizeCondition } from '../graph/condition';
-import { operatorNeedsValue, operatorPhrases } from '../graph/operators';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 import { branchNameSchema, checkUniqueNames } from './split-branches';
 
@@ -21,17 +20,6 @@ const schema = z
   .superRefine((config, context) => checkUniqueNames(config.branches, context, [ELSE_OUTPUT]));
 
 export type MultiSplitConfig = z.infer<typeof schema>;
-
-type Checked = { matched: boolean; text: string };
-
-// "customer value_tier is "most-valuable" (equals "most-valuable")": what was found and what was asked.
-const explain = (condition: MultiSplitConfig['branches'][number]['conditions'][number], actual: unknown): string => {
-  const shown = describeValue(actual);
-  const asked =
-    operatorPhrases[condition.operator] +
-    (operatorNeedsValue(condition.operator) ? ` ${JSON.stringify(condition.value)}` : '');
-  return `${condition.source === 'event' ? 'event' : 'customer'} ${condition.path} is ${shown === null ? 'not set' : JSON.stringify(shown)} (${asked})`;
-};
 
 /** A multi-way branch: the first branch whose conditions all hold wins; otherwise `else`. */
 export const multiSplitKind = defineNodeKind({
@@ -60,14 +48,25 @@ export const multiSplitKind = defineNodeKind({
     config.branches
       .map((branch) => `${branch.name}: ${branch.conditions.map(summarizeCondition).join(' and ')}`)
       .join('; ') + '; otherwise else',
+  // Reasons carry raw values and codes (the catalog words them): the branch, and for a miss the first branch's
+  // first failing check, what was found and what was asked.
   step: ({ nodeId, config, customer, trigger }): StepOutcome => {
-    const misses: string[] = [];
+    let firstMiss: Record<string, unknown> | null = null;
     for (const branch of config.branches) {
-      const checks: Checked[] = branch.conditions.map((condition) => {
+      let failed: Record<string, unknown> | null = null;
+      for (const condition of branch.conditions) {
         const { matched, actual } = evaluateCondition(condition, { customer, trigger });
-        return { matched, text: explain(condition, actual) };
-      });
-      const failed = checks.find((check) => !check.matched);
+        if (matched) continue;
+        failed = {
+          branch: branch.name,
+          source: condition.source,
+          path: condition.path,
+          operator: condition.operator,
+          expected: describeValue(condition.value),
+          actual: describeValue(actual),
+        };
+        break;
+      }
       if (!failed) {
         return {
           type: 'next',
@@ -75,16 +74,20 @@ export const multiSplitKind = defineNodeKind({
           reason: {
             nodeId,
             code: 'split.branch-matched',
-            params: { branch: branch.name, why: checks.map((check) => check.text).join(' and ') },
+            params: { branch: branch.name, checks: branch.conditions.length },
           },
         };
       }
-      misses.push(`${branch.name}: ${failed.text}`);
+      firstMiss ??= failed;
     }
     return {
       type: 'next',
       output: ELSE_OUTPUT,
-      reason: { nodeId, code: 'split.no-branch-matched', params: { why: misses.join('; ') } },
+      reason: {
+        nodeId,
+        code: 'split.no-branch-matched',
+        params: { branches: config.branches.length, ...firstMiss },
+      },
     };
   },
 });
