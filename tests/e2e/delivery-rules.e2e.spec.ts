@@ -87,6 +87,18 @@ describe('delivery rules and attribute updates', () => {
       (enrollment: { deliveries: unknown[] }) => enrollment.deliveries,
     );
 
+  /** The delivery lines of a customer's timeline, as a reader in that language sees them. */
+  const deliveryLines = async (userId: string, language: 'en' | 'zh-CN') => {
+    const response = await fetch(`${stack.apiUrl}/api/customers/by-external-id/${userId}/timeline`, {
+      headers: { authorization: `Bearer ${stack.apiKey}`, 'accept-language': language },
+    });
+    const body = await response.json();
+    return body.enrollments
+      .flatMap((enrollment: { steps: { code: string; message: string }[] }) => enrollment.steps)
+      .filter((step: { code: string }) => step.code.startsWith('delivery.'))
+      .map((step: { message: string }) => step.message);
+  };
+
   beforeAll(async () => {
     // 10:00 in Paris.
     stack = await startStack({ label: 'rules', clockStart: '2026-06-01T08:00:00Z' });
@@ -123,6 +135,10 @@ describe('delivery rules and attribute updates', () => {
     expect(await deliveries('nope')).toMatchObject([
       { status: 'suppressed', reason: expect.stringContaining('withdrew email consent') },
     ]);
+    expect(await deliveryLines('nope', 'zh-CN')).toEqual(['邮件“hello”未发送：客户已撤回邮件同意（身份识别）。']);
+    expect(await deliveryLines('nope', 'en')).toEqual([
+      'Email "hello" not sent: the customer withdrew email consent (identify call).',
+    ]);
   });
 
   it('should hold an email during quiet hours and send it at their end in the customer zone', async () => {
@@ -132,6 +148,10 @@ describe('delivery rules and attribute updates', () => {
     await stack.advanceClock('PT1M');
     expect(subjectsTo('night')).toEqual([]);
     expect(await deliveries('night')).toMatchObject([{ status: 'pending', reason: 'quiet hours' }]);
+    // The workspace's zone (UTC) words the moment; the rule is worded in the reader's language.
+    expect(await deliveryLines('night', 'zh-CN')).toEqual([
+      '邮件“hello”暂缓发送（免打扰时段），直到 2026年6月2日 UTC 07:00。',
+    ]);
 
     await stack.request('POST', '/api/test-clock', { now: '2026-06-02T06:59:00Z' });
     expect(subjectsTo('night')).toEqual([]);
@@ -148,6 +168,10 @@ describe('delivery rules and attribute updates', () => {
     expect(subjectsTo('busy').sort()).toEqual(['hello', 'hello', 'receipt']);
     const suppressed = (await deliveries('busy')).filter((d: { status: string }) => d.status === 'suppressed');
     expect(suppressed).toMatchObject([{ reason: expect.stringContaining('frequency cap') }]);
+    expect(await deliveryLines('busy', 'zh-CN')).toEqual(['邮件“hello”未发送：频率上限：7 天内已发送 2 条邮件。']);
+    expect(await deliveryLines('busy', 'en')).toEqual([
+      'Email "hello" not sent: frequency cap: 2 email messages in 7 days.',
+    ]);
   });
 
   it('should set the tier and add points in the journey, and let the crossing start another journey', async () => {
