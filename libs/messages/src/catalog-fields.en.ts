@@ -72,4 +72,10 @@ export const fieldsEn = {
   'field.weekdays.required': 'pick at least one day of the week',
   'field.weekdays.unique': 'pick each day only once',
   'field.window.same-times': 'the window must open and close at different times',
+  'field.goal.event-required': 'name the goal event',
+  'field.exit.profile-only': 'an exit condition looks at the customer profile (the triggering event never changes)',
+  'field.node-id.format': 'a node id is 1-64 letters, digits, "-" or "_"',
+  'field.journey.name-required': 'a journey needs a name',
+  'field.audience.condition-shape': 'each condition is exactly one of "all", "any", "attribute" or "history"',
+  'field.audience.key-format': 'an audience key is lowercase letters, digits, "-" or "_" (like "loyal-buyers")',
 } as const;

@@ -73,4 +73,10 @@ export const fieldsZhCN = {
   'field.weekdays.required': '至少选择一周中的一天',
   'field.weekdays.unique': '每一天只能选择一次',
   'field.window.same-times': '时间窗口的开始和结束时间必须不同',
+  'field.goal.event-required': '填写目标事件的名称',
+  'field.exit.profile-only': '退出条件只看客户资料（触发旅程的事件不会改变）',
+  'field.node-id.format': '步骤标识由 1 到 64 个字母、数字、“-”或“_”组成',
+  'field.journey.name-required': '旅程需要一个名称',
+  'field.audience.condition-shape': '每个条件必须是“全部满足”、“任一满足”、“属性”或“历史”之一',
+  'field.audience.key-format': '受众标识只能包含小写字母、数字、“-”或“_”（例如忠实买家用的短名）',
 } satisfies Record<keyof typeof fieldsEn, string>;

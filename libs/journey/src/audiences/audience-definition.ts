@@ -43,7 +43,7 @@ export const audienceRuleSchema: z.ZodType<AudienceRule> = z
     },
   )
   .refine((rule) => RULE_KEYS.filter((key) => rule[key] !== undefined).length === 1, {
-    message: 'each condition is exactly one of "all", "any", "attribute" or "history"',
+    message: 'field.audience.condition-shape',
   });
 
 const depthOf = (rule: AudienceRule): number =>
@@ -66,5 +66,5 @@ export type AudienceDefinition = AudienceRule;
 /** `all` is reserved: a schedule trigger's audience `all` means every customer. */
 export const audienceKeySchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'an audience key is lowercase letters, digits, "-" or "_" (like "loyal-buyers")')
+  .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'field.audience.key-format')
   .refine((key) => key !== 'all', '"all" is reserved for every customer; choose another key');

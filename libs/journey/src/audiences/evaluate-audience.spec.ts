@@ -141,7 +141,7 @@ describe('audienceDefinitionSchema', () => {
   });
 
   it.each([
-    [{}, 'each condition is exactly one of "all", "any", "attribute" or "history"'],
+    [{}, 'field.audience.condition-shape'],
     [
       { all: [], any: [{ attribute: { path: 'a', operator: 'exists' } }] },
       'an "all" group needs at least one condition',

@@ -26,7 +26,7 @@ export type EntryRule = z.infer<typeof entryRuleSchema>;
  * `sameAsTrigger` lists property paths that must share a value with the triggering event (the same product).
  */
 export const goalSchema = z.object({
-  event: z.string().trim().min(1, 'name the goal event').max(200),
+  event: z.string().trim().min(1, 'field.goal.event-required').max(200),
   where: z.array(propertyFilterSchema).max(20).default([]),
   sameAsTrigger: z.array(z.string().trim().min(1).max(200)).max(5).default([]),
   withinDays: z.number().int().min(1).max(3650).default(30),
@@ -44,7 +44,7 @@ export const journeySettingsSchema = z.object({
   exitWhen: z
     .array(
       conditionSchema.refine((condition) => condition.source === 'profile', {
-        message: 'an exit condition looks at the customer profile (the triggering event never changes)',
+        message: 'field.exit.profile-only',
         path: ['source'],
       }),
     )

@@ -4,7 +4,7 @@ import { journeySettingsSchema } from './journey-settings';
 /** The version tag every journey document carries, so the format can evolve without guessing. */
 export const JOURNEY_FORMAT = 'rapport.journey/v1';
 
-export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a node id is 1-64 letters, digits, "-" or "_"');
+export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'field.node-id.format');
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
 
@@ -27,7 +27,7 @@ export const journeyEdgeSchema = z.object({
 
 export const journeyDocumentSchema = z.object({
   format: z.literal(JOURNEY_FORMAT).default(JOURNEY_FORMAT),
-  name: z.string().trim().min(1, 'a journey needs a name').max(200),
+  name: z.string().trim().min(1, 'field.journey.name-required').max(200),
   description: z.string().max(2000).optional(),
   nodes: z.array(journeyNodeSchema).max(2000),
   edges: z.array(journeyEdgeSchema).max(4000),
