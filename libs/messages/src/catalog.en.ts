@@ -24,6 +24,9 @@ const historyTest =
   '{comparison, select, none {did not do it} at-least {did it at least {times, plural, one {once} other {# times}}}' +
   ' other {did it at most {times, plural, one {once} other {# times}}}}' +
   '{withinDays, select, none {} other { in the last {withinDays, plural, one {# day} other {# days}}}}';
+// Why a delivery failed: our own reason as a code, else the channel's error as the receiver wrote it.
+const failedWhy =
+  '{rule, select, customer-gone {the customer no longer exists} channel-not-configured {the channel is not configured} other {{error}}}';
 // Why a delivery rule held a message back or stopped it; `why` is the receiver's own words (retry-after).
 const ruleWords =
   '{rule, select, quiet-hours {quiet hours} frequency-cap {frequency cap: {sent, number} {channel, select, sms {SMS} other {email}} ' +
@@ -89,7 +92,11 @@ export const en = {
   'reason.output.unconnected': 'Output "{output}" leads nowhere, so the journey stopped here.',
   'reason.node.missing': 'This step no longer exists in the journey version.',
   'reason.step.limit-reached': 'Paused after {steps, number} steps in a row; continues right away.',
-  'reason.input.ignored': 'Nothing to do for {input} ({why}).',
+  'reason.input.ignored':
+    'Nothing to do for {input, select, entry {the entry} timer {the timer} event {the event} other {{input}}} (' +
+    '{why, select, ended {the journey is over for this customer: {status, select, completed {completed} exited {left} failed {failed} other {{status}}}}' +
+    ' already-entered {already in the journey} no-timer {not waiting for a time} not-due {not due yet}' +
+    ' not-waiting-for-event {not waiting for this event} other {{why}}}).',
   'reason.wait.until-date': 'Waiting until {until, datetime}, counted from {date}.',
   'reason.wait.date-passed':
     'The moment to wait for ({until, datetime}) had already passed, so {then, select, skip {left through "skipped"} other {went on at once}}.',
@@ -127,11 +134,11 @@ export const en = {
 
   // Delivery outcomes the worker appends to the timeline (libs/engine delivery.sender.ts).
   'outcome.email.sent': 'Email "{template}" sent to {to}.',
-  'outcome.email.failed': 'Email "{template}" could not be sent: {error}.',
+  'outcome.email.failed': `Email "{template}" could not be sent: ${failedWhy}.`,
   'outcome.sms.sent': `${what} sent to {to}.`,
-  'outcome.sms.failed': `${what} could not be sent: {error}.`,
+  'outcome.sms.failed': `${what} could not be sent: ${failedWhy}.`,
   'outcome.webhook.sent': `${what} delivered to {to}.`,
-  'outcome.webhook.failed': `${what} could not be delivered: {error}.`,
+  'outcome.webhook.failed': `${what} could not be delivered: ${failedWhy}.`,
   'outcome.delivery.suppressed': `${what} not sent: ${ruleWords}.`,
   'outcome.delivery.deferred': `${what} held back (${ruleWords}) until {until, datetime}.`,
   'outcome.delivery.unknown': `${what} may or may not have gone out: {error}.`,

@@ -19,6 +19,9 @@ const subject = '{source, select, event {事件} other {客户}}的 {path}';
 const historyTest =
   '{withinDays, select, none {} other {在最近 {withinDays, number} 天内}}' +
   '{comparison, select, none {没有做过} at-least {至少做过 {times, number} 次} other {至多做过 {times, number} 次}}';
+// Why a delivery failed: our own reason as a code, else the channel's error as the receiver wrote it.
+const failedWhy =
+  '{rule, select, customer-gone {该客户已不存在} channel-not-configured {该渠道尚未配置} other {{error}}}';
 const channelWord = '{channel, select, sms {短信} other {邮件}}';
 const ruleWords =
   `{rule, select, quiet-hours {免打扰时段} frequency-cap {频率上限：{days, number} 天内已发送 {sent, number} 条${channelWord}}` +
@@ -76,7 +79,11 @@ export const zhCN = {
   'reason.output.unconnected': '出口“{output}”没有连接任何步骤，因此旅程在此停止。',
   'reason.node.missing': '此步骤在该旅程版本中已不存在。',
   'reason.step.limit-reached': '连续执行 {steps, number} 个步骤后暂停；会立即继续。',
-  'reason.input.ignored': '对 {input} 无需处理（{why}）。',
+  'reason.input.ignored':
+    '{input, select, entry {进入} timer {定时器} event {事件} other {{input}}}无需处理（' +
+    '{why, select, ended {该客户的旅程已结束：{status, select, completed {已完成} exited {已离开} failed {已失败} other {{status}}}}' +
+    ' already-entered {已在旅程中} no-timer {没有在等待某个时间} not-due {尚未到时间}' +
+    ' not-waiting-for-event {没有在等待这个事件} other {{why}}}）。',
   'reason.wait.until-date': '等待直到 {until, datetime}，从 {date} 起算。',
   'reason.wait.date-passed':
     '要等待的时刻（{until, datetime}）已经过去，因此{then, select, skip {从“跳过”出口离开} other {立即继续}}。',
@@ -112,11 +119,11 @@ export const zhCN = {
     `因此“${historyTest}”不成立：否。`,
 
   'outcome.email.sent': '邮件“{template}”已发送至 {to}。',
-  'outcome.email.failed': '邮件“{template}”无法发送：{error}。',
+  'outcome.email.failed': `邮件“{template}”无法发送：${failedWhy}。`,
   'outcome.sms.sent': `${what}已发送至 {to}。`,
-  'outcome.sms.failed': `${what}无法发送：{error}。`,
+  'outcome.sms.failed': `${what}无法发送：${failedWhy}。`,
   'outcome.webhook.sent': `${what}已送达 {to}。`,
-  'outcome.webhook.failed': `${what}无法送达：{error}。`,
+  'outcome.webhook.failed': `${what}无法送达：${failedWhy}。`,
   'outcome.delivery.suppressed': `${what}未发送：${ruleWords}。`,
   'outcome.delivery.deferred': `${what}暂缓发送（${ruleWords}），直到 {until, datetime}。`,
   'outcome.delivery.unknown': `${what}可能已发出，也可能没有：{error}。`,

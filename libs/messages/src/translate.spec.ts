@@ -109,6 +109,22 @@ describe('decision reasons and delivery outcomes from codes and raw values', () 
     ).toBe('“Order Completed” 发生了 0 次（只计满足其属性条件的），因此“没有做过”成立：是。');
   });
 
+  it('words an ignored input and a failed delivery from their codes, and a receiver’s error as it is', () => {
+    expect(line('zh-CN', 'input.ignored', { input: 'event', why: 'ended', status: 'completed' })).toBe(
+      '事件无需处理（该客户的旅程已结束：已完成）。',
+    );
+    expect(line('en', 'input.ignored', { input: 'timer', why: 'not-due', status: 'waiting' })).toBe(
+      'Nothing to do for the timer (not due yet).',
+    );
+    const email = { channel: 'email', template: 'welcome' };
+    expect(
+      line('zh-CN', 'email.failed', { ...email, error: 'the customer no longer exists', rule: 'customer-gone' }),
+    ).toBe('邮件“welcome”无法发送：该客户已不存在。');
+    expect(line('zh-CN', 'email.failed', { ...email, error: '550 mailbox unavailable' })).toBe(
+      '邮件“welcome”无法发送：550 mailbox unavailable。',
+    );
+  });
+
   it('words a held-back or stopped delivery from the rule that said no', () => {
     const email = { channel: 'email', template: 'welcome' };
     expect(

@@ -87,7 +87,8 @@ export class DeliverySender {
     const channel = this.channels[delivery.channel];
     if (!loaded || !channel) {
       const why = !loaded ? 'the customer no longer exists' : `the ${delivery.channel} channel is not configured`;
-      await this.fail(deliveries, delivery, why, await attempt('failed', why));
+      const rule = !loaded ? 'customer-gone' : 'channel-not-configured';
+      await this.fail(deliveries, delivery, why, await attempt('failed', why), rule);
       return 'failed';
     }
     const customer = toCustomerFacts(loaded.customer);
@@ -246,13 +247,18 @@ export class DeliverySender {
     delivery: ClaimedDelivery,
     why: string,
     [now, attempt]: [Date, AttemptRecord],
+    // Our own reason as a code for the timeline; a channel's error stays the receiver's words (`error`).
+    rule?: 'customer-gone' | 'channel-not-configured',
   ): Promise<void> {
     await deliveries.finish(
       delivery.id,
       {
         status: 'failed',
         error: why,
-        history: { code: `${delivery.channel}.failed`, params: this.params(delivery, { error: why }) },
+        history: {
+          code: `${delivery.channel}.failed`,
+          params: this.params(delivery, { error: why, ...(rule ? { rule } : {}) }),
+        },
       },
       now,
       attempt,

@@ -25,10 +25,19 @@ export type AdvanceResult = {
   wakeAt: Date | null;
 };
 
-const ignored = (snapshot: EnrollmentSnapshot, input: AdvanceInput, why: string): AdvanceResult => ({
+/** Why an input changed nothing, as a code the catalog words (`reason.input.ignored`). */
+type IgnoredWhy = 'ended' | 'already-entered' | 'no-timer' | 'not-due' | 'not-waiting-for-event';
+
+const ignored = (snapshot: EnrollmentSnapshot, input: AdvanceInput, why: IgnoredWhy): AdvanceResult => ({
   state: snapshot.state,
   effects: [],
-  reasons: [{ nodeId: snapshot.state.nodeId, code: 'input.ignored', params: { input: input.type, why } }],
+  reasons: [
+    {
+      nodeId: snapshot.state.nodeId,
+      code: 'input.ignored',
+      params: { input: input.type, why, status: snapshot.state.status },
+    },
+  ],
   wakeAt: snapshot.state.wakeAt ? new Date(snapshot.state.wakeAt) : null,
 });
 
@@ -46,7 +55,7 @@ const admit = (
   now: Date,
 ): { resumed: boolean } | { rejected: AdvanceResult } | { left: AdvanceResult } => {
   const { state } = snapshot;
-  if (isTerminalStatus(state.status)) return { rejected: ignored(snapshot, input, `enrollment is ${state.status}`) };
+  if (isTerminalStatus(state.status)) return { rejected: ignored(snapshot, input, 'ended') };
   if (input.type === 'leave') {
     const code = input.why === 'goal' ? 'enrollment.goal-reached' : 'enrollment.exit-condition';
     return {
@@ -61,15 +70,15 @@ const admit = (
   if (input.type === 'entry') {
     return state.status === 'active' && index.nodes.get(state.nodeId)?.kind.category === 'trigger'
       ? { resumed: false }
-      : { rejected: ignored(snapshot, input, 'already entered') };
+      : { rejected: ignored(snapshot, input, 'already-entered') };
   }
   if (input.type === 'timer') {
     if (state.status === 'active') return { resumed: false };
-    if (!state.wakeAt) return { rejected: ignored(snapshot, input, 'not waiting for a time') };
+    if (!state.wakeAt) return { rejected: ignored(snapshot, input, 'no-timer') };
     if (now.getTime() < Date.parse(state.wakeAt)) {
       return {
         rejected: {
-          ...ignored(snapshot, input, 'not due'),
+          ...ignored(snapshot, input, 'not-due'),
           reasons: [{ nodeId: state.nodeId, code: 'wait.not-yet-due', params: { until: state.wakeAt } }],
         },
       };
@@ -82,7 +91,7 @@ const admit = (
     state.status === 'waiting' &&
     state.listen?.event === input.event.name &&
     (current?.kind.acceptsEvent?.(current.config, input.event, snapshot.trigger) ?? false);
-  return accepts ? { resumed: true } : { rejected: ignored(snapshot, input, 'not waiting for this event') };
+  return accepts ? { resumed: true } : { rejected: ignored(snapshot, input, 'not-waiting-for-event') };
 };
 
 /**
