@@ -57,6 +57,14 @@ describe('thank-you journey, end to end', () => {
       code: 'condition.not-matched',
       message: 'Event total is 20, so "is at least 50" does not hold: no.',
     });
+    // The same decision in Chinese: the operator is a code, so no English is left inside the line.
+    const chinese = await fetch(`${stack.apiUrl}/api/customers/by-external-id/bob/timeline`, {
+      headers: { authorization: `Bearer ${stack.apiKey}`, 'accept-language': 'zh-CN' },
+    });
+    const chineseSteps: { nodeId: string; message: string }[] = (await chinese.json()).enrollments[0].steps;
+    expect(chineseSteps.find((step) => step.nodeId === 'big-order')?.message).toBe(
+      '事件的 total 为 20，因此“至少为 50”不成立：否。',
+    );
     expect(timeline.body.enrollments[0].deliveries).toEqual([]);
   });
 });
