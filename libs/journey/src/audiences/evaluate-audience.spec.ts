@@ -131,7 +131,7 @@ describe('audienceDefinitionSchema', () => {
           { history: { event: 'Order Completed', comparison: 'at-least', count: 2, withinDays: 0 } },
         ],
       }),
-    ).toEqual([{ path: 'all.1.history.withinDays', message: 'look back at least 1 day' }]);
+    ).toEqual([{ path: 'all.1.history.withinDays', message: 'field.history.days-min' }]);
   });
 
   it('should ask for a value when an attribute operator compares', () => {

@@ -97,9 +97,9 @@ describe('eventHistoryConditionKind', () => {
   });
 
   it.each([
-    [{ ...mascara, event: '' }, 'name the event to look for'],
-    [{ ...mascara, count: 0 }, 'count at least 1 time'],
-    [{ ...mascara, withinDays: 0 }, 'look back at least 1 day'],
+    [{ ...mascara, event: '' }, 'field.history.event-required'],
+    [{ ...mascara, count: 0 }, 'field.history.count-min'],
+    [{ ...mascara, withinDays: 0 }, 'field.history.days-min'],
   ])('should explain the problem when the config is %j', (config, message) => {
     expect(eventHistoryConditionKind.schema.safeParse(config).error?.issues[0]?.message).toBe(message);
   });

@@ -5,14 +5,14 @@ import { defineNodeKind, historyKey, type HistoryQuery } from './node-kind';
 const COMPARISONS = ['at-least', 'at-most', 'none'] as const;
 
 const schema = z.object({
-  event: z.string().trim().min(1, 'name the event to look for').max(200),
-  where: z.array(propertyFilterSchema).max(20, 'use at most 20 filters').default([]),
+  event: z.string().trim().min(1, 'field.history.event-required').max(200),
+  where: z.array(propertyFilterSchema).max(20, 'field.filters.max').default([]),
   /** Only events in the last N days count; null counts them all. */
   withinDays: z
     .number()
-    .int('use a whole number of days')
-    .min(1, 'look back at least 1 day')
-    .max(3650, 'look back at most 3650 days')
+    .int('field.history.days-whole')
+    .min(1, 'field.history.days-min')
+    .max(3650, 'field.history.days-max')
     .nullable()
     .default(null),
   comparison: z.enum(COMPARISONS),
@@ -20,9 +20,9 @@ const schema = z.object({
   // The worker counts at most the 5,000 most recent matching events, so larger counts could not be judged.
   count: z
     .number()
-    .int('use a whole number')
-    .min(1, 'count at least 1 time')
-    .max(1000, 'count at most 1,000 times')
+    .int('field.number.whole')
+    .min(1, 'field.history.count-min')
+    .max(1000, 'field.history.count-max')
     .default(1),
 });
 

@@ -127,8 +127,8 @@ describe('multiSplitKind', () => {
   });
 
   it.each([
-    [{ branches: [] }, 'add at least one branch'],
-    [{ branches: [{ name: 'a', conditions: [] }] }, 'give each branch at least one condition'],
+    [{ branches: [] }, 'field.split.branch-required'],
+    [{ branches: [{ name: 'a', conditions: [] }] }, 'field.split.conditions-min'],
     [
       { branches: [{ name: 'Most Valuable', conditions: tiers.branches[0]?.conditions }] },
       'use lowercase letters, digits and dashes (for example most-valuable)',
@@ -150,7 +150,7 @@ describe('multiSplitKind', () => {
       {
         branches: Array.from({ length: 11 }, (_, i) => ({ name: `b${i}`, conditions: tiers.branches[0]?.conditions })),
       },
-      'use at most 10 branches',
+      'field.split.branches-max',
     ],
   ])('should explain the problem when the config is %#', (config, message) => {
     const sut = multiSplitKind.schema.safeParse(config);

@@ -7,15 +7,12 @@ export const ELSE_OUTPUT = 'else';
 
 const branchSchema = z.object({
   name: branchNameSchema,
-  conditions: z
-    .array(conditionSchema)
-    .min(1, 'give each branch at least one condition')
-    .max(20, 'use at most 20 conditions in a branch'),
+  conditions: z.array(conditionSchema).min(1, 'field.split.conditions-min').max(20, 'field.split.conditions-max'),
 });
 
 const schema = z
   .object({
-    branches: z.array(branchSchema).min(1, 'add at least one branch').max(10, 'use at most 10 branches'),
+    branches: z.array(branchSchema).min(1, 'field.split.branch-required').max(10, 'field.split.branches-max'),
   })
   .superRefine((config, context) => checkUniqueNames(config.branches, context, [ELSE_OUTPUT]));
 
