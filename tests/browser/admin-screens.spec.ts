@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '../support/free-port';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
 import { startStack, type Stack } from '../support/stack';
 import { addMarketer, signInThroughForm, type Login } from './editor-sign-in';
 
@@ -36,40 +35,9 @@ const ORDERS_CSV = [
   '',
 ].join('\n');
 
-/** The editor's Vite dev server in a child process, proxying /api to the stack (the browser signs in). */
-const startEditor = async (stack: Stack): Promise<{ url: string; child: ChildProcess }> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, 'editor-dev-server.mjs')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      EDITOR_PORT: String(port),
-      RAPPORT_API_URL: stack.apiUrl,
-      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`editor dev server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /ready (\S+)/.exec(output);
-      if (ready?.[1]) {
-        clearTimeout(timer);
-        resolve(ready[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`editor dev server exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
-};
-
 describe('imports, members and what each role sees, in a browser', () => {
   let stack: Stack;
-  let editor: { url: string; child: ChildProcess };
+  let editor: EditorServer;
   let browser: Browser;
   let page: Page;
   let journeyId: string;
@@ -114,10 +82,7 @@ describe('imports, members and what each role sees, in a browser', () => {
     });
     expect(template.status).toBe(200);
     editor = await startEditor(stack);
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await signInThroughForm(page, editor.url, ADMIN);
@@ -125,12 +90,7 @@ describe('imports, members and what each role sees, in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (editor && editor.child.exitCode === null) {
-      await new Promise((resolve) => {
-        editor.child.once('exit', resolve);
-        editor.child.kill('SIGTERM');
-      });
-    }
+    await editor?.stop();
     await stack?.stop();
   });
 

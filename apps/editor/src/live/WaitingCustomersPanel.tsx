@@ -1,19 +1,10 @@
 import { useEffect, useState } from 'react';
 import { request } from '../api/api-client';
+import type { WaitingCustomer } from '../screens/screens-api';
 import { useFormat, useT, type Translate } from '../i18n';
 import './live.css';
 
-export type WaitingCustomer = {
-  enrollmentId: string;
-  customerId: string;
-  externalId: string | null;
-  email: string | null;
-  version: number;
-  status: 'active' | 'waiting';
-  since: string | null;
-  wakeAt: string | null;
-  listeningFor: string | null;
-};
+export type { WaitingCustomer };
 
 const LIMIT = 20;
 
