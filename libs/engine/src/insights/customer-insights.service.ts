@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventFacts } from '@rapport/journey';
 import {
+  CoPurchaseRepository,
   InsightRepository,
   toCustomerFacts,
   toEventFacts,
@@ -118,7 +119,7 @@ export class CustomerInsightsService {
       if (ids.length < PAGE) break;
       after = ids[ids.length - 1]!;
     }
-    await db.transaction((manager) => new InsightRepository(manager).recountPairs(workspaceId));
+    await db.transaction((manager) => new CoPurchaseRepository(manager).recountPairs(workspaceId));
     const changed = await this.scoreWorkspace(db, { ...input, everyone: true });
     return { customers, changed: changed.changed };
   }
@@ -134,7 +135,7 @@ export class CustomerInsightsService {
   ): Promise<InsightsRun> {
     const { workspaceId, now } = input;
     // Scores read co-purchases: fold what orders appended since the workers' last fold.
-    await db.transaction((manager) => new InsightRepository(manager).foldPairs(workspaceId));
+    await db.transaction((manager) => new CoPurchaseRepository(manager).foldPairs(workspaceId));
     const boundaries = await computeBoundaries(db.manager, workspaceId, now);
     const tiers: TierContext = { ...(await loadTierContext(db.manager, workspaceId)), boundaries };
     const run: InsightsRun = { customers: 0, changed: 0 };
@@ -176,8 +177,8 @@ export class CustomerInsightsService {
   /** The workers' tick: folds the co-purchase rows orders appended, workspace by workspace. Returns rows folded. */
   async foldCoPurchases(db: DataSource): Promise<number> {
     let folded = 0;
-    for (const workspaceId of await new InsightRepository(db.manager).workspacesWithPairDeltas(100)) {
-      folded += await db.transaction((manager) => new InsightRepository(manager).foldPairs(workspaceId));
+    for (const workspaceId of await new CoPurchaseRepository(db.manager).workspacesWithPairDeltas(100)) {
+      folded += await db.transaction((manager) => new CoPurchaseRepository(manager).foldPairs(workspaceId));
     }
     return folded;
   }
@@ -218,7 +219,11 @@ export class CustomerInsightsService {
     const { workspaceId, customer, summary, tiers } = input;
     const repository = new InsightRepository(manager);
     const products = await repository.products(workspaceId, customer.id);
-    const recommended = await repository.recommendations(workspaceId, customer.id, RECOMMENDATION_COUNT);
+    const recommended = await new CoPurchaseRepository(manager).recommendations(
+      workspaceId,
+      customer.id,
+      RECOMMENDATION_COUNT,
+    );
     const values = computedAttributes(
       summary,
       products,
