@@ -212,7 +212,7 @@ const main = async () => {
     for (const count of [baseline, size]) {
       const doc = generatedJourney(count, `Canvas bench, ${count} steps`);
       const problems = validateJourney(doc);
-      if (problems.length > 0) throw new Error(`the generated journey is not valid: ${problems[0]?.message}`);
+      if (problems.length > 0) throw new Error(`the generated journey is not valid: ${JSON.stringify(problems[0])}`);
       const created = await stack.request('POST', '/api/journeys', doc);
       if (created.status !== 201) throw new Error(`could not create the journey: ${JSON.stringify(created.body)}`);
       ids.set(count, created.body.id);

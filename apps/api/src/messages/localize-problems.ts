@@ -2,8 +2,11 @@ import type { Problem } from '@rapport/journey';
 import { describeProblem, translate, type Locale } from '@rapport/messages';
 import { ApiError } from '../common/api-error';
 
-/** The core's problems with `message` rendered in the reader's language (code, params and path unchanged). */
-export const localizeProblems = (problems: Problem[], locale: Locale): Problem[] =>
+/** A problem as the API answers it: the core's code, node, path and params, plus a sentence in the reader's language. */
+export type ProblemInWords = Problem & { message: string };
+
+/** The core's (word-free) problems with `message` rendered in the reader's language. */
+export const localizeProblems = (problems: Problem[], locale: Locale): ProblemInWords[] =>
   problems.map((problem) => ({ ...problem, message: describeProblem(locale, problem) }));
 
 /** A validation answer (`{ problems, ... }`) in the reader's language. */

@@ -35,7 +35,6 @@ describe('publishing a journey that names a saved audience', () => {
         nodeId: 'start',
         path: ['config', 'audience'],
         params: { audience: 'lapsed' },
-        message: 'There is no saved audience "lapsed" in this workspace.',
       },
     ]);
   });

@@ -4,7 +4,7 @@ import type { CustomerFacts, EventFacts } from '../graph/facts';
 import type { AdvanceInput, EnrollmentState } from '../interpreter/enrollment-state';
 import type { Effect } from '../interpreter/effect';
 import type { Reason } from '../interpreter/reason';
-import type { Problem } from '../validation/problem';
+import type { NodeProblem } from '../validation/problem';
 
 export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action' | 'exit';
 
@@ -97,7 +97,7 @@ export type NodeKindDefinition<Kind extends string, Config> = {
   /** Named output handles (`next`, `yes`/`no`, `event`/`timeout`). */
   outputs(config: Config): readonly string[];
   /** Checks beyond the schema that need the workspace (templates, pools, ...). */
-  check?(config: Config, context: ValidationContext): Omit<Problem, 'nodeId' | 'message'>[];
+  check?(config: Config, context: ValidationContext): NodeProblem[];
   /** A plain-words English summary for the canvas ("Wait 2 days"); the fallback when the kind has no `summary`. */
   summarize(config: Config): string;
   /**

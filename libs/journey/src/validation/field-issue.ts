@@ -26,23 +26,22 @@ const isFieldKey = (message: string): boolean => /^field\.[a-z0-9.-]+$/.test(mes
 const numberOrText = (value: unknown): string | number | null =>
   typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : value == null ? null : String(value);
 
+/** What every settings problem carries; zod's limits and a not-yet-keyed rule's `detail` come beside them. */
+export type FieldIssueParams = ProblemParams & { field: string; message: string };
+
 /** Problem params for one zod issue: `field` (the setting), `message` (a catalog key) and the issue's limits. */
-export const fieldIssueParams = (issue: z.core.$ZodIssue): ProblemParams => {
-  const field = issue.path.join('.');
-  const params: ProblemParams = { field };
+export const fieldIssueParams = (issue: z.core.$ZodIssue): FieldIssueParams => {
+  const keyed = isFieldKey(issue.message);
+  const message = keyed
+    ? issue.message
+    : `${FIELD_MESSAGE_PREFIX}${GENERIC_CODES.has(issue.code) ? issue.code.replace(/_/g, '-') : 'invalid'}`;
+  const params: FieldIssueParams = { field: issue.path.join('.'), message };
   const raw = issue as unknown as Record<string, unknown>;
   for (const name of ['minimum', 'maximum', 'origin', 'expected', 'divisor', 'format'] as const) {
     if (raw[name] !== undefined) params[name] = numberOrText(raw[name]);
   }
-  if (isFieldKey(issue.message)) {
-    params['message'] = issue.message;
-  } else {
-    params['message'] = GENERIC_CODES.has(issue.code)
-      ? `${FIELD_MESSAGE_PREFIX}${issue.code.replace(/_/g, '-')}`
-      : `${FIELD_MESSAGE_PREFIX}invalid`;
-    // zod's own English (or a not-yet-converted rule's) is kept as a fallback only, never shown when a key exists.
-    if (!hasBuiltInWording(issue)) params['detail'] = issue.message;
-  }
+  // zod's own English (or a not-yet-converted rule's) is kept as a fallback only, never shown when a key exists.
+  if (!keyed && !hasBuiltInWording(issue)) params['detail'] = issue.message;
   return params;
 };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JourneyDocumentInput } from '../graph/journey.schema';
+import { PROBLEM_PARAMS } from './problem';
 import { validateJourney } from './validate';
 
 const thankYou = (): JourneyDocumentInput =>
@@ -110,11 +111,16 @@ describe('validateJourney', () => {
       },
       expected: [['graph.loop-without-wait', 'big-order']],
     },
-  ])('should report where the problem is when $name', ({ change, expected }) => {
+  ])('should report where the problem is, in codes and params only, when $name', ({ change, expected }) => {
     const doc = thankYou();
     change(doc);
 
     expect(codes(doc)).toEqual(expected);
+    for (const found of validateJourney(doc, withTemplates)) {
+      // No words in the core: @rapport/messages writes the sentence from the code and these params.
+      expect(Object.keys(found).sort()).toEqual(['code', 'nodeId', 'params', 'path']);
+      expect(Object.keys(found.params)).toEqual(expect.arrayContaining([...PROBLEM_PARAMS[found.code]]));
+    }
   });
 
   it('should report a loop when its only wait may pass straight through', () => {

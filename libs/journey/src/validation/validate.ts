@@ -55,13 +55,13 @@ const validateDocument = (journey: JourneyDocument, context: ValidationContext):
       return;
     }
     for (const found of kind.check?.(config.data, context) ?? []) {
-      problems.push(problem(found.code, node.id, found.path, found.params));
+      problems.push({ ...found, nodeId: node.id });
     }
     nodes.set(node.id, { id: node.id, index, kind, config: config.data, outputs: kind.outputs(config.data) });
   });
 
   const triggers = [...nodes.values()].filter((node) => node.kind.category === 'trigger');
-  if (triggers.length === 0) problems.push(problem('journey.no-trigger', null, ['nodes']));
+  if (triggers.length === 0) problems.push(problem('journey.no-trigger', null, ['nodes'], {}));
 
   const connected = new Map<string, Set<string>>();
   const next = new Map<string, string[]>();
@@ -75,7 +75,7 @@ const validateDocument = (journey: JourneyDocument, context: ValidationContext):
       return;
     }
     if (to.kind.category === 'trigger') {
-      problems.push(problem('edge.into-trigger', to.id, ['edges', index, 'to']));
+      problems.push(problem('edge.into-trigger', to.id, ['edges', index, 'to'], {}));
       return;
     }
     // A node whose config is invalid has unknown outputs; its edges are judged once the config is fixed.
@@ -111,7 +111,7 @@ const validateDocument = (journey: JourneyDocument, context: ValidationContext):
   }
   if (triggers.length > 0) {
     for (const node of nodes.values()) {
-      if (!reachable.has(node.id)) problems.push(problem('node.unreachable', node.id, []));
+      if (!reachable.has(node.id)) problems.push(problem('node.unreachable', node.id, [], {}));
     }
   }
 
