@@ -87,4 +87,11 @@ export const fieldsEn = {
   'field.journey.name-required': 'a journey needs a name',
   'field.audience.condition-shape': 'each condition is exactly one of "all", "any", "attribute" or "history"',
   'field.audience.key-format': 'an audience key is lowercase letters, digits, "-" or "_" (like "loyal-buyers")',
+  'field.audience.key-reserved': '"{key}" is kept for every customer; choose another key',
+  'field.audience.group-empty':
+    '{group, select, any {an "any of these" group} other {an "all of these" group}} needs at least one condition',
+  'field.audience.group-max': 'use at most {maximum} conditions in a group',
+  'field.audience.depth-max': 'nest groups at most {maximum} levels deep',
+  'field.audience.tests-max': 'use at most {maximum} conditions in one audience',
+  'field.audience.unknown-key': '"{keys}" is not a kind of condition: use "all", "any", "attribute" or "history"',
 } as const;

@@ -88,4 +88,10 @@ export const fieldsZhCN = {
   'field.journey.name-required': '旅程需要一个名称',
   'field.audience.condition-shape': '每个条件必须是“全部满足”、“任一满足”、“属性”或“历史”之一',
   'field.audience.key-format': '受众标识只能包含小写字母、数字、“-”或“_”（例如忠实买家用的短名）',
+  'field.audience.key-reserved': '“{key}”已保留给全部客户；请换一个标识',
+  'field.audience.group-empty': '“{group, select, any {以下任一} other {以下全部}}”条件组至少需要一个条件',
+  'field.audience.group-max': '一个条件组最多只能有 {maximum} 个条件',
+  'field.audience.depth-max': '条件组最多只能嵌套 {maximum} 层',
+  'field.audience.tests-max': '一个受众最多只能有 {maximum} 个条件',
+  'field.audience.unknown-key': '“{keys}”不是一种条件：请使用“全部满足”、“任一满足”、“属性”或“历史”',
 } satisfies Record<keyof typeof fieldsEn, string>;

@@ -1,5 +1,7 @@
-import { validateJourney } from '@rapport/journey';
-import { describeProblem } from './translate';
+import { audienceDefinitionSchema, fieldIssueParams, validateJourney } from '@rapport/journey';
+import type { MessageKey } from './catalog.en';
+import type { Locale } from './locale';
+import { describeProblem, toMessageParams, translate } from './translate';
 
 /** A step's invalid settings, as the marketer reads them: the core gives keys, the catalog gives the words. */
 const settingsProblems = (config: Record<string, unknown>, kind = 'wait-delay') =>
@@ -45,5 +47,45 @@ describe('invalid settings worded in the reader language', () => {
       'This step\'s setting "audience" is not valid: choose the audience whose new members enter.',
     );
     expect(describeProblem('zh-CN', sut!)).toBe('此步骤的设置“audience”无效：选择一个受众，其新成员将进入旅程。');
+  });
+});
+
+/** A saved audience's wrong rules, worded as the API answers them: the rule's key with the issue's params. */
+const audienceWords = (locale: Locale, definition: unknown) =>
+  (audienceDefinitionSchema.safeParse(definition).error?.issues ?? [])
+    .map(fieldIssueParams)
+    .map((params) => translate(locale, params.message as MessageKey, toMessageParams(params)));
+
+describe('audience rules worded in the reader language', () => {
+  it.each<[string, unknown, string, string]>([
+    [
+      'an empty "all" group',
+      { all: [] },
+      'an "all of these" group needs at least one condition',
+      '“以下全部”条件组至少需要一个条件',
+    ],
+    [
+      'an empty "any" group',
+      { all: [{ any: [] }] },
+      'an "any of these" group needs at least one condition',
+      '“以下任一”条件组至少需要一个条件',
+    ],
+    [
+      'an unknown kind of condition',
+      { segment: 'vip' },
+      '"segment" is not a kind of condition: use "all", "any", "attribute" or "history"',
+      '“segment”不是一种条件：请使用“全部满足”、“任一满足”、“属性”或“历史”',
+    ],
+  ])('words %s with its params', (_what, definition, english, chinese) => {
+    expect(audienceWords('en', definition)).toContain(english);
+    expect(audienceWords('zh-CN', definition)).toContain(chinese);
+  });
+
+  it('words the nesting limit with its number', () => {
+    let rule: unknown = { attribute: { path: 'tier', operator: 'exists' } };
+    for (let level = 0; level < 5; level += 1) rule = { any: [rule] };
+
+    expect(audienceWords('en', rule)).toEqual(['nest groups at most 5 levels deep']);
+    expect(audienceWords('zh-CN', rule)).toEqual(['条件组最多只能嵌套 5 层']);
   });
 });

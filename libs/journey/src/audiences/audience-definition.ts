@@ -21,11 +21,13 @@ const RULE_KEYS = ['all', 'any', 'attribute', 'history'] as const;
 export const MAX_AUDIENCE_DEPTH = 5;
 export const MAX_AUDIENCE_TESTS = 30;
 
-const groupSchema = (word: 'all' | 'any') =>
+// Rules name their words by key (`field.audience.*`), worded in the reader's language by @rapport/messages;
+// a custom rule's `params` (the group's `all`/`any`, a limit) go into the sentence too.
+const groupSchema = (group: 'all' | 'any') =>
   z
     .array(z.lazy(() => audienceRuleSchema))
-    .min(1, `an "${word}" group needs at least one condition`)
-    .max(MAX_AUDIENCE_TESTS, `use at most ${MAX_AUDIENCE_TESTS} conditions in a group`);
+    .max(MAX_AUDIENCE_TESTS, 'field.audience.group-max')
+    .refine((rules) => rules.length > 0, { message: 'field.audience.group-empty', params: { group } });
 
 export const audienceRuleSchema: z.ZodType<AudienceRule> = z
   .strictObject(
@@ -36,10 +38,8 @@ export const audienceRuleSchema: z.ZodType<AudienceRule> = z
       history: eventHistoryConditionKind.schema.optional(),
     },
     {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}: use one of "all", "any", "attribute" or "history"`
-          : undefined,
+      // zod's issue keeps the unknown names (`keys`): the sentence quotes them.
+      error: (issue) => (issue.code === 'unrecognized_keys' ? 'field.audience.unknown-key' : undefined),
     },
   )
   .refine((rule) => RULE_KEYS.filter((key) => rule[key] !== undefined).length === 1, {
@@ -55,10 +55,12 @@ const testsIn = (rule: AudienceRule): number =>
 /** A saved audience's definition: one rule (usually an `all` or `any` group), within the size limits. */
 export const audienceDefinitionSchema = audienceRuleSchema
   .refine((rule) => depthOf(rule) <= MAX_AUDIENCE_DEPTH, {
-    message: `nest groups at most ${MAX_AUDIENCE_DEPTH} levels deep`,
+    message: 'field.audience.depth-max',
+    params: { maximum: MAX_AUDIENCE_DEPTH },
   })
   .refine((rule) => testsIn(rule) <= MAX_AUDIENCE_TESTS, {
-    message: `use at most ${MAX_AUDIENCE_TESTS} conditions in one audience`,
+    message: 'field.audience.tests-max',
+    params: { maximum: MAX_AUDIENCE_TESTS },
   });
 
 export type AudienceDefinition = AudienceRule;
@@ -67,4 +69,4 @@ export type AudienceDefinition = AudienceRule;
 export const audienceKeySchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'field.audience.key-format')
-  .refine((key) => key !== 'all', '"all" is reserved for every customer; choose another key');
+  .refine((key) => key !== 'all', { message: 'field.audience.key-reserved', params: { key: 'all' } });

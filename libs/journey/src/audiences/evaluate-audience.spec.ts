@@ -1,5 +1,6 @@
 import type { CustomerFacts } from '../graph/facts';
 import { historyKey, type HistoryFacts } from '../kinds/node-kind';
+import { fieldIssueParams } from '../validation/field-issue';
 import { audienceDefinitionSchema, audienceKeySchema, type AudienceRule } from './audience-definition';
 import { audienceHistoryQueries, audienceReads, describeAudience, evaluateAudience } from './evaluate-audience';
 
@@ -140,22 +141,43 @@ describe('audienceDefinitionSchema', () => {
     ]);
   });
 
+  // Language-free: each rule is a catalog key (worded by @rapport/messages) with the params its sentence needs.
+  const wordsOf = (definition: unknown) =>
+    audienceDefinitionSchema.safeParse(definition).error?.issues.map(fieldIssueParams);
+  const exists = { attribute: { path: 'a', operator: 'exists' } };
+
   it.each([
-    [{}, 'field.audience.condition-shape'],
+    ['no kind of condition', {}, { message: 'field.audience.condition-shape' }],
     [
-      { all: [], any: [{ attribute: { path: 'a', operator: 'exists' } }] },
-      'an "all" group needs at least one condition',
+      'an empty "all" group',
+      { all: [], any: [exists] },
+      { field: 'all', message: 'field.audience.group-empty', group: 'all' },
     ],
-    [{ segment: 'vip' }, 'unknown key "segment": use one of "all", "any", "attribute" or "history"'],
-  ])('should refuse %j', (definition, message) => {
-    expect(issuesOf(definition)?.map((issue) => issue.message)).toContain(message);
+    ['an empty "any" group', { any: [] }, { field: 'any', message: 'field.audience.group-empty', group: 'any' }],
+    ['an unknown key', { segment: 'vip' }, { message: 'field.audience.unknown-key', keys: 'segment' }],
+    [
+      'more conditions than a group holds',
+      { all: Array.from({ length: 31 }, () => exists) },
+      { field: 'all', message: 'field.audience.group-max', maximum: 30 },
+    ],
+  ])('should refuse %s by key with its params', (_what, definition, expected) => {
+    expect(wordsOf(definition)).toContainEqual(expect.objectContaining(expected));
   });
 
   it('should refuse groups nested deeper than five levels', () => {
-    let rule: unknown = { attribute: { path: 'a', operator: 'exists' } };
+    let rule: unknown = exists;
     for (let level = 0; level < 5; level += 1) rule = { all: [rule] };
 
-    expect(issuesOf(rule)).toEqual([{ path: '', message: 'nest groups at most 5 levels deep' }]);
+    expect(issuesOf(rule)).toEqual([{ path: '', message: 'field.audience.depth-max' }]);
+    expect(wordsOf(rule)).toEqual([{ field: '', message: 'field.audience.depth-max', maximum: 5 }]);
+  });
+
+  it('should refuse more conditions than an audience holds when they are spread over groups', () => {
+    const rule = {
+      all: [{ all: Array.from({ length: 16 }, () => exists) }, { any: Array.from({ length: 15 }, () => exists) }],
+    };
+
+    expect(wordsOf(rule)).toEqual([{ field: '', message: 'field.audience.tests-max', maximum: 30 }]);
   });
 
   it('should fill the history defaults when a test leaves them out', () => {
@@ -174,6 +196,12 @@ describe('audienceKeySchema', () => {
     ['', false],
   ])('should accept %s: %s', (key, ok) => {
     expect(audienceKeySchema.safeParse(key).success).toBe(ok);
+  });
+
+  it('should keep "all" for every customer, naming it in the rule params', () => {
+    const sut = audienceKeySchema.safeParse('all').error?.issues.map(fieldIssueParams);
+
+    expect(sut).toEqual([{ field: '', message: 'field.audience.key-reserved', key: 'all' }]);
   });
 });
 

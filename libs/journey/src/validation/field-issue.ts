@@ -35,11 +35,19 @@ export const fieldIssueParams = (issue: z.core.$ZodIssue): FieldIssueParams => {
   const message = keyed
     ? issue.message
     : `${FIELD_MESSAGE_PREFIX}${GENERIC_CODES.has(issue.code) ? issue.code.replace(/_/g, '-') : 'invalid'}`;
-  const params: FieldIssueParams = { field: issue.path.join('.'), message };
   const raw = issue as unknown as Record<string, unknown>;
+  // A custom rule's own params (`refine(..., { params: { group: 'all' } })`) fill its sentence too.
+  const own = issue.code === 'custom' ? Object.entries(issue.params ?? {}) : [];
+  const params: FieldIssueParams = {
+    ...Object.fromEntries(own.map(([name, value]) => [name, numberOrText(value)])),
+    field: issue.path.join('.'),
+    message,
+  };
   for (const name of ['minimum', 'maximum', 'origin', 'expected', 'divisor', 'format'] as const) {
     if (raw[name] !== undefined) params[name] = numberOrText(raw[name]);
   }
+  // The unknown names as the reader wrote them (`segment, tier`), for the sentence to quote.
+  if (issue.code === 'unrecognized_keys') params['keys'] = issue.keys.join(', ');
   // zod's own English (or a not-yet-converted rule's) is kept as a fallback only, never shown when a key exists.
   if (!keyed && !hasBuiltInWording(issue)) params['detail'] = issue.message;
   return params;
