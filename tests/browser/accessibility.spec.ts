@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { runAxe } from '../support/axe';
 import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
 import { startStack, type Stack } from '../support/stack';
 import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
 import { signInThroughForm, type Login } from './editor-sign-in';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ADMIN: Login = { email: 'ida@shop.example', password: 'ida-password-77', name: 'Ida' };
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
 /**
  * Every main screen passes axe-core's WCAG 2.x A and AA rules (labels, names, contrast, landmarks, ...): the
@@ -22,25 +19,7 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
   let journeyId: string;
 
   /** axe's violations on the page as it is, one readable line each (rule, impact, where). */
-  const violations = async (): Promise<string[]> => {
-    await page.addScriptTag({ content: AXE });
-    const found = (await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations;
-    })) as Violation[];
-    return found.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
-  };
+  const violations = async (): Promise<string[]> => (await runAxe(page)).violations;
 
   const visit = async (hash: string, ready: string) => {
     await page.goto(`${editor.url}/${hash}`);
