@@ -6,6 +6,7 @@ import { fieldLabelKey, optionLabel } from './panel-strings';
 import { useT, type Translate } from '../i18n';
 import { PickerInput } from './PickerInput';
 import { JsonInput, TagsInput, ValueInput, Weekdays } from './value-inputs';
+import { VariantFields } from './VariantFields';
 
 type Context = {
   nodeId: string;
@@ -80,7 +81,12 @@ const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; 
     </p>
   );
 
-  if (field.control === 'group' || field.control === 'list' || field.control === 'weekdays') {
+  if (
+    field.control === 'group' ||
+    field.control === 'list' ||
+    field.control === 'weekdays' ||
+    field.control === 'variant'
+  ) {
     return (
       <fieldset className={`field field--${field.control}`} id={id} tabIndex={-1} {...described}>
         <legend>{label}</legend>
@@ -90,6 +96,19 @@ const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; 
           ))}
         {field.control === 'weekdays' && <Weekdays id={id} value={value} onChange={set} />}
         {field.control === 'list' && <ListItems field={field} path={path} value={value} context={context} />}
+        {field.control === 'variant' && (
+          <VariantFields
+            nodeId={context.nodeId}
+            field={field}
+            path={path}
+            value={value}
+            errorOf={context.errorOf}
+            onChange={set}
+            renderField={(child, childPath) => (
+              <Field key={child.name} field={child} path={childPath} context={context} />
+            )}
+          />
+        )}
         {errorLine}
       </fieldset>
     );
@@ -164,10 +183,11 @@ const Field = ({ field, path, context }: { field: ConfigField; path: FieldPath; 
       );
       break;
     case 'time':
+    case 'date':
       control = (
         <input
           id={id}
-          type="time"
+          type={field.control}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => set(field.optional && e.target.value === '' ? undefined : e.target.value)}
           {...described}

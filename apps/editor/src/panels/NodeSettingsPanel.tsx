@@ -61,7 +61,7 @@ export const NodeSettingsPanel = ({
   const kind = node ? (node.type === 'unknown' ? node.data.unknownKind : node.type) : null;
   const definition = kind ? nodeKindOrNull(kind) : null;
   const fields = useMemo(
-    () => (definition && kind ? configFieldsOf(definition.schema, kind) : null),
+    () => (definition && kind ? configFieldsOf(definition.schema, kind, definition.defaults) : null),
     [definition, kind],
   );
   const nodeProblems = useMemo(() => problems.filter((found) => found.nodeId === nodeId), [problems, nodeId]);

@@ -1,4 +1,5 @@
 import { nodeKinds } from '@rapport/journey';
+import { isMessageKey } from '@rapport/messages';
 import { z } from 'zod';
 import { configFieldsOf, emptyValueOf, labelOf, parseJsonInput, valueAt, withValueAt } from './config-fields';
 
@@ -96,6 +97,55 @@ describe('configFieldsOf', () => {
     ]);
   });
 
+  it('should choose the schedule as every week or once, each with its own fields, when the kind is scheduled', () => {
+    const sut = configFieldsOf(nodeKinds['schedule-trigger'].schema, 'schedule-trigger');
+    expect(controls(sut)).toEqual([
+      ['audience', 'audience', false],
+      ['schedule', 'variant', false],
+    ]);
+    const schedule = sut?.[1];
+    if (schedule?.control !== 'variant') throw new Error('the schedule is not a choice of shapes');
+    expect(schedule).toMatchObject({ discriminator: 'kind', choiceLabel: 'How often' });
+    expect(schedule.variants.map((variant) => [variant.value, variant.label, controls(variant.fields)])).toEqual([
+      [
+        'weekly',
+        'Every week',
+        [
+          ['schedule.days', 'weekdays', false],
+          ['schedule.time', 'time', false],
+        ],
+      ],
+      [
+        'once',
+        'Once',
+        [
+          ['schedule.date', 'date', false],
+          ['schedule.time', 'time', false],
+        ],
+      ],
+    ]);
+  });
+
+  it('should word every shape of every kind from the catalog when a setting takes one of several shapes', () => {
+    const variants = Object.entries(nodeKinds).flatMap(([kind, definition]) =>
+      (configFieldsOf(definition.schema, kind) ?? []).flatMap((field) =>
+        field.control === 'variant' ? field.variants.map((variant) => `${field.name}.${variant.value}`) : [],
+      ),
+    );
+    expect(variants).toContain('schedule.once');
+    for (const name of variants) expect(isMessageKey(`form.variant.${name}`)).toBe(true);
+  });
+
+  it('should keep a condition value free-typed when its union has no discriminator', () => {
+    const sut = configFieldsOf(
+      z.object({ value: z.union([z.string(), z.number()]), other: z.union([z.string(), z.number()]) }),
+    );
+    expect(controls(sut)).toEqual([
+      ['value', 'value', false],
+      ['other', 'json', false],
+    ]);
+  });
+
   it.each([
     [z.object({ on: z.boolean().default(false) }), [['on', 'checkbox', true]]],
     [z.object({}), []],
@@ -113,6 +163,53 @@ describe('emptyValueOf', () => {
       value: z.number().optional(),
     });
     expect(emptyValueOf(condition)).toEqual({ source: 'profile', path: '' });
+  });
+
+  it('should start a setting of several shapes on its first shape with the discriminator set', () => {
+    const timing = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('after'), days: z.number() }),
+      z.object({ kind: z.literal('at'), time: z.string() }),
+    ]);
+    expect(emptyValueOf(z.object({ timing }))).toEqual({ timing: { kind: 'after', days: 0 } });
+  });
+});
+
+describe('switching the shape of a schedule', () => {
+  const { schema, defaults } = nodeKinds['schedule-trigger'];
+  const variant = (value: string) => {
+    const schedule = configFieldsOf(schema, 'schedule-trigger', defaults)?.[1];
+    const found = schedule?.control === 'variant' && schedule.variants.find((option) => option.value === value);
+    if (!found) throw new Error(`no ${value} shape`);
+    return found;
+  };
+  // The fields the schema refuses, each once (an empty date fails both its format and its calendar check).
+  const problemsOf = (schedule: unknown) => [
+    ...new Set(
+      schema.safeParse({ audience: 'newsletter', schedule }).error?.issues.map((issue) => issue.path.join('.')),
+    ),
+  ];
+
+  it('should start every week from the defaults and keep the time when switching from once', () => {
+    const sut = variant('weekly').start({ kind: 'once', date: '2026-11-27', time: '18:30' });
+
+    expect(sut).toEqual({ kind: 'weekly', days: [1], time: '18:30' });
+    expect(problemsOf(sut)).toEqual([]);
+  });
+
+  it('should start once with the time kept and only the date left to choose when switching from every week', () => {
+    const sut = variant('once').start({ kind: 'weekly', days: [1, 3], time: '07:15' });
+
+    expect(sut).toEqual({ kind: 'once', date: '', time: '07:15' });
+    expect(problemsOf(sut)).toEqual(['schedule.date']);
+    expect(problemsOf({ ...sut, date: '2026-11-27' })).toEqual([]);
+  });
+
+  it('should not keep a value the new shape refuses', () => {
+    expect(variant('weekly').start({ kind: 'once', date: '2026-11-27', time: 'noon' })).toEqual({
+      kind: 'weekly',
+      days: [1],
+      time: '09:00',
+    });
   });
 });
 

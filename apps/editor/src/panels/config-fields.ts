@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { translate } from '@rapport/messages';
-import { fieldLabelKey } from './panel-strings';
+import { fieldLabelKey, variantChoiceKey, variantLabelKey } from './panel-strings';
 
 /** A place in a node's config: `['offset', 'amount']`, `['branches', 0, 'name']`. */
 export type FieldPath = (string | number)[];
@@ -18,6 +18,7 @@ export type PickerControl =
   | 'coupon-pool'
   | 'audience'
   | 'time'
+  | 'date'
   | 'operator'
   | 'value'
   | 'textarea'
@@ -26,13 +27,23 @@ export type PickerControl =
 
 type Base = { name: string; path: FieldPath; label: string; optional: boolean };
 
+/** One shape a setting can take (`weekly` or `once`), with its own fields beside the discriminator. */
+export type FieldVariant = {
+  value: string;
+  label: string;
+  fields: ConfigField[];
+  /** The value when the marketer switches to this shape from `previous`. */
+  start(previous: unknown): Record<string, unknown>;
+};
+
 /** One control of a node's settings form, read from the kind's zod schema. */
 export type ConfigField =
   | (Base & { control: 'select'; options: readonly string[] })
   | (Base & { control: 'number'; min?: number; max?: number; nullable: boolean })
   | (Base & { control: 'text' | 'checkbox' | 'json' | PickerControl })
   | (Base & { control: 'group'; fields: ConfigField[] })
-  | (Base & { control: 'list'; item: ConfigField[]; newItem: () => unknown });
+  | (Base & { control: 'list'; item: ConfigField[]; newItem: () => unknown })
+  | (Base & { control: 'variant'; discriminator: string; choiceLabel: string; variants: FieldVariant[] });
 
 type Def = {
   type: string;
@@ -41,6 +52,8 @@ type Def = {
   entries?: Record<string, string>;
   element?: z.ZodType;
   options?: z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
 };
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { def: Def }).def;
@@ -64,6 +77,7 @@ const PICKERS_BY_NAME: Record<string, PickerControl> = {
   audience: 'audience',
   atTime: 'time',
   time: 'time',
+  date: 'date',
   operator: 'operator',
   value: 'value',
   path: 'attribute-or-property',
@@ -92,7 +106,10 @@ const unwrap = (schema: z.ZodType): { inner: z.ZodType; optional: boolean; nulla
   return { inner, optional, nullable };
 };
 
-/** A starting value for a new list item: first option of each choice, empty text, 0, no list. */
+/**
+ * A starting value for a new list item or variant: first option of each choice (the first shape of a
+ * discriminated union), the literal of a fixed key, empty text, 0, no list.
+ */
 export const emptyValueOf = (schema: z.ZodType): unknown => {
   const { inner, optional } = unwrap(schema);
   const def = defOf(inner);
@@ -106,6 +123,10 @@ export const emptyValueOf = (schema: z.ZodType): unknown => {
       );
     case 'enum':
       return Object.values(def.entries ?? {})[0];
+    case 'literal':
+      return def.values?.[0];
+    case 'union':
+      return def.discriminator && def.options?.[0] ? emptyValueOf(def.options[0]) : undefined;
     case 'number':
       return 0;
     case 'boolean':
@@ -119,13 +140,40 @@ export const emptyValueOf = (schema: z.ZodType): unknown => {
   }
 };
 
-const fieldOf = (
-  kind: string,
-  name: string,
-  path: FieldPath,
-  schema: z.ZodType,
-  pickers: Record<string, PickerControl>,
-): ConfigField => {
+// What a field is read within: its kind, the widgets its keys pick, and the kind's defaults where the path is
+// from the config's root (inside a list item it is not, so there are none).
+type Scope = { kind: string; pickers: Record<string, PickerControl>; defaults: unknown };
+
+/** The object shapes of a discriminated union with their discriminator's value, or null for any other union. */
+const variantsOf = (def: Def): { value: string; schema: z.ZodType; shape: Record<string, z.ZodType> }[] | null => {
+  const key = def.discriminator;
+  if (def.type !== 'union' || !key || !def.options) return null;
+  const variants = def.options.map((option) => {
+    const shape = defOf(option).shape;
+    const value = shape?.[key] ? defOf(shape[key]).values?.[0] : undefined;
+    return shape && typeof value === 'string' ? { value, schema: option, shape } : null;
+  });
+  return variants.every((variant) => variant !== null) ? variants : null;
+};
+
+/**
+ * Switching shape starts from the new shape's empty value, takes the kind's defaults when they are this shape,
+ * and keeps what the marketer set that the new shape also has and accepts (the time of day, say).
+ */
+const startOfVariant =
+  (schema: z.ZodType, discriminator: string, defaults: unknown) =>
+  (previous: unknown): Record<string, unknown> => {
+    const shape = defOf(schema).shape ?? {};
+    const empty = emptyValueOf(schema) as Record<string, unknown>;
+    const seed = valueAt(defaults, [discriminator]) === empty[discriminator] ? (defaults as object) : {};
+    const kept = Object.entries(shape)
+      .map(([key, field]) => [key, field, valueAt(previous, [key])] as const)
+      .filter(([key, field, value]) => key !== discriminator && value !== undefined && field.safeParse(value).success);
+    return { ...empty, ...seed, ...Object.fromEntries(kept.map(([key, , value]) => [key, value])) };
+  };
+
+const fieldOf = (scope: Scope, name: string, path: FieldPath, schema: z.ZodType): ConfigField => {
+  const { kind, pickers } = scope;
   const { inner, optional, nullable } = unwrap(schema);
   const def = defOf(inner);
   const labelKey = fieldLabelKey(name);
@@ -156,42 +204,62 @@ const fieldOf = (
     case 'boolean':
       return { ...base, control: 'checkbox' };
     case 'object':
-      return { ...base, control: 'group', fields: fieldsOfShape(kind, path, def.shape ?? {}, pickers) };
+      return { ...base, control: 'group', fields: fieldsOfShape(scope, path, def.shape ?? {}) };
     case 'array': {
       const element = def.element ? unwrap(def.element).inner : null;
       if (element && defOf(element).type === 'object') {
-        const itemPickers = { ...PICKERS_BY_NAME, ...PICKERS_IN_LIST[name] };
+        const itemScope = { kind, pickers: { ...PICKERS_BY_NAME, ...PICKERS_IN_LIST[name] }, defaults: undefined };
         return {
           ...base,
           control: 'list',
-          item: fieldsOfShape(kind, [], defOf(element).shape ?? {}, itemPickers),
+          item: fieldsOfShape(itemScope, [], defOf(element).shape ?? {}),
           newItem: () => emptyValueOf(element),
         };
       }
       return { ...base, control: 'json' };
+    }
+    case 'union': {
+      const variants = variantsOf(def);
+      const discriminator = def.discriminator;
+      if (!variants || !discriminator) return { ...base, control: 'json' };
+      const choiceKey = variantChoiceKey(name);
+      const defaults = valueAt(scope.defaults, path);
+      return {
+        ...base,
+        control: 'variant',
+        discriminator,
+        choiceLabel: choiceKey ? translate('en', choiceKey) : labelOf(discriminator),
+        variants: variants.map(({ value, schema: variant, shape }) => {
+          const variantKey = variantLabelKey(name, value);
+          const { [discriminator]: _fixed, ...own } = shape;
+          return {
+            value,
+            label: variantKey ? translate('en', variantKey) : labelOf(value),
+            fields: fieldsOfShape(scope, path, own),
+            start: startOfVariant(variant, discriminator, defaults),
+          };
+        }),
+      };
     }
     default:
       return { ...base, control: 'json' };
   }
 };
 
-const fieldsOfShape = (
-  kind: string,
-  path: FieldPath,
-  shape: Record<string, z.ZodType>,
-  pickers: Record<string, PickerControl>,
-): ConfigField[] =>
-  Object.entries(shape).map(([name, schema]) => fieldOf(kind, name, [...path, name], schema, pickers));
+const fieldsOfShape = (scope: Scope, path: FieldPath, shape: Record<string, z.ZodType>): ConfigField[] =>
+  Object.entries(shape).map(([name, schema]) => fieldOf(scope, name, [...path, name], schema));
 
 /**
  * The form for a kind's config, one field per key of its object schema: nested objects as groups (a duration's
  * amount and unit), lists of objects as repeated groups (branches, filters), pickers where a key names a workspace
- * thing. Returns null when the schema is not an object (the config is then edited as JSON).
+ * thing, a choice of shape then that shape's fields for a discriminated union (a schedule weekly or once). The
+ * kind's `defaults` seed a shape the marketer switches to. Returns null when the schema is not an object (the
+ * config is then edited as JSON).
  */
-export const configFieldsOf = (schema: z.ZodType, kind = ''): ConfigField[] | null => {
+export const configFieldsOf = (schema: z.ZodType, kind = '', defaults?: unknown): ConfigField[] | null => {
   const def = defOf(schema);
   if (def.type !== 'object' || !def.shape) return null;
-  return fieldsOfShape(kind, [], def.shape, PICKERS_BY_NAME);
+  return fieldsOfShape({ kind, pickers: PICKERS_BY_NAME, defaults }, [], def.shape);
 };
 
 /** The value at a path of a config (undefined when any step is missing). */

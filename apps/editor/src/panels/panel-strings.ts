@@ -10,6 +10,18 @@ export const fieldLabelKey = (name: string): MessageKey | null => {
   return isMessageKey(key) ? key : null;
 };
 
+/** The label of the choice between a setting's shapes (`form.variant.<key>`: "How often"), or null. */
+export const variantChoiceKey = (name: string): MessageKey | null => {
+  const key = `form.variant.${name}`;
+  return isMessageKey(key) ? key : null;
+};
+
+/** How one shape of a setting reads (`form.variant.<key>.<value>`: "Every week"), or null. */
+export const variantLabelKey = (name: string, value: string): MessageKey | null => {
+  const key = `form.variant.${name}.${value}`;
+  return isMessageKey(key) ? key : null;
+};
+
 /** How an enum value reads in a select (`form.option.<value>`); a value not listed is shown as it is. */
 export const optionLabel = (t: Translate, value: string): string => {
   const key = `form.option.${value}`;
