@@ -18,7 +18,8 @@ const unfinishedJourney = () => ({
 
 /**
  * A marketer who reads Chinese switches the editor to 中文 and works in it: the journey list, the canvas palette,
- * the steps' summaries and the problems are in Chinese, and the choice is still there after a reload.
+ * the steps' summaries, the problems and the journey settings are in Chinese, and the choice is still there after a
+ * reload.
  */
 describe('the editor in English or Chinese', () => {
   let stack: Stack;
@@ -85,6 +86,18 @@ describe('the editor in English or Chinese', () => {
     // Stored with the account too, so another browser opens in Chinese.
     const me = await page.evaluate(async () => (await fetch('/api/auth/me', { credentials: 'include' })).json());
     expect(me.user.locale).toBe('zh-CN');
+  }, 60_000);
+
+  it("should word the entry rule's period units in Chinese on the journey settings screen", async () => {
+    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}/settings`);
+    await page.getByLabel('进入规则').selectOption('once-per-period');
+
+    const unit = page.getByLabel('周期单位');
+    await expect(unit.inputValue()).resolves.toBe('years');
+    await expect(unit.locator('option').allTextContents()).resolves.toEqual(['天', '周', '个月', '年']);
+
+    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}`);
+    await page.getByRole('heading', { name: '添加步骤' }).waitFor();
   }, 60_000);
 
   it('should be back in English after switching back', async () => {

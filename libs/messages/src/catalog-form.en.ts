@@ -56,6 +56,7 @@ export const formEn = {
   'form.option.days': 'days',
   'form.option.weeks': 'weeks',
   'form.option.months': 'months',
+  'form.option.years': 'years',
   'form.option.yearly': 'every year',
   'form.option.once': 'once',
   'form.option.skip': 'skip it',

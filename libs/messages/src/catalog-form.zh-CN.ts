@@ -58,6 +58,7 @@ export const formZhCN = {
   'form.option.days': '天',
   'form.option.weeks': '周',
   'form.option.months': '个月',
+  'form.option.years': '年',
   'form.option.yearly': '每年',
   'form.option.once': '一次',
   'form.option.skip': '跳过',

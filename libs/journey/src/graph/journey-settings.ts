@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conditionSchema, propertyFilterSchema } from './condition';
 
 export const PERIOD_UNITS = ['days', 'weeks', 'months', 'years'] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
 /**
  * Who may enter again, and when. `once`: once ever. `once-per-period`: at most once in any period (a birthday

@@ -1,4 +1,4 @@
-import { PERIOD_UNITS, type EntryRule } from '@rapport/journey';
+import { PERIOD_UNITS, type EntryRule, type PeriodUnit } from '@rapport/journey';
 import { useT } from '../../i18n';
 import type { MessageKey } from '@rapport/messages';
 
@@ -14,6 +14,13 @@ const TEXT = {
   maxConcurrent: 'screens.entry.max-concurrent',
   periodAmount: 'screens.entry.period-amount',
   periodUnit: 'screens.entry.period-unit',
+  // The same unit words the steps' settings use (a wait of 3 days), so a unit reads alike everywhere.
+  units: {
+    days: 'form.option.days',
+    weeks: 'form.option.weeks',
+    months: 'form.option.months',
+    years: 'form.option.years',
+  } satisfies Record<PeriodUnit, MessageKey>,
   entryLimit: 'screens.entry.entry-limit',
 } as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
 
@@ -97,13 +104,13 @@ export const EntryRuleFields = ({
               onChange={(event) =>
                 onEntry({
                   ...entry,
-                  period: { ...entry.period, unit: event.target.value as (typeof PERIOD_UNITS)[number] },
+                  period: { ...entry.period, unit: event.target.value as PeriodUnit },
                 })
               }
             >
               {PERIOD_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
-                  {unit}
+                  {t(TEXT.units[unit])}
                 </option>
               ))}
             </select>
