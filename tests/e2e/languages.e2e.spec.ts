@@ -2,10 +2,15 @@ import { startStack, type Stack } from '../support/stack';
 import { order, publishThankYou, thankYouJourney } from '../support/thank-you-fixture';
 
 /** A management API call as a program in Shanghai would make it: the API key and a Chinese Accept-Language. */
-const inChinese = async (stack: Stack, method: string, path: string) => {
+const inChinese = async (stack: Stack, method: string, path: string, body?: unknown) => {
   const response = await fetch(`${stack.apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${stack.apiKey}`, 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+    headers: {
+      authorization: `Bearer ${stack.apiKey}`,
+      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
 };
@@ -168,5 +173,60 @@ describe('two languages: the reader’s language for problems, timelines and the
     expect((await asMei('GET', '/api/auth/me')).body.user.locale).toBe('zh-CN');
     const timeline = await asMei('GET', '/api/customers/by-external-id/li/timeline');
     expect(timeline.body.enrollments[0].steps[0].message).toBe('因 “Order Completed” 进入了旅程。');
+  });
+
+  it('should word the API’s refusals in the reader’s language: not found, wrong fields, conflicts, roles', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await inChinese(stack, 'GET', `/api/journeys/${missing}`)).body.error).toEqual({
+      code: 'not_found',
+      message: `找不到旅程 ${missing}。`,
+    });
+    expect((await stack.request('GET', `/api/journeys/${missing}`)).body.error.message).toBe(
+      `Journey ${missing} was not found.`,
+    );
+
+    // Each wrong field, a rule of ours and zod's own checks alike, in the sentence and beside its field.
+    const invalid = await inChinese(stack, 'PUT', '/api/templates/welcome', { name: 'Welcome', subject: '', html: 7 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.issues).toEqual([
+      { path: ['subject'], message: '请填写主题' },
+      { path: ['html'], message: '请填写文字' },
+    ]);
+    expect(invalid.body.error.message).toBe('模板无效：subject: 请填写主题；html: 请填写文字。');
+
+    // A conflict names what is in the way, in the reader's words around the names.
+    await stack.request('PUT', '/api/email-parts/layouts/brand', { html: '<main>{{{body}}}</main>' });
+    await stack.request('PUT', '/api/templates/welcome', {
+      name: 'Welcome',
+      subject: 'Hi',
+      html: 'Hi',
+      layout: 'brand',
+    });
+    const inUse = await inChinese(stack, 'DELETE', '/api/email-parts/layouts/brand');
+    expect(inUse.status).toBe(409);
+    expect(inUse.body.error.message).toBe('版式“brand”仍被 1 个模板或邮件组件使用（welcome）；请先修改它们。');
+    expect(inUse.body.error.usedBy).toEqual(['template welcome']);
+
+    // A template that does not compile: the frame in Chinese, Handlebars' own detail as it wrote it.
+    const broken = await inChinese(stack, 'PUT', '/api/templates/broken', {
+      name: 'Broken',
+      subject: 'Hi',
+      html: '<p>\n{{#each items}}\n{{/if}}',
+    });
+    expect(broken.body.error.issues[0].path).toEqual(['html']);
+    expect(broken.body.error.issues[0].message).toMatch(/^HTML（第 \d 行）无法编译：.*each doesn't match if/);
+
+    // The last admin cannot step down: the member screen shows this sentence as it comes.
+    const wang = await stack.request('POST', '/api/members', {
+      email: 'wang@shop.example',
+      role: 'admin',
+      password: 'wang-password-42',
+    });
+    const lastAdmin = await inChinese(stack, 'PUT', `/api/members/${wang.body.member.id}`, { role: 'viewer' });
+    expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.body.error).toMatchObject({
+      reason: 'last-admin',
+      message: '这是工作区的最后一位管理员：请先让其他人成为管理员。',
+    });
   });
 });

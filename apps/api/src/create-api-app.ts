@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { MAX_BATCH_BYTES, type Engine } from '@rapport/engine';
+import { translate } from '@rapport/messages';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { readerLocale } from './messages/reader-locale';
 import { AppModule } from './app.module';
 import { shopWebhookRawBody } from './shop-webhooks/raw-body';
 
@@ -22,8 +24,8 @@ const jsonBody = () => {
         error: {
           code: tooLarge ? 'payload_too_large' : 'invalid_request',
           message: tooLarge
-            ? `The request body is larger than ${MAX_BATCH_BYTES / 1024} KB.`
-            : `The request body is not valid JSON: ${failure.message ?? 'parse error'}.`,
+            ? translate(readerLocale(request), 'api.body.too-large', { kilobytes: MAX_BATCH_BYTES / 1024 })
+            : translate(readerLocale(request), 'api.body.not-json', { detail: failure.message ?? 'parse error' }),
         },
       });
     });

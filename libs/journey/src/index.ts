@@ -28,6 +28,7 @@ export * from './kinds/send-email.kind';
 export * from './kinds/exit.kind';
 export * from './validation/problem';
 export * from './validation/validate';
+export { fieldIssueParams } from './validation/field-issue';
 export * from './interpreter/advance';
 export * from './interpreter/effect';
 export * from './interpreter/enrollment-state';

@@ -4,9 +4,9 @@ export const fieldsEn = {
   'field.invalid-type':
     '{expected, select, number {give a number} string {give some text} boolean {choose yes or no} array {give a list} object {fill in the settings} other {give a value of type {expected}}}',
   'field.too-small':
-    '{origin, select, string {use at least {minimum} characters} array {add at least {minimum}} other {use at least {minimum}}}',
+    '{origin, select, string {use at least {minimum, plural, one {# character} other {# characters}}} array {add at least {minimum}} other {use at least {minimum}}}',
   'field.too-big':
-    '{origin, select, string {use at most {maximum} characters} array {use at most {maximum}} other {use at most {maximum}}}',
+    '{origin, select, string {use at most {maximum, plural, one {# character} other {# characters}}} array {use at most {maximum}} other {use at most {maximum}}}',
   'field.invalid-value': 'choose one of the offered options',
   'field.invalid-format': 'this is not in the expected format',
   'field.invalid-union': 'this matches none of the allowed shapes',

@@ -3,6 +3,7 @@ import { formEn } from './catalog-form.en';
 import { fieldsEn } from './catalog-fields.en';
 import { appEn } from './catalog-app.en';
 import { screensEn } from './catalog-screens.en';
+import { apiEn, apiFieldsEn } from './catalog-api.en';
 
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
@@ -164,6 +165,8 @@ export const en = {
   ...fieldsEn,
   ...appEn,
   ...screensEn,
+  ...apiEn,
+  ...apiFieldsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -18,6 +18,8 @@ const sourceFiles = (dir: string): string[] =>
 
 const engineSources = sourceFiles(join(root, 'libs/engine/src')).map((path) => readFileSync(path, 'utf8'));
 const coreSources = sourceFiles(join(root, 'libs/journey/src')).map((path) => readFileSync(path, 'utf8'));
+// The API's own request rules (and the engine's profile and settings rules) name their words by key too.
+const apiSources = sourceFiles(join(root, 'apps/api/src')).map((path) => readFileSync(path, 'utf8'));
 
 /**
  * Every code the engine appends to enrollment_history besides the interpreter's reasons: literal `code: '…'`
@@ -119,7 +121,7 @@ describe('the message catalog', () => {
   it('words every settings rule a node kind names by key, and every generic zod check, in both languages', () => {
     // The kinds' zod messages are keys (`'field.wait.min'`): read them from the core's source so none slips past.
     const ruleKeys = new Set<string>();
-    for (const text of coreSources) {
+    for (const text of [...coreSources, ...engineSources, ...apiSources]) {
       for (const [, key] of text.matchAll(/'(field\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)'/g)) ruleKeys.add(key ?? '');
     }
     const generic = ['invalid-type', 'too-small', 'too-big', 'invalid-value', 'invalid-format', 'invalid-union'];
@@ -154,13 +156,25 @@ describe('the message catalog', () => {
       'Shift',
       'JSON',
       'HTML',
+      'CSS',
       'CSV',
       'Handlebars',
       'TLS',
       'SMTP',
+      'PUT',
+      'KB',
+      'Basic',
+      'Shopify',
+      'Standard',
+      'Webhooks',
+      'IANA',
+      'BCP',
+      'base',
     ]);
+    // Handlebars code (`{{{body}}}`) and quoted examples (“Asia/Shanghai”) are typed as they are, in any language.
+    const asTyped = /\{\{[^}]*\}\}\}?|“[^”]*”/g;
     for (const key of keys) {
-      const text = messageText(zhCN[key]);
+      const text = messageText(zhCN[key]).replace(asTyped, ' ');
       const englishWords = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !kept.has(word));
       expect({ key, englishWords }).toEqual({ key, englishWords: [] });
       if (key !== 'value.quoted')

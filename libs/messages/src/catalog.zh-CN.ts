@@ -4,6 +4,7 @@ import { formZhCN } from './catalog-form.zh-CN';
 import { fieldsZhCN } from './catalog-fields.zh-CN';
 import { appZhCN } from './catalog-app.zh-CN';
 import { screensZhCN } from './catalog-screens.zh-CN';
+import { apiFieldsZhCN, apiZhCN } from './catalog-api.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -147,4 +148,6 @@ export const zhCN = {
   ...fieldsZhCN,
   ...appZhCN,
   ...screensZhCN,
+  ...apiZhCN,
+  ...apiFieldsZhCN,
 } satisfies Record<MessageKey, string>;

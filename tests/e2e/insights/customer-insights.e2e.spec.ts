@@ -129,7 +129,7 @@ describe('customer insights through the stack', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues).toEqual([
-      { path: ['rules', 0, 'frequency', 'min'], message: 'scores go from 1 to 5' },
+      { path: ['rules', 0, 'frequency', 'min'], message: 'give a whole score from 1 to 5' },
     ]);
     expect((await stack.request('GET', '/api/settings/value-tiers')).body.rules[1].tier).toBe('most-valuable');
   });

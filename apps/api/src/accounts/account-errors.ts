@@ -1,5 +1,5 @@
 import { AccountError, type AccountFailure } from '@rapport/engine';
-import { ApiError, type ApiErrorCode } from '../common/api-error';
+import { ApiError, notFound, type ApiErrorCode, type Words } from '../common/api-error';
 
 /** The accounts module's failures as the API answers them (the filter then maps codes to statuses). */
 const apiCode = {
@@ -12,13 +12,38 @@ const apiCode = {
   'last-admin': 'conflict',
 } satisfies Record<AccountFailure, ApiErrorCode>;
 
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Each failure's sentence, from the catalog, with what the engine said about it. */
+const wordsOf = {
+  'bad-credentials': () => ({ key: 'api.account.bad-credentials' }),
+  'no-workspace': (details) => ({
+    key: 'api.account.no-workspace',
+    params: { chosen: details['chosen'] ? 'yes' : 'no' },
+  }),
+  'unknown-member': () => notFound('member').words,
+  'already-member': (details) => ({ key: 'api.account.already-member', params: { email: text(details['email']) } }),
+  'password-required': (details) => ({
+    key: 'api.account.password-required',
+    params: { email: text(details['email']) },
+  }),
+  'existing-account': (details) => ({
+    key: 'api.account.existing-account',
+    params: { email: text(details['email']), field: text(details['field']) },
+  }),
+  'last-admin': () => ({ key: 'api.account.last-admin' }),
+} satisfies Record<AccountFailure, (details: Record<string, unknown>) => Words>;
+
 /** Runs a service call, turning its AccountError into the matching ApiError. */
 export const answering = async <T>(work: () => Promise<T>): Promise<T> => {
   try {
     return await work();
   } catch (error) {
     if (error instanceof AccountError)
-      throw new ApiError(apiCode[error.code], error.message, { ...error.details, reason: error.code });
+      throw new ApiError(apiCode[error.code], wordsOf[error.code](error.details), {
+        ...error.details,
+        reason: error.code,
+      });
     throw error;
   }
 };

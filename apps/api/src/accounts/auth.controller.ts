@@ -58,7 +58,7 @@ export class AuthController {
   private async current(session: LiveSession) {
     const workspaces = await this.accounts.workspacesOf(session.user.id);
     const workspace = workspaces.find((candidate) => candidate.workspaceId === session.workspaceId);
-    if (!workspace) throw new ApiError('unauthorized', 'Your session has ended; sign in again.');
+    if (!workspace) throw new ApiError('unauthorized', { key: 'api.auth.session-ended' });
     return signedInView({ ...session, workspace, workspaces, role: workspace.role });
   }
 
@@ -67,7 +67,10 @@ export class AuthController {
   async login(@Req() request: Request, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
     // A cross-site form can post text/plain but not application/json without a CORS preflight: no login CSRF.
     if (!request.is('application/json'))
-      throw new ApiError('invalid_request', 'Send the sign-in as JSON (Content-Type: application/json).');
+      throw new ApiError('invalid_request', {
+        key: 'api.auth.sign-in-not-json',
+        params: { header: 'Content-Type: application/json' },
+      });
     const input = parseBody(signInSchema, body, 'sign-in');
     const blocked = await this.throttle.checkAllowed(input.email, request.ip);
     if (blocked) {
@@ -97,7 +100,7 @@ export class AuthController {
   @HttpCode(200)
   async switchWorkspace(@Req() request: Request, @Body() body: unknown) {
     const session = await sessionOrThrow(this.accounts, request);
-    const { workspaceId } = parseBody(switchWorkspaceSchema, body, 'workspace switch');
+    const { workspaceId } = parseBody(switchWorkspaceSchema, body, 'workspace-switch');
     await answering(() => this.accounts.switchWorkspace(session, workspaceId));
     return this.current({ ...session, workspaceId });
   }

@@ -26,7 +26,7 @@ export class LocaleController {
     const session = await sessionOrThrow(this.accounts, request);
     const { locale } = parseBody(localeChangeSchema, body, 'language');
     if (!(await new UserLocaleRepository(this.engine.db.manager).set(session.user.id, locale)))
-      throw new ApiError('unauthorized', 'Your session has ended; sign in again.');
+      throw new ApiError('unauthorized', { key: 'api.auth.session-ended' });
     return { locale };
   }
 }

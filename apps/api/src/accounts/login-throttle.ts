@@ -49,6 +49,8 @@ export class LoginThrottle {
 }
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new ApiError('rate_limited', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} min.`, {
-    retryAfterSeconds,
-  });
+  new ApiError(
+    'rate_limited',
+    { key: 'api.auth.too-many-sign-ins', params: { minutes: Math.ceil(retryAfterSeconds / 60) } },
+    { retryAfterSeconds },
+  );

@@ -40,7 +40,7 @@ export class MembersController {
 
   @Put(':userId')
   async changeRole(@Req() request: AuthedRequest, @Param('userId') userId: string, @Body() body: unknown) {
-    const { role } = parseBody(roleChangeSchema, body, 'role change');
+    const { role } = parseBody(roleChangeSchema, body, 'role-change');
     return memberView(await answering(() => this.accounts.changeRole(request.workspace.id, userId, role)));
   }
 

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { audienceDefinitionSchema, audienceKeySchema, audienceReads, describeAudience } from '@rapport/journey';
 import { AudienceRepository, JourneyRepository, type Audience } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
-import { ApiError, notFound } from '../common/api-error';
+import { ApiError, InvalidRequest, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
 
 const SAMPLE = 10;
 
-const nameSchema = z.string().trim().min(1, 'give the audience a name').max(200);
+const nameSchema = z.string().trim().min(1, 'field.audience.name-required').max(200);
 
 const createSchema = z.object({ key: audienceKeySchema, name: nameSchema, definition: audienceDefinitionSchema });
 
@@ -56,7 +56,7 @@ export class AudienceAdminService {
       { name: input.name, definition: input.definition, reads: audienceReads(input.definition) },
       await this.engine.clock.now(),
     );
-    if (!created) throw new ApiError('conflict', `An audience "${input.key}" already exists.`);
+    if (!created) throw new ApiError('conflict', { key: 'api.audience.exists', params: { key: input.key } });
     await this.engine.audienceRecompute.recompute(created);
     return this.withMembers(await this.getOrThrow(workspaceId, created.id));
   }
@@ -66,9 +66,7 @@ export class AudienceAdminService {
     const existing = await this.getOrThrow(workspaceId, id);
     const input = parseBody(updateSchema, body, 'audience');
     if (input.key !== undefined && input.key !== existing.key) {
-      throw new ApiError('invalid_request', 'Invalid audience: key: the key cannot change (journeys name it)', {
-        issues: [{ path: ['key'], message: 'the key cannot change (journeys name it)' }],
-      });
+      throw new InvalidRequest('audience', [{ path: ['key'], words: { key: 'field.audience.key-fixed' } }]);
     }
     const updated = await this.audiences.update(
       workspaceId,
@@ -76,7 +74,7 @@ export class AudienceAdminService {
       { name: input.name, definition: input.definition, reads: audienceReads(input.definition) },
       await this.engine.clock.now(),
     );
-    if (!updated) throw notFound(`Audience ${id}`);
+    if (!updated) throw notFound('audience', id);
     await this.engine.audienceRecompute.recompute(updated);
     return this.withMembers(await this.getOrThrow(workspaceId, id));
   }
@@ -90,13 +88,13 @@ export class AudienceAdminService {
     ]);
     if (users.length > 0) {
       const names = users.map((version) => `"${version.document.name}"`).join(', ');
-      throw new ApiError('conflict', `The live journey(s) ${names} use audience "${audience.key}"; pause them first.`);
+      throw new ApiError('conflict', { key: 'api.audience.in-use', params: { names, key: audience.key } });
     }
     await this.audiences.delete(workspaceId, id);
   }
 
   async preview(workspaceId: string, body: unknown) {
-    const input = parseBody(previewSchema, body, 'audience preview');
+    const input = parseBody(previewSchema, body, 'audience-preview');
     const preview = await this.engine.audienceRecompute.preview(workspaceId, input.definition);
     return { ...preview, description: describeAudience(input.definition) };
   }
@@ -107,7 +105,7 @@ export class AudienceAdminService {
 
   private async getOrThrow(workspaceId: string, id: string): Promise<Audience> {
     const audience = await this.audiences.findById(workspaceId, id);
-    if (!audience) throw notFound(`Audience ${id}`);
+    if (!audience) throw notFound('audience', id);
     return audience;
   }
 

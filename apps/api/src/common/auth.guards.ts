@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { hasRole, isReadMethod, requiredRole, type Role } from '@rapport/journey';
 import { WorkspaceRepository, type LiveSession, type WorkspaceEntity } from '@rapport/persistence';
 import { AccountService, secretsEqual, type Engine } from '@rapport/engine';
-import { ApiError } from './api-error';
+import { ApiError, type Words } from './api-error';
 import { ENGINE } from './engine.token';
 
 /** Who is asking: a program with the workspace's API key (acts as admin), or a signed-in member. */
@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'rapport_session';
 /** Where a signed-in browser echoes its session's CSRF token on every change. */
 export const CSRF_HEADER = 'x-csrf-token';
 
-const unauthorized = (message: string) => new ApiError('unauthorized', message);
+const unauthorized = (words: Words) => new ApiError('unauthorized', words);
 
 /** One cookie's value from the Cookie header (no cookie middleware: this is the only cookie the API reads). */
 export const sessionTokenOf = (request: Request): string | null => {
@@ -39,13 +39,13 @@ export const sessionTokenOf = (request: Request): string | null => {
  */
 export const sessionOrThrow = async (accounts: AccountService, request: Request): Promise<LiveSession> => {
   const token = sessionTokenOf(request);
-  if (!token) throw unauthorized('Sign in, or send the workspace API key as "Authorization: Bearer <key>".');
+  if (!token) throw unauthorized({ key: 'api.auth.sign-in-needed', params: { header: 'Authorization: Bearer <key>' } });
   const session = await accounts.sessionOf(token);
-  if (!session) throw unauthorized('Your session has ended; sign in again.');
+  if (!session) throw unauthorized({ key: 'api.auth.session-ended' });
   if (!isReadMethod(request.method)) {
     const given = request.headers[CSRF_HEADER];
     if (typeof given !== 'string' || !secretsEqual(given, session.csrfToken))
-      throw new ApiError('csrf', 'This change needs the X-CSRF-Token header your sign-in returned.');
+      throw new ApiError('csrf', { key: 'api.auth.csrf', params: { header: 'X-CSRF-Token' } });
   }
   return session;
 };
@@ -64,9 +64,9 @@ export class WriteKeyGuard implements CanActivate {
     } else if (typeof request.body?.writeKey === 'string') {
       writeKey = request.body.writeKey;
     }
-    if (!writeKey) throw unauthorized('Send the workspace write key as the Basic auth user name.');
+    if (!writeKey) throw unauthorized({ key: 'api.auth.write-key-missing' });
     const workspace = await new WorkspaceRepository(this.engine.db).findByWriteKey(writeKey);
-    if (!workspace) throw unauthorized('This write key does not belong to any workspace.');
+    if (!workspace) throw unauthorized({ key: 'api.auth.write-key-unknown' });
     request.workspace = workspace;
     return true;
   }
@@ -91,7 +91,7 @@ export class ApiKeyGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     if (header.startsWith('Bearer ')) {
       const workspace = await workspaces.findByApiKey(header.slice(7).trim());
-      if (!workspace) throw unauthorized('This API key does not belong to any workspace.');
+      if (!workspace) throw unauthorized({ key: 'api.auth.api-key-unknown' });
       request.workspace = workspace;
       request.actor = { kind: 'api-key', role: 'admin' };
       return true;
@@ -100,16 +100,15 @@ export class ApiKeyGuard implements CanActivate {
     const routePath = typeof request.route?.path === 'string' ? request.route.path : request.path;
     const needed = requiredRole(request.method, routePath);
     if (!hasRole(session.role, needed))
-      throw new ApiError('forbidden', `This needs the ${needed} role; you are ${article(session.role)} here.`, {
-        role: session.role,
-        needed,
-      });
+      throw new ApiError(
+        'forbidden',
+        { key: 'api.auth.forbidden', params: { needed, role: session.role } },
+        { role: session.role, needed },
+      );
     const workspace = await workspaces.findById(session.workspaceId);
-    if (!workspace) throw unauthorized('Your session has ended; sign in again.');
+    if (!workspace) throw unauthorized({ key: 'api.auth.session-ended' });
     request.workspace = workspace;
     request.actor = { kind: 'session', role: session.role, session };
     return true;
   }
 }
-
-const article = (role: Role) => (role === 'admin' ? `an ${role}` : `a ${role}`);

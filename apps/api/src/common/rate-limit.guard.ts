@@ -46,9 +46,11 @@ export const rateLimitGuard = (bucket: Bucket, keyOf: (request: Request) => stri
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         http.getResponse<Response>().setHeader('Retry-After', String(seconds));
-        throw new ApiError('rate_limited', `Too many requests for this key; retry in ${seconds} s.`, {
-          retryAfterSeconds: seconds,
-        });
+        throw new ApiError(
+          'rate_limited',
+          { key: 'api.rate-limited', params: { seconds } },
+          { retryAfterSeconds: seconds },
+        );
       }
     }
   }

@@ -9,12 +9,12 @@ import { parseBody } from '../common/parse-body';
 
 const poolSchema = z
   .object({
-    key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'a pool key is lowercase letters, digits, "-" or "_"'),
+    key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'field.coupon-pool.format'),
     name: z.string().trim().min(1).max(200),
     source: z.enum(['generated', 'imported']),
     prefix: z
       .string()
-      .regex(/^[A-Z0-9]{1,12}$/, 'a prefix is up to 12 capital letters or digits')
+      .regex(/^[A-Z0-9]{1,12}$/, 'field.coupon-pool.prefix-format')
       .nullish(),
     /** How many codes to generate now (generated pools). */
     count: z.number().int().min(1).max(100_000).optional(),
@@ -23,11 +23,11 @@ const poolSchema = z
     lowWarningAt: z.number().int().min(0).max(1_000_000).default(100),
   })
   .refine((pool) => Boolean(pool.expiresOn) !== Boolean(pool.validDays), {
-    message: 'give either expiresOn (a fixed date) or validDays (days after issue)',
+    message: 'field.coupon-pool.expiry-required',
     path: ['validDays'],
   })
   .refine((pool) => pool.source !== 'generated' || pool.count !== undefined, {
-    message: 'say how many codes to generate',
+    message: 'field.coupon-pool.count-required',
     path: ['count'],
   });
 
@@ -49,7 +49,7 @@ export class CouponsController {
 
   @Post()
   async create(@Req() request: AuthedRequest, @Body() body: unknown) {
-    const input = parseBody(poolSchema, body, 'coupon pool');
+    const input = parseBody(poolSchema, body, 'coupon-pool');
     return this.engine.db.transaction(async (manager) => {
       const coupons = new CouponRepository(manager);
       const pool = await coupons.createPool(
@@ -65,7 +65,7 @@ export class CouponsController {
         },
         await this.engine.clock.now(),
       );
-      if (!pool) throw new ApiError('conflict', `A coupon pool "${input.key}" already exists.`);
+      if (!pool) throw new ApiError('conflict', { key: 'api.coupon-pool.exists', params: { key: input.key } });
       const added = input.count ? await coupons.addCodes(pool.id, generateCouponCodes(input.count, pool.prefix)) : null;
       return { pool, codes: added };
     });
@@ -73,10 +73,10 @@ export class CouponsController {
 
   @Post(':key/codes')
   async import(@Req() request: AuthedRequest, @Param('key') key: string, @Body() body: unknown) {
-    const input = parseBody(importSchema, body, 'coupon codes');
+    const input = parseBody(importSchema, body, 'coupon-codes');
     const coupons = new CouponRepository(this.engine.db.manager);
     const pool = await coupons.findPool(request.workspace.id, key);
-    if (!pool) throw notFound(`Coupon pool "${key}"`);
+    if (!pool) throw notFound('coupon-pool', key);
     const codes = 'csv' in input ? parseCouponCsv(input.csv) : input.codes;
     return coupons.addCodes(pool.id, codes);
   }

@@ -40,7 +40,7 @@ export class CustomersController {
   @Get(':id')
   async get(@Req() request: AuthedRequest, @Param('id') id: string) {
     const profile = await this.engine.profiles.get(request.workspace.id, id);
-    if (!profile) throw notFound(`Customer ${id}`);
+    if (!profile) throw notFound('customer', id);
     return profile;
   }
 
@@ -48,7 +48,7 @@ export class CustomersController {
   @Patch(':id')
   async update(@Req() request: AuthedRequest, @Param('id') id: string, @Body() body: unknown) {
     const profile = await asApiErrors(() => this.engine.profiles.update(request.workspace.id, id, body));
-    if (!profile) throw notFound(`Customer ${id}`);
+    if (!profile) throw notFound('customer', id);
     return profile;
   }
 

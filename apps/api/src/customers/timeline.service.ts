@@ -22,7 +22,7 @@ export class TimelineService {
         ? await customers.findById(workspaceId, ref.id)
         : null
       : await customers.findByExternalId(workspaceId, ref.externalId ?? '');
-    if (!customer) throw notFound(`Customer ${ref.id ?? ref.externalId}`);
+    if (!customer) throw notFound('customer', ref.id ?? ref.externalId ?? '');
     return customer;
   }
 

@@ -37,7 +37,7 @@ export class InsightsAdminService {
     const customer = UUID.test(customerId)
       ? await this.engine.insights.recomputeOne(this.engine.db, { workspaceId, customerId, now })
       : null;
-    if (!customer) throw notFound(`Customer ${customerId}`);
+    if (!customer) throw notFound('customer', customerId);
     return this.present(customer);
   }
 
@@ -46,7 +46,7 @@ export class InsightsAdminService {
     const customer = UUID.test(customerId)
       ? await this.engine.insights.scoreOne(this.engine.db, { workspaceId, customerId, now })
       : null;
-    if (!customer) throw notFound(`Customer ${customerId}`);
+    if (!customer) throw notFound('customer', customerId);
     const attributes = customer.attributes ?? {};
     return {
       customerId: customer.id,
@@ -65,7 +65,7 @@ export class InsightsAdminService {
   }
 
   async saveSettings(workspaceId: string, body: unknown): Promise<ValueTierSettings> {
-    const settings = parseBody(valueTierSettingsSchema, body, 'value-tier settings');
+    const settings = parseBody(valueTierSettingsSchema, body, 'value-tiers');
     await new ValueTierRepository(this.engine.db.manager).saveRules(workspaceId, settings);
     return settings;
   }

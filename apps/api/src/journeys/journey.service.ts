@@ -69,14 +69,13 @@ export class JourneyService {
 
   async getOrThrow(workspaceId: string, id: string): Promise<JourneyEntity> {
     const journey = isUuid(id) ? await this.journeys.findById(workspaceId, id) : null;
-    if (!journey) throw notFound(`Journey ${id}`);
+    if (!journey) throw notFound('journey', id);
     return journey;
   }
 
   async updateDraft(workspaceId: string, id: string, body: unknown) {
     const journey = await this.getOrThrow(workspaceId, id);
-    if (journey.status === 'archived')
-      throw new ApiError('conflict', 'This journey is archived; duplicate it to edit.');
+    if (journey.status === 'archived') throw new ApiError('conflict', { key: 'api.journey.archived-edit' });
     const document = parseBody(journeyDocumentSchema, body, 'journey');
     await this.journeys.updateDraft(workspaceId, id, document, await this.engine.clock.now());
     return toJourneyView(await this.getOrThrow(workspaceId, id));
@@ -113,13 +112,13 @@ export class JourneyService {
     const published = await this.engine.db.transaction(async (manager) => {
       const journeys = new JourneyRepository(manager);
       const journey = isUuid(id) ? await journeys.lockById(workspaceId, id) : null;
-      if (!journey) throw notFound(`Journey ${id}`);
-      if (journey.status === 'archived') throw new ApiError('conflict', 'An archived journey cannot be published.');
+      if (!journey) throw notFound('journey', id);
+      if (journey.status === 'archived') throw new ApiError('conflict', { key: 'api.journey.archived-publish' });
       const problems = await this.problemsOf(workspaceId, journey.draft);
       if (problems.length > 0) {
         throw new ApiError(
           'journey.invalid',
-          `The journey has ${problems.length} problem(s) to fix before publishing.`,
+          { key: 'problems.publish-refused', params: { count: problems.length } },
           {
             problems,
           },
@@ -144,10 +143,10 @@ export class JourneyService {
     const rule = transitions[action];
     const journey = await this.getOrThrow(workspaceId, id);
     if (!rule.from.includes(journey.status)) {
-      throw new ApiError(
-        'conflict',
-        `A ${journey.status} journey cannot be ${rule.to === 'live' ? 'resumed' : rule.to}.`,
-      );
+      throw new ApiError('conflict', {
+        key: 'api.journey.cannot-change-status',
+        params: { status: journey.status, to: rule.to },
+      });
     }
     await this.journeys.setStatus(workspaceId, id, rule.to, await this.engine.clock.now());
     const changed = await this.getOrThrow(workspaceId, id);
@@ -174,7 +173,7 @@ export class JourneyService {
   async version(workspaceId: string, id: string, version: number) {
     const found =
       isUuid(id) && Number.isInteger(version) ? await this.journeys.findVersion(workspaceId, id, version) : null;
-    if (!found) throw notFound(`Version ${version} of journey ${id}`);
+    if (!found) throw notFound('version', id, { version });
     return found;
   }
 

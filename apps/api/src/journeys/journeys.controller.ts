@@ -87,6 +87,6 @@ export class JourneysController {
   // Any write to a published version answers clearly instead of a bare 404.
   @All(':id/versions/:version')
   immutable(): never {
-    throw new ApiError('version.immutable', 'A published version cannot be changed; edit the draft and publish again.');
+    throw new ApiError('version.immutable', { key: 'api.version.immutable' });
   }
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '@rapport/journey';
-import { describeProblem, translate, type Locale } from '@rapport/messages';
+import { describeProblem, type Locale } from '@rapport/messages';
 import { ApiError } from '../common/api-error';
 
 /** A problem as the API answers it: the core's code, node, path and params, plus a sentence in the reader's language. */
@@ -22,7 +22,7 @@ export const refusalIn = async <T>(locale: Locale, work: Promise<T>): Promise<T>
   } catch (error) {
     const problems = error instanceof ApiError ? (error.details['problems'] as Problem[] | undefined) : undefined;
     if (!(error instanceof ApiError) || error.code !== 'journey.invalid' || !problems) throw error;
-    throw new ApiError('journey.invalid', translate(locale, 'problems.publish-refused', { count: problems.length }), {
+    throw new ApiError('journey.invalid', error.words, {
       ...error.details,
       problems: localizeProblems(problems, locale),
     });

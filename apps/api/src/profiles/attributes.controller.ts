@@ -74,7 +74,8 @@ export class AttributesController {
   @Delete(':name')
   @HttpCode(204)
   async remove(@Req() request: AuthedRequest, @Param('name') name: string) {
-    if (isComputedAttribute(name)) throw new ApiError('invalid_request', `${name} is computed and cannot be removed.`);
-    if (!(await this.definitions.remove(request.workspace.id, name))) throw notFound(`Attribute ${name}`);
+    if (isComputedAttribute(name))
+      throw new ApiError('invalid_request', { key: 'api.attribute.computed', params: { name } });
+    if (!(await this.definitions.remove(request.workspace.id, name))) throw notFound('attribute', name);
   }
 }

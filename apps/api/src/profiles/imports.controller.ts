@@ -47,7 +47,7 @@ export class ImportsController {
   @Get(':id')
   async progress(@Req() request: AuthedRequest, @Param('id') id: string) {
     const found = isUuid(id) ? await this.imports.find(request.workspace.id, id) : null;
-    if (!found) throw notFound(`Import ${id}`);
+    if (!found) throw notFound('import', id);
     return found;
   }
 
@@ -63,7 +63,7 @@ export class ImportsController {
   ) {
     const workspaceId = request.workspace.id;
     const found = isUuid(id) ? await this.imports.find(workspaceId, id) : null;
-    if (!found) throw notFound(`Import ${id}`);
+    if (!found) throw notFound('import', id);
     if (format === 'csv') {
       response.status(200).type('text/csv').attachment(`import-${id}-errors.csv`);
       response.write('row,column,message\n');
@@ -87,9 +87,12 @@ export class ImportsController {
 
   private async start(request: AuthedRequest, response: Response, kind: ImportKind) {
     if (!request.is(['text/csv', 'application/csv'])) {
-      throw new ApiError('invalid_request', 'Send the file as the request body with Content-Type: text/csv.', {
-        issues: [{ path: ['content-type'], message: 'must be text/csv' }],
-      });
+      throw new ApiError(
+        'invalid_request',
+        { key: 'api.import.not-csv', params: { header: 'Content-Type: text/csv' } },
+        {},
+        [{ path: ['content-type'], words: { key: 'field.import.content-type', params: { type: 'text/csv' } } }],
+      );
     }
     // A client that stops sending without closing (some answer early and stop) must not leave the import
     // `running` forever: an upload silent this long is cut, and the import ends `failed` with the reason.

@@ -1,5 +1,6 @@
 import { ProfileInputError } from '@rapport/engine';
-import { ApiError } from '../common/api-error';
+import { isMessageKey } from '@rapport/messages';
+import { InvalidRequest } from '../common/api-error';
 
 /** Runs an engine call, answering its input errors as a 400 that names each field. */
 export const asApiErrors = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -7,7 +8,15 @@ export const asApiErrors = async <T>(work: () => Promise<T>): Promise<T> => {
     return await work();
   } catch (error) {
     if (error instanceof ProfileInputError) {
-      throw new ApiError('invalid_request', error.message, { issues: error.issues });
+      // Rules named by catalog key are worded for the reader; a few engine rules still write English themselves.
+      throw new InvalidRequest(
+        error.subject,
+        error.issues.map((issue) =>
+          isMessageKey(issue.message)
+            ? { path: issue.path, words: { key: issue.message } }
+            : { path: issue.path, text: issue.message },
+        ),
+      );
     }
     throw error;
   }

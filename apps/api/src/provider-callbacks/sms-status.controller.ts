@@ -21,18 +21,22 @@ export class SmsStatusController {
   @Post('twilio')
   @HttpCode(204)
   async status(@Req() request: Request, @Body() body: unknown): Promise<void> {
-    if (!this.provider) throw new ApiError('not_found', 'No SMS provider is configured.');
+    if (!this.provider) throw new ApiError('not_found', { key: 'api.sms.no-provider' });
     const params = (body && typeof body === 'object' ? body : {}) as TwilioParams;
     const valid = this.provider.verifyStatusCallback({
       url: `${publicUrl(this.engine.config)}${request.originalUrl}`,
       params,
       signature: request.headers['x-twilio-signature'],
     });
-    if (!valid) throw new ApiError('unauthorized', 'The X-Twilio-Signature does not match this request.');
+    if (!valid)
+      throw new ApiError('unauthorized', { key: 'api.sms.bad-signature', params: { header: 'X-Twilio-Signature' } });
     const sid = params['MessageSid'];
     const status = params['MessageStatus'];
     if (typeof sid !== 'string' || typeof status !== 'string') {
-      throw new ApiError('invalid_request', 'A status callback needs MessageSid and MessageStatus.');
+      throw new ApiError('invalid_request', {
+        key: 'api.sms.missing-fields',
+        params: { fields: 'MessageSid, MessageStatus' },
+      });
     }
     await new DeliveryRepository(this.engine.db.manager).recordProviderStatus(
       'sms',

@@ -31,7 +31,7 @@ export class SettingsController {
 
   @Put('delivery-rules')
   async put(@Req() request: AuthedRequest, @Body() body: unknown) {
-    const rules = parseBody(deliveryRulesSchema, body, 'delivery rules');
+    const rules = parseBody(deliveryRulesSchema, body, 'delivery-rules');
     await this.engine.db.query('UPDATE workspaces SET delivery_rules = $2 WHERE id = $1', [
       request.workspace.id,
       JSON.stringify(rules),

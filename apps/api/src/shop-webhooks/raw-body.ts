@@ -1,4 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { translate } from '@rapport/messages';
+import { readerLocale } from '../messages/reader-locale';
 
 /** Shopify caps webhook bodies well below this; an order with hundreds of lines still fits. */
 export const SHOP_WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -17,8 +19,8 @@ export const shopWebhookRawBody = () => {
         error: {
           code: tooLarge ? 'payload_too_large' : 'invalid_request',
           message: tooLarge
-            ? `The webhook body is larger than ${SHOP_WEBHOOK_MAX_BYTES / 1024} KB.`
-            : 'The webhook body could not be read.',
+            ? translate(readerLocale(request), 'api.body.too-large', { kilobytes: SHOP_WEBHOOK_MAX_BYTES / 1024 })
+            : translate(readerLocale(request), 'api.body.unreadable'),
         },
       });
     });

@@ -26,7 +26,7 @@ export class ShopSourcesController {
 
   @Post()
   create(@Req() request: AuthedRequest, @Body() body: unknown) {
-    return this.sources.create(request.workspace.id, parseBody(createSourceSchema, body, 'shop source'));
+    return this.sources.create(request.workspace.id, parseBody(createSourceSchema, body, 'shop-source'));
   }
 
   @Get()
@@ -79,7 +79,7 @@ export class ProductsController {
   @Get(':productId')
   async get(@Req() request: AuthedRequest, @Param('productId') productId: string) {
     const product = await new ProductRepository(this.engine.db.manager).find(request.workspace.id, productId);
-    if (!product) throw notFound('Product');
+    if (!product) throw notFound('product');
     return toView(product);
   }
 }

@@ -3,19 +3,20 @@ import { z } from 'zod';
 import { validateTemplate } from '@rapport/channels';
 import { EmailPartRepository, type EmailPartKind } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
-import { ApiError, notFound } from '../common/api-error';
+import { ApiError, InvalidRequest, notFound } from '../common/api-error';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
+import { templateFaultIssue } from './template-fault';
 
-const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'a name is lowercase letters, digits, "-" or "_"');
+const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'field.email-part.name-format');
 
 const layoutSchema = z.object({
   html: z
     .string()
     .min(1)
     .max(500_000)
-    .refine((html) => /\{\{\{\s*body\s*\}\}\}/.test(html), 'a layout places the email with {{{body}}}'),
+    .refine((html) => /\{\{\{\s*body\s*\}\}\}/.test(html), 'field.layout.body-required'),
   text: z.string().max(500_000).nullish(),
 });
 const partialSchema = z.object({ html: z.string().min(1).max(500_000) });
@@ -24,12 +25,9 @@ const KINDS = { layouts: 'layout', partials: 'partial' } as const satisfies Reco
 
 const kindOf = (plural: string): EmailPartKind => {
   const kind = KINDS[plural as keyof typeof KINDS];
-  if (!kind) throw notFound(`"${plural}" (use layouts or partials)`);
+  if (!kind) throw new ApiError('not_found', { key: 'api.email-part-kind', params: { kind: plural } });
   return kind;
 };
-
-const invalid = (field: string, message: string) =>
-  new ApiError('invalid_request', `Invalid ${field}: ${message}`, { issues: [{ path: [field], message }] });
 
 /**
  * The workspace's email design: layouts wrap a template's body (`{{{body}}}`), partials are blocks any template
@@ -56,7 +54,7 @@ export class EmailPartsController {
   @Get(':kind/:name')
   async get(@Req() request: AuthedRequest, @Param('kind') plural: string, @Param('name') name: string) {
     const part = await this.parts.find(request.workspace.id, kindOf(plural), name);
-    if (!part) throw notFound(`The ${kindOf(plural)} "${name}"`);
+    if (!part) throw notFound(kindOf(plural), name);
     return part;
   }
 
@@ -68,18 +66,18 @@ export class EmailPartsController {
     @Body() body: unknown,
   ) {
     const kind = kindOf(plural);
-    const name = parseBody(nameSchema, rawName, `${kind} name`);
+    const name = parseBody(nameSchema, rawName, 'part-name');
     const workspaceId = request.workspace.id;
     const { partials } = await this.parts.design(workspaceId, null);
     if (kind === 'layout') {
       const layout = parseBody(layoutSchema, body, 'layout');
       const check = validateTemplate({ subject: '', html: '{{{body}}}' }, { layout, partials });
-      if (!check.ok) throw invalid(check.field, check.message.replace(/^layout: /, ''));
+      if (!check.ok) throw new InvalidRequest('layout', [templateFaultIssue(check.fault)]);
       return this.parts.save(workspaceId, { kind, name, ...layout }, await this.engine.clock.now());
     }
     const partial = parseBody(partialSchema, body, 'partial');
     const check = validateTemplate({ subject: '', html: '' }, { partials: { ...partials, [name]: partial.html } });
-    if (!check.ok) throw invalid('html', check.message.replace(/^partial "[^"]+": /, ''));
+    if (!check.ok) throw new InvalidRequest('partial', [templateFaultIssue(check.fault)]);
     return this.parts.save(workspaceId, { kind, name, html: partial.html }, await this.engine.clock.now());
   }
 
@@ -93,7 +91,15 @@ export class EmailPartsController {
         ? (await this.parts.templatesUsingLayout(request.workspace.id, name)).map((key) => `template ${key}`)
         : await this.parts.usersOfPartial(request.workspace.id, name);
     if (users.length > 0)
-      throw new ApiError('conflict', `The ${kind} "${name}" is used by ${users.join(', ')}.`, { usedBy: users });
-    if (!(await this.parts.remove(request.workspace.id, kind, name))) throw notFound(`The ${kind} "${name}"`);
+      throw new ApiError(
+        'conflict',
+        {
+          key: 'api.email-part.in-use',
+          // Names only in the sentence (`template welcome` -> `welcome`): they read the same in any language.
+          params: { kind, name, count: users.length, users: users.map((user) => user.split(' ')[1]).join(', ') },
+        },
+        { usedBy: users },
+      );
+    if (!(await this.parts.remove(request.workspace.id, kind, name))) throw notFound(kind, name);
   }
 }

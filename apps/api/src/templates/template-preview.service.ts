@@ -6,6 +6,7 @@ import { CustomerRepository, EmailPartRepository, TemplateRepository, WorkspaceR
 import type { CustomerFacts } from '@rapport/journey';
 import { ApiError, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
+import { templateFaultWords } from './template-fault';
 
 /** A coupon shown in previews and test sends, so marketers see where the code goes. */
 const SAMPLE_COUPON = { code: 'PREVIEW-CODE', expiresAt: null };
@@ -22,7 +23,7 @@ export class TemplatePreviewService implements OnModuleDestroy {
 
   async render(workspaceId: string, key: string, externalId: string | undefined): Promise<RenderedEmail> {
     const template = await new TemplateRepository(this.engine.db.manager).findByKey(workspaceId, key);
-    if (!template) throw notFound(`Template "${key}"`);
+    if (!template) throw notFound('template', key);
     const customer = await this.customer(workspaceId, externalId);
     const design = await new EmailPartRepository(this.engine.db.manager).design(workspaceId, template.layout);
     try {
@@ -37,7 +38,7 @@ export class TemplatePreviewService implements OnModuleDestroy {
         },
       );
     } catch (error) {
-      if (error instanceof TemplateSyntaxError) throw new ApiError('invalid_request', error.message);
+      if (error instanceof TemplateSyntaxError) throw new ApiError('invalid_request', templateFaultWords(error));
       throw error;
     }
   }
@@ -58,10 +59,10 @@ export class TemplatePreviewService implements OnModuleDestroy {
       });
     } catch (error) {
       // The marketer needs the mail server's own words (a refused recipient, no connection), not a bare 500.
-      throw new ApiError(
-        'upstream_failed',
-        `The mail server did not take the test message: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new ApiError('upstream_failed', {
+        key: 'api.template.test-send-failed',
+        params: { detail: error instanceof Error ? error.message : String(error) },
+      });
     }
     return { sent: true, messageId, subject: `[Test] ${rendered.subject}` };
   }
@@ -83,7 +84,7 @@ export class TemplatePreviewService implements OnModuleDestroy {
       };
     }
     const found = await new CustomerRepository(this.engine.db.manager).findByExternalId(workspaceId, externalId);
-    if (!found) throw notFound(`Customer ${externalId}`);
+    if (!found) throw notFound('customer', externalId);
     return { ...found, attributes: found.attributes ?? {} };
   }
 }

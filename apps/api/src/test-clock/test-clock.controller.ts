@@ -26,7 +26,10 @@ export class TestClockController {
 
   private clockOrThrow() {
     if (!this.engine.testClock)
-      throw new ApiError('test_clock.disabled', 'The test clock is off (set RAPPORT_TEST_CLOCK=1).');
+      throw new ApiError('test_clock.disabled', {
+        key: 'api.test-clock.off',
+        params: { setting: 'RAPPORT_TEST_CLOCK=1' },
+      });
     return this.engine.testClock;
   }
 
@@ -39,12 +42,12 @@ export class TestClockController {
   @HttpCode(200)
   async move(@Body() body: unknown) {
     const clock = this.clockOrThrow();
-    const move = parseBody(moveSchema, body, 'clock change');
+    const move = parseBody(moveSchema, body, 'clock-change');
     const target =
       'now' in move
         ? new Date(move.now)
         : new Date((await clock.now()).getTime() + Duration.fromISO(move.advance).toMillis());
-    if (Number.isNaN(target.getTime())) throw new ApiError('invalid_request', 'That moves the clock out of range.');
+    if (Number.isNaN(target.getTime())) throw new ApiError('invalid_request', { key: 'api.test-clock.out-of-range' });
     await clock.set(target);
     const drained = await this.engine.drain.untilIdle(60_000);
     return { now: target.toISOString(), drained };

@@ -91,17 +91,12 @@ export const request = async <T>(method: string, path: string, body?: unknown): 
   if (!response.ok) {
     const error = (parsed as ErrorBody | null)?.error;
     if (response.status === 401 && !path.startsWith('/auth/')) onSignedOut?.();
-    const issues = error?.issues?.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    // The API words its refusal (and each wrong field, in the sentence) in this editor's language already.
     throw new ApiError(
       response.status,
       error?.code ?? `http.${response.status}`,
-      [
-        error?.message ??
-          translate(locale, 'editor.error.http', { status: response.status, statusText: response.statusText }),
-        issues,
-      ]
-        .filter(Boolean)
-        .join(' '),
+      error?.message ??
+        translate(locale, 'editor.error.http', { status: response.status, statusText: response.statusText }),
       error?.problems ?? [],
       { issues: error?.issues, field: error?.field, reason: error?.reason },
     );

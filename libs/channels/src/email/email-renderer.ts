@@ -9,7 +9,7 @@ import {
 } from './email-helpers';
 import { htmlToText } from './html-to-text';
 import { inlineCss } from './inline-css';
-import { TemplateSyntaxError, type TemplateField } from './template-syntax.error';
+import { TemplateSyntaxError, type TemplateField, type TemplatePart } from './template-syntax.error';
 
 export type EmailTemplate = { subject: string; html: string; text?: string | null };
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -80,11 +80,11 @@ const compileOrThrow = (field: TemplateField, source: string): CompiledTemplate 
 };
 
 /** What one template part is, for error messages: the template itself, the layout or a partial. */
-type Part = { field: TemplateField; source: string; what?: string };
+type Part = { field: TemplateField; source: string; where?: TemplatePart };
 
 const withPart = (part: Part, error: unknown): TemplateSyntaxError => {
-  const wrapped = error instanceof TemplateSyntaxError ? error : TemplateSyntaxError.fromHandlebars(part.field, error);
-  return part.what ? new TemplateSyntaxError(part.field, `${part.what}: ${wrapped.detail}`, wrapped.line) : wrapped;
+  const wrapped = TemplateSyntaxError.fromHandlebars(part.field, error);
+  return part.where ? wrapped.within(part.where) : wrapped;
 };
 
 const renderPart = (part: Part, context: Record<string, unknown>, runtime: RuntimeOptions): string => {
@@ -107,11 +107,12 @@ const renderPart = (part: Part, context: Record<string, unknown>, runtime: Runti
 const compilePartials = (field: TemplateField, partials: Record<string, string>): Record<string, CompiledTemplate> => {
   const compiled: Record<string, CompiledTemplate> = Object.create(null) as Record<string, CompiledTemplate>;
   for (const [name, source] of Object.entries(partials)) {
-    if (!PARTIAL_NAME.test(name)) throw new TemplateSyntaxError(field, `Partial name "${name}" is not allowed`, null);
+    if (!PARTIAL_NAME.test(name))
+      throw new TemplateSyntaxError(field, `Partial name "${name}" is not allowed`, null, 'partial-name', null, name);
     try {
       compiled[name] = compileOrThrow(field, source);
     } catch (error) {
-      throw withPart({ field, source, what: `partial "${name}"` }, error);
+      throw withPart({ field, source, where: { part: 'partial', name } }, error);
     }
   }
   return compiled;
@@ -157,12 +158,14 @@ export const renderEmail = (
   // Subject is a header, not HTML: escaping it would show `&amp;` in the inbox.
   const subject = render({ field: 'subject', source: template.subject }, context).replace(/\s+/g, ' ').trim();
   const body = render({ field: 'html', source: template.html }, context);
-  const html = layout ? render({ field: 'html', source: layout.html, what: 'layout' }, { ...context, body }) : body;
+  const html = layout
+    ? render({ field: 'html', source: layout.html, where: { part: 'layout' } }, { ...context, body })
+    : body;
   const bodyText = template.text?.trim() ? render({ field: 'text', source: template.text }, context) : null;
   let text: string;
   if (layout?.text?.trim()) {
     const textBody = bodyText ?? htmlToText(body);
-    text = render({ field: 'text', source: layout.text, what: 'layout' }, { ...context, body: textBody });
+    text = render({ field: 'text', source: layout.text, where: { part: 'layout' } }, { ...context, body: textBody });
   } else {
     text = bodyText ?? htmlToText(html);
   }

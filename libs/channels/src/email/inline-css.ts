@@ -27,10 +27,6 @@ export const inlineCss = (html: string): string => {
   try {
     return juice(html, JUICE_OPTIONS);
   } catch (error) {
-    throw new TemplateSyntaxError(
-      'html',
-      `CSS could not be inlined: ${error instanceof Error ? error.message : String(error)}`,
-      null,
-    );
+    throw new TemplateSyntaxError('html', error instanceof Error ? error.message : String(error), null, 'css');
   }
 };

@@ -13,7 +13,7 @@ describe('validateTemplate', () => {
   ] as const)('should report the %s field when it is broken', (field, template, message) => {
     const sut = validateTemplate(template);
 
-    expect(sut).toEqual({ ok: false, field, message: expect.stringMatching(message) });
+    expect(sut).toEqual(expect.objectContaining({ ok: false, field, message: expect.stringMatching(message) }));
   });
 
   it('should return ok when partials, a layout and helpers are used as given', () => {
@@ -57,6 +57,36 @@ describe('validateTemplate', () => {
   ] as const)('should report the html field when it uses %s', (_case, template, options, message) => {
     const sut = validateTemplate(template, options);
 
-    expect(sut).toEqual({ ok: false, field: 'html', message: expect.stringMatching(message) });
+    expect(sut).toEqual(expect.objectContaining({ ok: false, field: 'html', message: expect.stringMatching(message) }));
   });
+
+  it.each([
+    ['decorators', { subject: 's', html: '{{* deco}}' }, {}, { fault: 'decorators', where: null }],
+    ['partials-off', { subject: 's', html: '{{> footer}}' }, {}, { fault: 'partials-off', where: null }],
+    [
+      'unknown-partial',
+      { subject: 's', html: '<p>\n{{> footer}}' },
+      { partials: { header: 'h' } },
+      { fault: 'unknown-partial', partial: 'footer', line: 2 },
+    ],
+    [
+      'a fault inside the layout',
+      { subject: 's', html: 'x' },
+      { layout: { html: '{{#each}}{{{body}}}' } },
+      { fault: 'compile', where: { part: 'layout' } },
+    ],
+    [
+      'a fault inside a partial',
+      { subject: 's', html: '{{#if x}}{{> p}}{{/if}}' },
+      { partials: { p: '{{shout y}}' } },
+      { fault: 'compile', where: { part: 'partial', name: 'p' } },
+    ],
+  ] as const)(
+    'should name the fault by code for %s, so the API can word it in any language',
+    (_c, template, options, fault) => {
+      const sut = validateTemplate(template, options);
+
+      expect(sut.ok ? null : sut.fault).toEqual(expect.objectContaining(fault));
+    },
+  );
 });

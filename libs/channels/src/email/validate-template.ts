@@ -1,7 +1,14 @@
 import { renderEmail, templateEnvironment, type EmailTemplate, type RenderEmailOptions } from './email-renderer';
-import { TemplateSyntaxError, type TemplateField } from './template-syntax.error';
+import {
+  TemplateSyntaxError,
+  type TemplateFault,
+  type TemplateField,
+  type TemplatePart,
+} from './template-syntax.error';
 
-export type TemplateValidation = { ok: true } | { ok: false; field: TemplateField; message: string };
+/** A failed check names the field, and carries the fault (its code, line and part) for the reader's words. */
+export type TemplateValidation =
+  { ok: true } | { ok: false; field: TemplateField; message: string; fault: TemplateSyntaxError };
 
 export type ValidateTemplateOptions = Pick<RenderEmailOptions, 'layout' | 'partials'>;
 
@@ -10,25 +17,28 @@ export type ValidateTemplateOptions = Pick<RenderEmailOptions, 'layout' | 'parti
 const PARTIALS = new Set(['PartialStatement', 'PartialBlockStatement']);
 const DECORATORS = new Set(['Decorator', 'DecoratorBlock']);
 
-type Unsupported = { message: string; line: number | null };
+type Unsupported = { fault: TemplateFault; detail: string; partial: string | null; line: number | null };
 
 const unsupportedNode = (
   node: { type: string; name?: unknown },
   partials: ReadonlySet<string> | null,
-): string | null => {
-  if (DECORATORS.has(node.type)) return 'Decorators are not supported';
+): Omit<Unsupported, 'line'> | null => {
+  if (DECORATORS.has(node.type)) return { fault: 'decorators', detail: 'Decorators are not supported', partial: null };
   if (!PARTIALS.has(node.type)) return null;
-  if (!partials) return 'Partials ({{> name}}) are not supported';
+  if (!partials) return { fault: 'partials-off', detail: 'Partials ({{> name}}) are not supported', partial: null };
   const name = node.name as { type?: string; original?: unknown } | undefined;
-  if (name?.type !== 'PathExpression' || typeof name.original !== 'string') return 'Dynamic partials are not supported';
-  return partials.has(name.original) ? null : `Partial "${name.original}" is not defined`;
+  if (name?.type !== 'PathExpression' || typeof name.original !== 'string')
+    return { fault: 'dynamic-partial', detail: 'Dynamic partials are not supported', partial: null };
+  return partials.has(name.original)
+    ? null
+    : { fault: 'unknown-partial', detail: `Partial "${name.original}" is not defined`, partial: name.original };
 };
 
 const findUnsupported = (node: unknown, partials: ReadonlySet<string> | null): Unsupported | null => {
   if (!node || typeof node !== 'object') return null;
   const n = node as { type?: unknown; name?: unknown; loc?: { start?: { line?: number } } };
-  const message = typeof n.type === 'string' ? unsupportedNode({ type: n.type, name: n.name }, partials) : null;
-  if (message) return { message, line: n.loc?.start?.line ?? null };
+  const found = typeof n.type === 'string' ? unsupportedNode({ type: n.type, name: n.name }, partials) : null;
+  if (found) return { ...found, line: n.loc?.start?.line ?? null };
   for (const [key, value] of Object.entries(node)) {
     if (key === 'loc') continue;
     const children: unknown[] = Array.isArray(value) ? value : [value];
@@ -47,13 +57,20 @@ const checkField = (
 ): TemplateSyntaxError | null => {
   try {
     const ast = templateEnvironment().parse(source);
-    const unsupported = findUnsupported(ast, partials);
-    if (unsupported) return new TemplateSyntaxError(field, unsupported.message, unsupported.line);
+    const found = findUnsupported(ast, partials);
+    if (found) return new TemplateSyntaxError(field, found.detail, found.line, found.fault, null, found.partial);
     return null;
   } catch (error) {
     return TemplateSyntaxError.fromHandlebars(field, error);
   }
 };
+
+const failure = (fault: TemplateSyntaxError): TemplateValidation => ({
+  ok: false,
+  field: fault.field,
+  message: fault.message,
+  fault,
+});
 
 /**
  * Checks that every field of a template compiles, reporting the first broken field with a
@@ -68,18 +85,22 @@ export const validateTemplate = (
   const partials = options.partials ? new Set(Object.keys(options.partials)) : null;
   const layout = options.layout ?? null;
   const partialSources = Object.entries(options.partials ?? {});
-  const fields: [TemplateField, string | null | undefined, string?][] = [
+  const fields: [TemplateField, string | null | undefined, TemplatePart?][] = [
     ['subject', template.subject],
     ['html', template.html],
     ['text', template.text],
-    ['html', layout?.html, 'layout'],
-    ['text', layout?.text, 'layout'],
-    ...partialSources.map(([name, source]): [TemplateField, string, string] => ['html', source, `partial "${name}"`]),
+    ['html', layout?.html, { part: 'layout' }],
+    ['text', layout?.text, { part: 'layout' }],
+    ...partialSources.map(([name, source]): [TemplateField, string, TemplatePart] => [
+      'html',
+      source,
+      { part: 'partial', name },
+    ]),
   ];
-  for (const [field, source, what] of fields) {
+  for (const [field, source, where] of fields) {
     if (source == null) continue;
     const error = checkField(field, source, partials);
-    if (error) return { ok: false, field, message: what ? `${what}: ${error.message}` : error.message };
+    if (error) return failure(where ? error.within(where) : error);
   }
   try {
     // Handlebars reports some faults (unknown helpers) only when compiling, which it does on first
@@ -90,13 +111,12 @@ export const validateTemplate = (
       try {
         renderEmail({ subject: '', html: source }, {}, { partials: options.partials ?? null });
       } catch (error) {
-        if (error instanceof TemplateSyntaxError)
-          return { ok: false, field: 'html', message: `partial "${name}": ${error.message}` };
+        if (error instanceof TemplateSyntaxError) return failure(error.within({ part: 'partial', name }));
         throw error;
       }
     }
   } catch (error) {
-    if (error instanceof TemplateSyntaxError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof TemplateSyntaxError) return failure(error);
     throw error;
   }
   return { ok: true };

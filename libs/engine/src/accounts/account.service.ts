@@ -72,6 +72,7 @@ export class AccountService {
         input.workspaceId
           ? 'You are not a member of that workspace.'
           : 'Your account is not a member of any workspace yet; ask a workspace admin to add you.',
+        { chosen: input.workspaceId !== undefined },
       );
     const now = await this.clock.now();
     // Sign-ins are rare enough to carry the clean-up of sessions nobody will present again.
@@ -136,11 +137,12 @@ export class AccountService {
       throw new AccountError(
         'existing-account',
         `${email} already has a Rapport account and keeps their own password; add them without one.`,
-        { field: 'password' },
+        { field: 'password', email },
       );
     if (!existing && input.password === undefined)
       throw new AccountError('password-required', `${email} has no Rapport account yet: give a first password.`, {
         field: 'password',
+        email,
       });
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.db.transaction(async (manager) => {
@@ -154,6 +156,7 @@ export class AccountService {
         if (!created)
           throw new AccountError('existing-account', `${email} already has a Rapport account; add them again.`, {
             field: 'email',
+            email,
           });
         userId = created.id;
         accountCreated = true;
@@ -162,6 +165,7 @@ export class AccountService {
       if (!(await accounts.addMember(workspaceId, userId, input.role, now)))
         throw new AccountError('already-member', `${email} is already a member of this workspace.`, {
           field: 'email',
+          email,
         });
       const member = await accounts.findMember(workspaceId, userId);
       if (!member) throw new Error('unreachable: the member just added');

@@ -5,10 +5,10 @@ export const CHANNELS = ['email', 'sms', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type PersonalChannel = Exclude<Channel, 'webhook'>;
 
-const clockTime = z.string().regex(CLOCK_TIME_PATTERN, 'use a 24-hour time like 21:00');
+const clockTime = z.string().regex(CLOCK_TIME_PATTERN, 'field.time.format');
 
 const quietHoursSchema = z.object({ from: clockTime, to: clockTime }).refine((hours) => hours.from !== hours.to, {
-  message: 'quiet hours start and end at different times',
+  message: 'field.quiet-hours.same',
   path: ['to'],
 });
 

@@ -5,25 +5,25 @@ import type { OrderSummary } from './computed-attributes';
 const DAY_MS = 86_400_000;
 
 const score = z
-  .number({ message: 'give a score from 1 to 5' })
-  .int('give a whole score from 1 to 5')
-  .min(1, 'scores go from 1 to 5')
-  .max(5, 'scores go from 1 to 5');
+  .number({ message: 'field.tier.score' })
+  .int('field.tier.score')
+  .min(1, 'field.tier.score')
+  .max(5, 'field.tier.score');
 
 const scoreRange = z
   .object({ min: score.optional(), max: score.optional() })
   .strict()
   .refine((range) => range.min === undefined || range.max === undefined || range.min <= range.max, {
-    message: 'min is above max',
+    message: 'field.tier.range-order',
     path: ['min'],
   });
 
 const tierName = z
   .string()
   .trim()
-  .min(1, 'name the tier')
+  .min(1, 'field.tier.name-required')
   .max(60)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a tier is lower-case letters, digits and dashes (for example most-valuable)');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'field.tier.name-format');
 
 const rule = z
   .object({
@@ -40,31 +40,31 @@ const rule = z
         attribute: z
           .string()
           .trim()
-          .min(1, 'name the cost attribute')
+          .min(1, 'field.tier.cost-attribute-required')
           .max(200)
-          .regex(/^[^.\s][^\s]*$/, 'an attribute path has no spaces'),
+          .regex(/^[^.\s][^\s]*$/, 'field.attribute.path-format'),
       })
       .strict()
       .optional(),
   })
   .strict()
   .refine((value) => value.recency || value.frequency || value.monetary || value.costAbove, {
-    message: 'give at least one of recency, frequency, monetary or costAbove',
+    message: 'field.tier.rule-empty',
     path: ['tier'],
   });
 
 export const valueTierSettingsSchema = z
   .object({
     /** Checked in order; the first that holds gives the tier. */
-    rules: z.array(rule).max(20, 'at most 20 rules'),
+    rules: z.array(rule).max(20, 'field.tier.rules-max'),
     /** The tier of scored customers no rule matches. */
     otherTier: tierName.default('other'),
     /** How often the workspace's quintiles and every customer's tier are computed again. */
     rescoreEveryHours: z
       .number()
-      .int('use whole hours')
-      .min(1, 'at least every hour')
-      .max(24 * 31, 'at most every 31 days')
+      .int('field.tier.rescore-hours')
+      .min(1, 'field.tier.rescore-hours')
+      .max(24 * 31, 'field.tier.rescore-hours')
       .default(24),
   })
   .strict();

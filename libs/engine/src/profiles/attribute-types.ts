@@ -46,16 +46,13 @@ export const isComputedAttribute = (name: string): boolean => COMPUTED.has(name)
 
 export const attributeNameSchema = z
   .string()
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
-    'an attribute name starts with a letter or "_" and has only letters, digits and "_" (at most 64)',
-  )
-  .refine((name) => !RESERVED.has(name), 'this name is a profile field or a template variable, not an attribute')
-  .refine((name) => !COMPUTED.has(name), 'this attribute is computed from orders and cannot be declared or set');
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'field.attribute.declared-name-format')
+  .refine((name) => !RESERVED.has(name), 'field.attribute.reserved-name')
+  .refine((name) => !COMPUTED.has(name), 'field.attribute.computed-name');
 
 export const attributeDeclarationSchema = z
   .object({
-    type: z.enum(ATTRIBUTE_TYPES, { message: `the type is one of ${ATTRIBUTE_TYPES.join(', ')}` }),
+    type: z.enum(ATTRIBUTE_TYPES, { message: 'field.attribute.type-choice' }),
     label: z.string().trim().min(1).max(100).nullish(),
   })
   .strict();

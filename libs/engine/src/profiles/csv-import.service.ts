@@ -85,7 +85,11 @@ export class CsvImportService {
     try {
       const first = await rows.next();
       if (first.done) {
-        throw ProfileInputError.of('CSV', [{ path: ['body'], message: 'is empty: the first line names the columns' }]);
+        throw ProfileInputError.of(
+          'CSV',
+          [{ path: ['body'], message: 'is empty: the first line names the columns' }],
+          'csv',
+        );
       }
       header = checkHeader(kind, first.value.record);
     } catch (error) {

@@ -52,7 +52,7 @@ export const checkHeader = (kind: 'customers' | 'orders', header: string[]): str
         problems.push({ path: ['columns', name], message: attribute.error.issues[0]?.message ?? 'is not valid' });
     }
   });
-  if (problems.length > 0) throw ProfileInputError.of(`${kind} CSV header`, problems);
+  if (problems.length > 0) throw ProfileInputError.of(`${kind} CSV header`, problems, 'csv-header');
   return names;
 };
 

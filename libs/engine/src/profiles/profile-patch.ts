@@ -8,31 +8,39 @@ import {
   type AttributeType,
 } from './attribute-types';
 
+import { isMessageKey, translate } from '@rapport/messages';
 import type { InputIssue } from '../tracking/segment.schema';
+
+/** A rule named by catalog key (`field.attribute.reserved-name`) in English, for logs and the import's status. */
+const inEnglish = (message: string): string => (isMessageKey(message) ? translate('en', message) : message);
+
+/** What a ProfileInputError is about: a profile edit, an import's header line, or the import file itself. */
+export type ProfileInputSubject = 'profile' | 'csv-header' | 'csv';
 
 /** Bad profile input: every wrong field at once, nothing written. */
 export class ProfileInputError extends Error {
   constructor(
     message: string,
     readonly issues: InputIssue[],
+    readonly subject: ProfileInputSubject = 'profile',
   ) {
     super(message);
   }
 
-  static of(what: string, issues: InputIssue[]): ProfileInputError {
-    const summary = issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-    return new ProfileInputError(`Invalid ${what}: ${summary}`, issues);
+  static of(what: string, issues: InputIssue[], subject: ProfileInputSubject = 'profile'): ProfileInputError {
+    const summary = issues.map((issue) => `${issue.path.join('.') || 'body'}: ${inEnglish(issue.message)}`).join('; ');
+    return new ProfileInputError(`Invalid ${what}: ${summary}`, issues, subject);
   }
 }
 
 const patchSchema = z
   .object({
-    email: z.email('is not an email address').max(320).nullable().optional(),
-    phone: z.string().regex(E164, 'is not a phone number in E.164 form, such as +33612345678').nullable().optional(),
-    timeZone: z.string().refine(isIanaZone, 'is not an IANA time zone such as "Europe/Paris"').nullable().optional(),
+    email: z.email('field.email.format').max(320).nullable().optional(),
+    phone: z.string().regex(E164, 'field.phone.format').nullable().optional(),
+    timeZone: z.string().refine(isIanaZone, 'field.time-zone.format').nullable().optional(),
     locale: z
       .string()
-      .refine((tag) => canonicalLocale(tag) !== null, 'is not a BCP 47 locale such as "fr-FR"')
+      .refine((tag) => canonicalLocale(tag) !== null, 'field.locale.format')
       .nullable()
       .optional(),
     /** A null value removes the attribute. */

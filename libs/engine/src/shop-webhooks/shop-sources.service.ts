@@ -93,6 +93,7 @@ export class ShopSourcesService {
           source.scheme === 'shopify'
             ? 'secret: a Shopify secret is 8 to 500 characters without spaces.'
             : 'secret: a Standard Webhooks secret is "whsec_" followed by base64.',
+          { scheme: source.scheme },
         );
       }
     }
@@ -105,6 +106,7 @@ export class ShopSourcesService {
       throw new ShopWebhookError(
         'secret-limit',
         `This source already has ${MAX_SECRETS_PER_SOURCE} secrets: remove one it no longer uses first.`,
+        { limit: MAX_SECRETS_PER_SOURCE },
       );
     }
     return given === undefined ? { ...added, secret } : { ...added, hint: secretHint(secret) };
