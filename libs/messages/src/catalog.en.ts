@@ -4,6 +4,9 @@ import { fieldsEn } from './catalog-fields.en';
 import { appEn } from './catalog-app.en';
 import { screensEn } from './catalog-screens.en';
 import { apiEn, apiFieldsEn } from './catalog-api.en';
+import { publishEn } from './catalog-publish.en';
+import { audienceWordsEn } from './catalog-audience-words.en';
+import { importsEn } from './catalog-imports.en';
 
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
@@ -167,6 +170,9 @@ export const en = {
   ...screensEn,
   ...apiEn,
   ...apiFieldsEn,
+  ...publishEn,
+  ...audienceWordsEn,
+  ...importsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

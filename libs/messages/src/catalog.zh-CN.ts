@@ -5,6 +5,9 @@ import { fieldsZhCN } from './catalog-fields.zh-CN';
 import { appZhCN } from './catalog-app.zh-CN';
 import { screensZhCN } from './catalog-screens.zh-CN';
 import { apiFieldsZhCN, apiZhCN } from './catalog-api.zh-CN';
+import { publishZhCN } from './catalog-publish.zh-CN';
+import { audienceWordsZhCN } from './catalog-audience-words.zh-CN';
+import { importsZhCN } from './catalog-imports.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -150,4 +153,7 @@ export const zhCN = {
   ...screensZhCN,
   ...apiZhCN,
   ...apiFieldsZhCN,
+  ...publishZhCN,
+  ...audienceWordsZhCN,
+  ...importsZhCN,
 } satisfies Record<MessageKey, string>;

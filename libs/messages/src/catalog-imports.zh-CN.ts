@@ -1,0 +1,3 @@
+import type { importsEn } from './catalog-imports.en';
+
+export const importsZhCN = {} satisfies Record<keyof typeof importsEn, string>;

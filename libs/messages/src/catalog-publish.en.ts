@@ -1,0 +1,2 @@
+/** Words for publish (filled by the slice that owns it). */
+export const publishEn = {} as const;
