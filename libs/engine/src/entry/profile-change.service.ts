@@ -124,7 +124,7 @@ export class ProfileChangeService {
     await new TriggerScheduleRepository(manager).upsertMany(schedules, now);
 
     // A new customer has no passages that could leave.
-    return { due, jobs: before ? await this.leavers(manager, after) : [] };
+    return { due, jobs: before ? await this.leavers(manager, workspaceId, after) : [] };
   }
 
   /** A customer started matching an audience: journeys with an audience trigger for it enroll them. */
@@ -158,7 +158,16 @@ export class ProfileChangeService {
   }
 
   /** Passages whose journey says "leave when the customer matches ..." and who now do. */
-  private async leavers(manager: EntityManager, customer: CustomerFacts): Promise<JobPayload<'advance'>[]> {
+  private async leavers(
+    manager: EntityManager,
+    workspaceId: string,
+    customer: CustomerFacts,
+  ): Promise<JobPayload<'advance'>[]> {
+    // Most workspaces set no exit condition: asked once per batch instead of reading each customer's passages.
+    const anyExit = await memoInTransaction(manager, `exit-conditions:${workspaceId}`, () =>
+      new JourneyRepository(manager).hasExitConditions(workspaceId),
+    );
+    if (!anyExit) return [];
     const open = await new EnrollmentEventsRepository(manager).open(customer.id);
     const jobs: JobPayload<'advance'>[] = [];
     for (const enrollment of open) {

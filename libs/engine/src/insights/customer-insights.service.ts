@@ -9,6 +9,7 @@ import {
   type CustomerRow,
   type OrderSummaryRow,
 } from '@rapport/persistence';
+import { memoInTransaction } from '../common/transaction-memo';
 import { changedPaths, type ProfileChangeService } from '../entry/profile-change.service';
 import type { JobPayload } from '../queue/job-catalog';
 import type { JobQueue } from '../queue/job-queue';
@@ -57,7 +58,8 @@ export class CustomerInsightsService {
     const { workspaceId, customer, now } = input;
     const repository = new InsightRepository(manager);
     const summary = await repository.applyOrder(workspaceId, customer.id, order);
-    const tiers = await loadTierContext(manager, workspaceId);
+    // The workspace's tier rules, read once per tracked batch (rescoring changes them in its own transaction).
+    const tiers = await memoInTransaction(manager, `tiers:${workspaceId}`, () => loadTierContext(manager, workspaceId));
     const values = await this.currentValues(manager, { workspaceId, customer, summary, now, tiers });
     return (await repository.mergeAttributes(workspaceId, customer.id, values)) ?? customer;
   }

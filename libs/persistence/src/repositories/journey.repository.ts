@@ -121,6 +121,16 @@ export class JourneyRepository {
     return rows[0]?.found ?? false;
   }
 
+  /** Whether any version of the workspace (live or not: customers stay on theirs) says when customers leave. */
+  async hasExitConditions(workspaceId: string): Promise<boolean> {
+    const rows: { found: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM journey_versions WHERE workspace_id = $1
+          AND document #> '{settings,exitWhen}' @> '[{}]'::jsonb) AS found`,
+      [workspaceId],
+    );
+    return rows[0]?.found ?? false;
+  }
+
   /** The live versions of a workspace that a trigger key can enroll into (a GIN lookup). */
   async liveVersionsFor(workspaceId: string, triggerKey: string): Promise<LiveVersion[]> {
     const rows: { version_id: string; journey_id: string; document: JourneyDocument }[] = await this.db.query(
