@@ -48,6 +48,47 @@ describe('invalid settings worded in the reader language', () => {
     );
     expect(describeProblem('zh-CN', sut!)).toBe('此步骤的设置“audience”无效：选择一个受众，其新成员将进入旅程。');
   });
+
+  const shares = (...branches: [string, number][]) => ({
+    branches: branches.map(([name, percent]) => ({ name, percent })),
+  });
+
+  it.each<[string, string, Record<string, unknown>, string, string]>([
+    [
+      'shares that do not add up to 100',
+      'random-split',
+      shares(['a', 50], ['b', 40]),
+      'This step\'s setting "branches" is not valid: the percentages add up to 90%; make them add up to 100%.',
+      '此步骤的设置“branches”无效：各分支百分比合计为 90%；请让它们合计为 100%。',
+    ],
+    [
+      'a repeated branch name',
+      'random-split',
+      shares(['a', 50], ['a', 50]),
+      'This step\'s setting "branches.1.name" is not valid: two branches are called "a"; give each its own name.',
+      '此步骤的设置“branches.1.name”无效：有两个分支都叫“a”；请为每个分支取不同的名称。',
+    ],
+    [
+      'the reserved branch name',
+      'multi-split',
+      { branches: [{ name: 'else', conditions: [{ source: 'profile', path: 'tier', operator: 'exists' }] }] },
+      'This step\'s setting "branches.0.name" is not valid: "else" is kept for the branch taken when none matches; ' +
+        'choose another name.',
+      '此步骤的设置“branches.0.name”无效：“else”留给没有任何条件满足时走的分支；请换一个名称。',
+    ],
+    [
+      'a branch name too long',
+      'random-split',
+      shares(['b'.repeat(41), 50], ['a', 50]),
+      'This step\'s setting "branches.0.name" is not valid: keep branch names to 40 characters or fewer.',
+      '此步骤的设置“branches.0.name”无效：分支名称最多 40 个字符。',
+    ],
+  ])('words %s with its values in English and Chinese', (_what, kind, config, english, chinese) => {
+    const [sut] = settingsProblems(config, kind);
+
+    expect(sut && describeProblem('en', sut)).toBe(english);
+    expect(sut && describeProblem('zh-CN', sut)).toBe(chinese);
+  });
 });
 
 /** A saved audience's wrong rules, worded as the API answers them: the rule's key with the issue's params. */

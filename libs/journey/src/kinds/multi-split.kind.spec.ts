@@ -1,5 +1,6 @@
 import type { CustomerFacts, EventFacts } from '../graph/facts';
 import { initialEnrollmentState } from '../interpreter/enrollment-state';
+import { fieldIssueParams } from '../validation/field-issue';
 import { multiSplitKind, type MultiSplitConfig } from './multi-split.kind';
 import type { StepContext } from './node-kind';
 
@@ -126,16 +127,16 @@ describe('multiSplitKind', () => {
     });
   });
 
-  it.each([
-    [{ branches: [] }, 'field.split.branch-required'],
-    [{ branches: [{ name: 'a', conditions: [] }] }, 'field.split.conditions-min'],
+  it.each<[unknown, Record<string, unknown>]>([
+    [{ branches: [] }, { message: 'field.split.branch-required' }],
+    [{ branches: [{ name: 'a', conditions: [] }] }, { message: 'field.split.conditions-min' }],
     [
       { branches: [{ name: 'Most Valuable', conditions: tiers.branches[0]?.conditions }] },
-      'use lowercase letters, digits and dashes (for example most-valuable)',
+      { message: 'field.branch.name-format', field: 'branches.0.name' },
     ],
     [
       { branches: [{ name: 'else', conditions: tiers.branches[0]?.conditions }] },
-      '"else" is kept for the branch taken when none matches; choose another name',
+      { message: 'field.branch.name-reserved', name: 'else', field: 'branches.0.name' },
     ],
     [
       {
@@ -144,18 +145,18 @@ describe('multiSplitKind', () => {
           { name: 'a', conditions: tiers.branches[0]?.conditions },
         ],
       },
-      'two branches are called "a"; give each its own name',
+      { message: 'field.branch.name-repeated', name: 'a', field: 'branches.1.name' },
     ],
     [
       {
         branches: Array.from({ length: 11 }, (_, i) => ({ name: `b${i}`, conditions: tiers.branches[0]?.conditions })),
       },
-      'field.split.branches-max',
+      { message: 'field.split.branches-max' },
     ],
-  ])('should explain the problem when the config is %#', (config, message) => {
+  ])('should name the rule and its values when the config is %#', (config, rule) => {
     const sut = multiSplitKind.schema.safeParse(config);
 
-    expect(sut.error?.issues.map((issue) => issue.message)).toContain(message);
+    expect(sut.error?.issues.map(fieldIssueParams)).toContainEqual(expect.objectContaining(rule));
   });
 
   it('should keep an else handle when the config is half typed', () => {

@@ -1,4 +1,5 @@
 import { initialEnrollmentState } from '../interpreter/enrollment-state';
+import { fieldIssueParams } from '../validation/field-issue';
 import type { StepContext } from './node-kind';
 import { randomSplitKind, type RandomSplitConfig } from './random-split.kind';
 
@@ -62,47 +63,54 @@ describe('randomSplitKind', () => {
     expect(randomSplitKind.outputs(abc)).toEqual(['a', 'b', 'c']);
   });
 
-  it.each([
+  it.each<[{ name: string; percent: number }[], Record<string, unknown>]>([
     [
       [
         { name: 'a', percent: 50 },
         { name: 'b', percent: 40 },
       ],
-      'the percentages add up to 90%; make them add up to 100%',
+      { message: 'field.split.percent-total', total: 90, field: 'branches' },
     ],
     [
       [
         { name: 'a', percent: 60 },
         { name: 'b', percent: 50 },
       ],
-      'the percentages add up to 110%; make them add up to 100%',
+      { message: 'field.split.percent-total', total: 110 },
     ],
     [
       [
         { name: 'a', percent: 50.5 },
         { name: 'b', percent: 49.5 },
       ],
-      'field.split.percent-whole',
+      { message: 'field.split.percent-whole' },
     ],
-    [[{ name: 'a', percent: 100 }], 'field.split.branches-min'],
+    [[{ name: 'a', percent: 100 }], { message: 'field.split.branches-min' }],
     [
       [
         { name: 'a', percent: 50 },
         { name: 'a', percent: 50 },
       ],
-      'two branches are called "a"; give each its own name',
+      { message: 'field.branch.name-repeated', name: 'a', field: 'branches.1.name' },
     ],
     [
       [
         { name: 'a', percent: 100 },
         { name: 'b', percent: 0 },
       ],
-      'field.split.percent-min',
+      { message: 'field.split.percent-min' },
     ],
-  ])('should explain the problem when the branches are %j', (branches, message) => {
+    [
+      [
+        { name: 'x'.repeat(41), percent: 50 },
+        { name: '', percent: 50 },
+      ],
+      { message: 'field.branch.name-max', maximum: 40 },
+    ],
+  ])('should name the rule and its values when the branches are %j', (branches, rule) => {
     const sut = randomSplitKind.schema.safeParse({ branches });
 
-    expect(sut.error?.issues.map((issue) => issue.message)).toContain(message);
+    expect(sut.error?.issues.map(fieldIssueParams)).toContainEqual(expect.objectContaining(rule));
   });
 
   it('should summarize the shares when shown on the canvas', () => {

@@ -21,7 +21,8 @@ const schema = z
     if (total !== 100) {
       context.addIssue({
         code: 'custom',
-        message: `the percentages add up to ${total}%; make them add up to 100%`,
+        message: 'field.split.percent-total',
+        params: { total },
         path: ['branches'],
       });
     }

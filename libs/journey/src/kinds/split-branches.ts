@@ -4,11 +4,14 @@ import { z } from 'zod';
 export const branchNameSchema = z
   .string()
   .trim()
-  .min(1, 'name the branch')
-  .max(40, 'keep branch names under 40 characters')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (for example most-valuable)');
+  .min(1, 'field.branch.name-required')
+  .max(40, 'field.branch.name-max')
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'field.branch.name-format');
 
-/** Reports a repeated branch name on the second use, where the marketer typed it. */
+/**
+ * Reports a repeated branch name on the second use, where the marketer typed it. The name goes in the issue's
+ * `params`, so the reader's language can quote it.
+ */
 export const checkUniqueNames = (
   branches: readonly { name: string }[],
   context: z.RefinementCtx,
@@ -19,13 +22,15 @@ export const checkUniqueNames = (
     if (reserved.includes(branch.name)) {
       context.addIssue({
         code: 'custom',
-        message: `"${branch.name}" is kept for the branch taken when none matches; choose another name`,
+        message: 'field.branch.name-reserved',
+        params: { name: branch.name },
         path: ['branches', index, 'name'],
       });
     } else if (seen.has(branch.name)) {
       context.addIssue({
         code: 'custom',
-        message: `two branches are called "${branch.name}"; give each its own name`,
+        message: 'field.branch.name-repeated',
+        params: { name: branch.name },
         path: ['branches', index, 'name'],
       });
     }
