@@ -96,10 +96,6 @@ export const describeValue = (value: unknown): string | number | boolean | null 
       ? value
       : JSON.stringify(value).slice(0, 200);
 
-export const summarizeCondition = (condition: Condition): string =>
-  `${condition.source === 'event' ? 'event' : 'customer'} ${condition.path} ${operatorPhrases[condition.operator]}` +
-  (operatorNeedsValue(condition.operator) ? ` ${JSON.stringify(condition.value)}` : '');
-
 /** A condition's summary parameters, for `summary.attribute-condition` (`value` empty when the test takes none). */
 export const conditionSummaryParams = (condition: Condition): Record<string, string> => ({
   source: condition.source === 'event' ? 'event' : 'customer',

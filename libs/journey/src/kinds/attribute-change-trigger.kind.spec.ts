@@ -77,9 +77,11 @@ describe('attributeChanged', () => {
     expect(attributeChangeTriggerKind.trigger?.keys(toValuable)).toEqual(['profile:value_tier']);
   });
 
-  it("should summarize the change in the marketer's words", () => {
-    expect(attributeChangeTriggerKind.summarize({ ...toValuable, from: 'other' })).toBe(
-      'When value_tier changes from other to most-valuable',
-    );
+  it('should give the change in the canvas summary, with no "from" when any old value counts', () => {
+    expect(attributeChangeTriggerKind.summary({ ...toValuable, from: 'other' })).toEqual({
+      code: 'attribute-change-trigger',
+      params: { attribute: 'value_tier', from: 'other', to: 'most-valuable' },
+    });
+    expect(attributeChangeTriggerKind.summary(toValuable).params).toMatchObject({ from: '', to: 'most-valuable' });
   });
 });

@@ -53,10 +53,6 @@ export const attributeChangeTriggerKind = defineNodeKind({
     code: 'attribute-change-trigger',
     params: { attribute: config.attribute, from: config.from ?? '', to: config.to ?? '' },
   }),
-  summarize: (config) =>
-    `When ${config.attribute} changes` +
-    (config.from ? ` from ${config.from}` : '') +
-    (config.to ? ` to ${config.to}` : ''),
   trigger: {
     keys: (config) => [`profile:${config.attribute.split('.')[0]}`],
     matchesChange: attributeChanged,

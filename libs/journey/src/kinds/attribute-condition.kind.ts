@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  conditionSchema,
-  conditionSummaryParams,
-  describeValue,
-  evaluateCondition,
-  summarizeCondition,
-} from '../graph/condition';
+import { conditionSchema, conditionSummaryParams, describeValue, evaluateCondition } from '../graph/condition';
 import { defineNodeKind } from './node-kind';
 
 const schema = conditionSchema;
@@ -21,7 +15,6 @@ export const attributeConditionKind = defineNodeKind({
   defaults: { source: 'profile', path: 'email', operator: 'exists' },
   outputs: () => ['yes', 'no'],
   summary: (config) => ({ code: 'attribute-condition', params: conditionSummaryParams(config) }),
-  summarize: (config) => `If ${summarizeCondition(config)}`,
   step: ({ nodeId, config, customer, trigger }) => {
     const { matched, actual } = evaluateCondition(config, { customer, trigger });
     return {

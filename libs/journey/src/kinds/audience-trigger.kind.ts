@@ -20,7 +20,6 @@ export const audienceTriggerKind = defineNodeKind({
       ? [{ code: 'audience.unknown', path: ['config', 'audience'], params: { audience: config.audience } }]
       : [],
   summary: (config) => ({ code: 'audience-trigger', params: { audience: config.audience } }),
-  summarize: (config) => `When a customer joins ${config.audience}`,
   trigger: {
     keys: (config) => [`audience:${config.audience}`],
     matchesAudience: (config, audienceId) => audienceId === config.audience,

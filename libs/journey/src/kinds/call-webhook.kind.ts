@@ -30,7 +30,6 @@ export const callWebhookKind = defineNodeKind({
   defaults: { url: 'https://example.com/hooks/rapport', topic: 'journey.step' },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'call-webhook', params: { url: config.url.replace(/^https?:\/\//, '').slice(0, 50) } }),
-  summarize: (config) => `Call ${config.url.replace(/^https?:\/\//, '').slice(0, 50)}`,
   step: ({ nodeId, config, visit }) => ({
     type: 'next',
     output: 'next',

@@ -238,14 +238,17 @@ describe('dateTriggerKind', () => {
   });
 
   it.each([
-    [config(), '3 days before birthday at 10:00, every year'],
-    [config({ offset: days(0) }), 'On birthday at 10:00, every year'],
+    [config(), { amount: 3, unit: 'days', direction: 'before', repeat: 'yearly' }],
+    [config({ offset: days(0) }), { amount: 0, unit: 'days', direction: 'on', repeat: 'yearly' }],
     [
       config({ offset: { amount: 1, unit: 'weeks' }, recurrence: 'once', ifPast: 'run-now' }),
-      '1 week after birthday at 10:00, once (right away if already past)',
+      { amount: 1, unit: 'weeks', direction: 'after', repeat: 'run-now' },
     ],
-  ])('should summarize %j as %s', (given, summary) => {
-    expect(dateTriggerKind.summarize(given)).toBe(summary);
+  ])('should give the offset and the repetition of %j in the canvas summary', (given, params) => {
+    expect(dateTriggerKind.summary(given)).toEqual({
+      code: 'date-trigger',
+      params: { attribute: 'birthday', atTime: '10:00', ...params },
+    });
   });
 
   it.each([

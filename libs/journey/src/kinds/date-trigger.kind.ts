@@ -74,13 +74,6 @@ export const nextDateTriggerFire = (
   return null;
 };
 
-const describeOffset = (config: DateTriggerConfig): string => {
-  const { amount, unit } = config.offset;
-  if (amount === 0) return 'On';
-  const size = Math.abs(amount);
-  return `${size} ${size === 1 ? unit.replace(/s$/, '') : unit} ${amount < 0 ? 'before' : 'after'}`;
-};
-
 /** Enrolls a customer on a date from their profile (birthday, renewal date), or its anniversary each year. */
 export const dateTriggerKind = defineNodeKind({
   kind: 'date-trigger',
@@ -106,13 +99,6 @@ export const dateTriggerKind = defineNodeKind({
       repeat: config.recurrence === 'yearly' ? 'yearly' : config.ifPast,
     },
   }),
-  summarize: (config) =>
-    `${describeOffset(config)} ${config.attribute} at ${config.atTime}` +
-    (config.recurrence === 'yearly'
-      ? ', every year'
-      : config.ifPast === 'run-now'
-        ? ', once (right away if already past)'
-        : ', once (skipped if already past)'),
   trigger: {
     keys: (config) => [`profile:${config.attribute}`],
     nextFireAt: nextDateTriggerFire,

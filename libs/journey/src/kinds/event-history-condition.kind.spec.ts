@@ -86,14 +86,21 @@ describe('eventHistoryConditionKind', () => {
   });
 
   it.each([
-    [mascara, 'If has done Order Completed where products.name contains "mascara" at least once in the last 30 days'],
-    [{ ...mascara, where: [], withinDays: null, comparison: 'none' as const }, 'If has not done Order Completed'],
+    [mascara, { filters: 1, comparison: 'at-least', count: 1, withinDays: 30 }],
+    // "Ever" is an empty `withinDays`, so the sentence leaves the period out.
+    [
+      { ...mascara, where: [], withinDays: null, comparison: 'none' as const },
+      { filters: 0, comparison: 'none', count: 1, withinDays: '' },
+    ],
     [
       { ...mascara, where: [], withinDays: 1, comparison: 'at-most' as const, count: 3 },
-      'If has done Order Completed at most 3 times in the last 1 day',
+      { filters: 0, comparison: 'at-most', count: 3, withinDays: 1 },
     ],
-  ])('should summarize %j in plain words when shown on the canvas', (config, summary) => {
-    expect(eventHistoryConditionKind.summarize(config)).toBe(summary);
+  ])('should give the test of %j in the canvas summary', (config, params) => {
+    expect(eventHistoryConditionKind.summary(config)).toEqual({
+      code: 'event-history-condition',
+      params: { event: 'Order Completed', ...params },
+    });
   });
 
   it.each([

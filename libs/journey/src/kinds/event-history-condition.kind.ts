@@ -78,7 +78,6 @@ export const eventHistoryConditionKind = defineNodeKind({
       withinDays: config.withinDays ?? '',
     },
   }),
-  summarize: (config) => `If ${describeHistoryTest(config)}`,
   historyQueries: (config) => [historyQueryOf(config)],
   step: ({ nodeId, config, history }) => {
     const found = history[historyKey(historyQueryOf(config))] ?? 0;

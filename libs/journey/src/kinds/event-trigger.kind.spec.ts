@@ -44,8 +44,11 @@ describe('eventTriggerKind', () => {
     expect(eventTriggerKind.trigger?.matchesEvent?.(sut, order({}))).toBe(true);
   });
 
-  it('should name the filters in its summary when it has some', () => {
-    expect(eventTriggerKind.summarize(refills)).toBe('When Order Completed happens where products.refill_days is set');
+  it('should count the filters in its summary when it has some', () => {
+    expect(eventTriggerKind.summary(refills)).toEqual({
+      code: 'event-trigger',
+      params: { event: 'Order Completed', filters: 1 },
+    });
   });
 
   it('should ask for a value when a filter compares with nothing', () => {

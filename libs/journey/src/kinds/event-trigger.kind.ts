@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matchesFilters, propertyFilterSchema, summarizeFilters, narrowToMatchingItems } from '../graph/condition';
+import { matchesFilters, propertyFilterSchema, narrowToMatchingItems } from '../graph/condition';
 import { defineNodeKind } from './node-kind';
 
 const schema = z.object({
@@ -19,8 +19,6 @@ export const eventTriggerKind = defineNodeKind({
   defaults: { event: 'Order Completed', where: [] },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'event-trigger', params: { event: config.event, filters: config.where.length } }),
-  summarize: (config) =>
-    `When ${config.event} happens` + (config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : ''),
   trigger: {
     keys: (config) => [`event:${config.event}`],
     matchesEvent: (config, event) => event.name === config.event && matchesFilters(event.properties, config.where),

@@ -14,6 +14,5 @@ export const exitKind = defineNodeKind({
   defaults: {},
   outputs: () => [],
   summary: () => ({ code: 'exit', params: {} }),
-  summarize: () => 'Exit',
   step: ({ nodeId }) => ({ type: 'exit', reason: { nodeId, code: 'exit.reached', params: {} } }),
 });

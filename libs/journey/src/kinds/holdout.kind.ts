@@ -26,7 +26,6 @@ export const holdoutKind = defineNodeKind({
   defaults: { controlPercent: 10 },
   outputs: () => ['treatment', 'control'],
   summary: (config) => ({ code: 'holdout', params: { controlPercent: config.controlPercent } }),
-  summarize: (config) => `Hold back ${config.controlPercent}% as a control group`,
   step: ({ nodeId, config, random }) => {
     const draw = random();
     const group: HoldoutGroup = draw * 100 < config.controlPercent ? 'control' : 'treatment';

@@ -26,7 +26,6 @@ export const issueCouponKind = defineNodeKind({
   defaults: { pool: 'welcome' },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'issue-coupon', params: { pool: config.pool } }),
-  summarize: (config) => `Give a coupon from "${config.pool}"`,
   check: (config, context) =>
     context.couponPools && !context.couponPools.has(config.pool)
       ? [{ code: 'coupon-pool.unknown', path: ['config', 'pool'], params: { pool: config.pool } }]

@@ -163,9 +163,10 @@ describe('multiSplitKind', () => {
     expect(multiSplitKind.outputs({} as MultiSplitConfig)).toEqual(['else']);
   });
 
-  it('should summarize each branch in plain words when shown on the canvas', () => {
-    expect(multiSplitKind.summarize(multiSplitKind.defaults)).toBe(
-      'most-valuable: customer value_tier equals "most-valuable"; otherwise else',
-    );
+  it('should name the branches in order in the canvas summary', () => {
+    expect(multiSplitKind.summary(tiers)).toEqual({
+      code: 'multi-split',
+      params: { branches: 'vip, valuable, big-basket', count: 3 },
+    });
   });
 });

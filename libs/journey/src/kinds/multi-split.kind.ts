@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conditionSchema, describeValue, evaluateCondition, summarizeCondition } from '../graph/condition';
+import { conditionSchema, describeValue, evaluateCondition } from '../graph/condition';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 import { branchNameSchema, checkUniqueNames } from './split-branches';
 
@@ -41,10 +41,6 @@ export const multiSplitKind = defineNodeKind({
     code: 'multi-split',
     params: { branches: config.branches.map((branch) => branch.name).join(', '), count: config.branches.length },
   }),
-  summarize: (config) =>
-    config.branches
-      .map((branch) => `${branch.name}: ${branch.conditions.map(summarizeCondition).join(' and ')}`)
-      .join('; ') + '; otherwise else',
   // Reasons carry raw values and codes (the catalog words them): the branch, and for a miss the first branch's
   // first failing check, what was found and what was asked.
   step: ({ nodeId, config, customer, trigger }): StepOutcome => {

@@ -98,13 +98,12 @@ export type NodeKindDefinition<Kind extends string, Config> = {
   outputs(config: Config): readonly string[];
   /** Checks beyond the schema that need the workspace (templates, pools, ...). */
   check?(config: Config, context: ValidationContext): NodeProblem[];
-  /** A plain-words English summary for the canvas ("Wait 2 days"); the fallback when the kind has no `summary`. */
-  summarize(config: Config): string;
   /**
-   * The same summary without words: a code and its parameters, worded in the reader's language by
-   * `@rapport/messages` (`summary.<code>`), so the core stays language-free.
+   * The canvas summary ("Wait 2 days") without words: a code and its parameters, worded in the reader's language
+   * by `@rapport/messages` (`summary.<code>`), so the core stays language-free. Required, so a new kind cannot
+   * reach the canvas without one.
    */
-  summary?(config: Config): NodeSummary;
+  summary(config: Config): NodeSummary;
   trigger?: TriggerBehaviour<Config>;
   /** Event history the kind's step reads (`has done Order Completed in the last 30 days`). */
   historyQueries?(config: Config): HistoryQuery[];

@@ -113,7 +113,7 @@ describe('randomSplitKind', () => {
     expect(sut.error?.issues.map(fieldIssueParams)).toContainEqual(expect.objectContaining(rule));
   });
 
-  it('should summarize the shares when shown on the canvas', () => {
-    expect(randomSplitKind.summarize(abc)).toBe('Split at random: 20% a, 30% b, 50% c');
+  it('should give the shares in the canvas summary', () => {
+    expect(randomSplitKind.summary(abc)).toEqual({ code: 'random-split', params: { branches: '20% a, 30% b, 50% c' } });
   });
 });

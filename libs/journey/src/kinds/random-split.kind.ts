@@ -50,7 +50,6 @@ export const randomSplitKind = defineNodeKind({
     code: 'random-split',
     params: { branches: config.branches.map((b) => `${b.percent}% ${b.name}`).join(', ') },
   }),
-  summarize: (config) => `Split at random: ${config.branches.map((b) => `${b.percent}% ${b.name}`).join(', ')}`,
   step: ({ nodeId, config, random }) => {
     const draw = random();
     let upTo = 0;

@@ -127,11 +127,14 @@ describe('scheduleTriggerKind', () => {
   });
 
   it.each([
-    [weekly([4, 1]), 'Every Monday and Thursday at 09:00, their local time, for newsletter'],
-    [weekly([1, 2, 3, 4, 5, 6, 7], '18:30'), 'Every day at 18:30, their local time, for newsletter'],
-    [once('2026-11-27'), 'On 2026-11-27 at 09:00, their local time, for black-friday'],
-  ])('should summarize %j as %s', (config, summary) => {
-    expect(scheduleTriggerKind.summarize(config)).toBe(summary);
+    [weekly([4, 1]), { kind: 'weekly', date: '', time: '09:00', days: '1,4', audience: 'newsletter' }],
+    [
+      weekly([1, 2, 3, 4, 5, 6, 7], '18:30'),
+      { kind: 'weekly', date: '', time: '18:30', days: 'every', audience: 'newsletter' },
+    ],
+    [once('2026-11-27'), { kind: 'once', date: '2026-11-27', time: '09:00', days: '', audience: 'black-friday' }],
+  ])('should give the schedule of %j in the canvas summary', (config, params) => {
+    expect(scheduleTriggerKind.summary(config)).toEqual({ code: 'schedule-trigger', params });
   });
 
   it.each([

@@ -48,18 +48,6 @@ export const nextScheduleFire = (config: ScheduleTriggerConfig, after: Date, zon
   return moment.getTime() > after.getTime() ? moment : null;
 };
 
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-const listWords = (words: string[]): string =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-
-const describeSchedule = (schedule: ScheduleTriggerConfig['schedule']): string => {
-  if (schedule.kind === 'once') return `On ${schedule.date} at ${schedule.time}`;
-  if (schedule.days.length === 7) return `Every day at ${schedule.time}`;
-  const names = [...schedule.days].sort((a, b) => a - b).map((day) => WEEKDAY_NAMES[day - 1] ?? String(day));
-  return `Every ${listWords(names)} at ${schedule.time}`;
-};
-
 /** Enrolls the members of an audience on a schedule (a weekly newsletter, a one-off campaign), in local time. */
 export const scheduleTriggerKind = defineNodeKind({
   kind: 'schedule-trigger',
@@ -80,7 +68,6 @@ export const scheduleTriggerKind = defineNodeKind({
         ? { kind: 'once', date: schedule.date, time: schedule.time, days: '', audience }
         : { kind: 'weekly', date: '', time: schedule.time, days: weekdaysParam(schedule.days), audience },
   }),
-  summarize: (config) => `${describeSchedule(config.schedule)}, their local time, for ${config.audience}`,
   trigger: {
     keys: (config) => [`schedule:${config.audience}`],
     nextFireAt: (config, _customer, after, zone) => nextScheduleFire(config, after, zone),

@@ -32,7 +32,6 @@ export const sendEmailKind = defineNodeKind({
   defaults: { template: 'welcome', transactional: false },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'send-email', params: { template: config.template } }),
-  summarize: (config) => `Send email "${config.template}"`,
   check: checkTemplateExists,
   step: ({ nodeId, config, visit }) => ({
     type: 'next',

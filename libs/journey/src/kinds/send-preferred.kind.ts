@@ -24,7 +24,6 @@ export const sendPreferredKind = defineNodeKind({
   defaults: { template: 'welcome', text: 'Hi {{firstName}}!', transactional: false },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'send-preferred', params: { template: config.template } }),
-  summarize: (config) => `Send "${config.template}" by email or SMS, as the customer prefers`,
   check: checkTemplateExists,
   step: ({ nodeId, config, visit }) => ({
     type: 'next',

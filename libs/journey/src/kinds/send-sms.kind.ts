@@ -20,15 +20,10 @@ export const sendSmsKind = defineNodeKind({
   defaults: { text: 'Hi {{firstName}}!', transactional: false },
   outputs: () => ['next'],
   summary: (config) => {
+    // Measured on the template text: variables may make the sent message longer.
     const { segments, encoding } = measureSms(config.text);
     const preview = config.text.length > 40 ? `${config.text.slice(0, 37)}...` : config.text;
     return { code: 'send-sms', params: { preview, segments, encoding } };
-  },
-  summarize: (config) => {
-    const { segments, encoding } = measureSms(config.text);
-    const preview = config.text.length > 40 ? `${config.text.slice(0, 37)}...` : config.text;
-    // Measured on the template text: variables may make the sent message longer.
-    return `Send SMS "${preview}" (${segments} ${segments === 1 ? 'segment' : 'segments'}, ${encoding})`;
   },
   step: ({ nodeId, config, visit }) => ({
     type: 'next',

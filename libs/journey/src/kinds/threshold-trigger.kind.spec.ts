@@ -44,10 +44,13 @@ describe('thresholdTriggerKind', () => {
   });
 
   it.each([
-    [up, 'When loyalty_points reaches 1000'],
-    [down, 'When loyalty_points drops below 1000'],
-  ])('should summarize %j as %s', (config, summary) => {
-    expect(thresholdTriggerKind.summarize(config)).toBe(summary);
+    [up, 'up'],
+    [down, 'down'],
+  ])('should give the direction of %j in the canvas summary', (config, direction) => {
+    expect(thresholdTriggerKind.summary(config)).toEqual({
+      code: 'threshold-trigger',
+      params: { attribute: 'loyalty_points', threshold: 1000, direction },
+    });
   });
 
   it.each([

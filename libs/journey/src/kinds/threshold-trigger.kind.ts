@@ -50,10 +50,6 @@ export const thresholdTriggerKind = defineNodeKind({
     code: 'threshold-trigger',
     params: { attribute: config.attribute, threshold: config.threshold, direction: config.direction },
   }),
-  summarize: (config) =>
-    config.direction === 'up'
-      ? `When ${config.attribute} reaches ${config.threshold}`
-      : `When ${config.attribute} drops below ${config.threshold}`,
   trigger: {
     keys: (config) => [`profile:${config.attribute}`],
     matchesChange: crossesThreshold,

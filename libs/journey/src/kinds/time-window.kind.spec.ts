@@ -132,13 +132,20 @@ describe('time-window', () => {
   it.each([
     [
       { days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' },
-      "Continue only between 09:00 and 18:00 on weekdays, in the customer's time",
+      { overnight: false, days: 'weekdays' },
     ],
     [
       { days: [1, 2, 3, 4, 5, 6, 7], from: '21:00', to: '09:00' },
-      "Continue only between 21:00 and 09:00 (next day) every day, in the customer's time",
+      { overnight: true, days: 'every' },
     ],
-  ])('should summarize %j in plain words', (config, expected) => {
-    expect(timeWindowKind.summarize(config)).toBe(expected);
+    [
+      { days: [3, 1], from: '21:00', to: '09:00' },
+      { overnight: true, days: '1,3' },
+    ],
+  ])('should give the hours and days of %j in the canvas summary', (config, params) => {
+    expect(timeWindowKind.summary(config)).toEqual({
+      code: 'time-window',
+      params: { from: config.from, to: config.to, ...params },
+    });
   });
 });

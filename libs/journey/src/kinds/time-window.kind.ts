@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_WEEKDAYS, nextInsideWindow } from '../time/local-time';
-import { clockTimeSchema, describeWeekdays, weekdaysParam, weekdaysSchema } from '../time/local-time.schema';
+import { clockTimeSchema, weekdaysParam, weekdaysSchema } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z
@@ -33,9 +33,6 @@ export const timeWindowKind = defineNodeKind({
     code: 'time-window',
     params: { from: config.from, to: config.to, overnight: config.to < config.from, days: weekdaysParam(config.days) },
   }),
-  summarize: (config) =>
-    `Continue only between ${config.from} and ${config.to}${config.to < config.from ? ' (next day)' : ''} ` +
-    `${describeWeekdays(config.days)}, in the customer's time`,
   step: ({ nodeId, config, resumed, zone, stepTime }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     const opens = nextInsideWindow(stepTime, config, zone);

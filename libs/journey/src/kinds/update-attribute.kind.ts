@@ -42,12 +42,6 @@ export const updateAttributeKind = defineNodeKind({
       value: config.operation === 'increment' ? String(config.value) : JSON.stringify(config.value ?? null),
     },
   }),
-  summarize: (config) =>
-    config.operation === 'unset'
-      ? `Remove ${config.attribute}`
-      : config.operation === 'increment'
-        ? `Add ${String(config.value)} to ${config.attribute}`
-        : `Set ${config.attribute} to ${JSON.stringify(config.value)}`,
   step: ({ nodeId, config, visit }) => ({
     type: 'next',
     output: 'next',

@@ -18,7 +18,6 @@ export const waitDelayKind = defineNodeKind({
   defaults: { amount: 1, unit: 'days' },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'wait-delay', params: { amount: config.amount, unit: config.unit } }),
-  summarize: (config) => `Wait ${config.amount} ${config.amount === 1 ? config.unit.replace(/s$/, '') : config.unit}`,
   step: ({ nodeId, config, resumed, zone, state, now }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     // Counted from arrival at the node, so a late job never stretches the wait.

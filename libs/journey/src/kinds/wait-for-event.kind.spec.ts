@@ -168,9 +168,10 @@ describe('wait-for-event', () => {
     expect(sut.error?.issues[0]?.message).toBe(message);
   });
 
-  it('should summarize in plain words when it has filters and a same-product rule', () => {
-    expect(waitForEventKind.summarize(config)).toBe(
-      'Wait up to 7 days for Order Completed where total is at least 20 with the same products.id',
-    );
+  it('should count the filters and name the same-product paths in the canvas summary', () => {
+    expect(waitForEventKind.summary(config)).toEqual({
+      code: 'wait-for-event',
+      params: { amount: 7, unit: 'days', event: 'Order Completed', filters: 1, same: 'products.id' },
+    });
   });
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { matchesFilters, propertyFilterSchema, summarizeFilters, sharesValuesWith } from '../graph/condition';
-import { readPath, type EventFacts } from '../graph/facts';
+import { matchesFilters, propertyFilterSchema, sharesValuesWith } from '../graph/condition';
+import type { EventFacts } from '../graph/facts';
 import { addDuration, DURATION_UNITS } from '../time/calendar';
-import { describeAmount } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z.object({
@@ -57,11 +56,6 @@ export const waitForEventKind = defineNodeKind({
       same: config.sameAsTrigger.join(', '),
     },
   }),
-  summarize: (config) => {
-    const where = config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : '';
-    const same = config.sameAsTrigger.length > 0 ? ` with the same ${config.sameAsTrigger.join(' and ')}` : '';
-    return `Wait up to ${describeAmount(config.timeout.amount, config.timeout.unit)} for ${config.event}${where}${same}`;
-  },
   acceptsEvent: isAwaitedEvent,
   step: ({ nodeId, config, resumed, input, zone, stepTime }): StepOutcome => {
     if (resumed) {

@@ -106,10 +106,14 @@ describe('wait-time-of-day', () => {
   });
 
   it.each([
-    [{ time: '10:00', days: [1, 2, 3, 4, 5, 6, 7] }, "Wait until the next 10:00 every day, in the customer's time"],
-    [{ time: '10:00', days: [1, 2, 3, 4, 5] }, "Wait until the next 10:00 on weekdays, in the customer's time"],
-    [{ time: '08:30', days: [3, 1] }, "Wait until the next 08:30 on Mon, Wed, in the customer's time"],
-  ])('should summarize %j in plain words', (config, expected) => {
-    expect(waitTimeOfDayKind.summarize(config)).toBe(expected);
+    [{ time: '10:00', days: [1, 2, 3, 4, 5, 6, 7] }, 'every'],
+    [{ time: '10:00', days: [1, 2, 3, 4, 5] }, 'weekdays'],
+    [{ time: '10:00', days: [7, 6] }, 'weekends'],
+    [{ time: '08:30', days: [3, 1] }, '1,3'],
+  ])('should give the time and days of %j in the canvas summary', (config, days) => {
+    expect(waitTimeOfDayKind.summary(config)).toEqual({
+      code: 'wait-time-of-day',
+      params: { time: config.time, days },
+    });
   });
 });

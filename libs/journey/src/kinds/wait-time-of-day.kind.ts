@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_WEEKDAYS, nextLocalTime } from '../time/local-time';
-import { clockTimeSchema, describeWeekdays, weekdaysParam, weekdaysSchema } from '../time/local-time.schema';
+import { clockTimeSchema, weekdaysParam, weekdaysSchema } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const schema = z.object({
@@ -23,7 +23,6 @@ export const waitTimeOfDayKind = defineNodeKind({
   defaults: { time: '10:00', days: [...ALL_WEEKDAYS] },
   outputs: () => ['next'],
   summary: (config) => ({ code: 'wait-time-of-day', params: { time: config.time, days: weekdaysParam(config.days) } }),
-  summarize: (config) => `Wait until the next ${config.time} ${describeWeekdays(config.days)}, in the customer's time`,
   step: ({ nodeId, config, resumed, zone, stepTime }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     const until = nextLocalTime(stepTime, { time: config.time, days: config.days }, zone);

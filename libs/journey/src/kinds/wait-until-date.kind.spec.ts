@@ -187,8 +187,20 @@ describe('wait-until-date', () => {
     expect(sut.error?.issues[0]?.message).toBe(message);
   });
 
-  it.each<[Partial<WaitUntilDateConfig>, string]>([
-    [{}, 'Wait until 3 days before the event time plus products.refill_days days, at 10:00 (skip if past)'],
+  it.each<[Partial<WaitUntilDateConfig>, Record<string, unknown>]>([
+    [
+      {},
+      {
+        source: 'event-time',
+        path: 'timestamp',
+        addDaysFrom: 'products.refill_days',
+        amount: 3,
+        unit: 'days',
+        direction: 'before',
+        atTime: '10:00',
+        ifPast: 'skip',
+      },
+    ],
     [
       {
         source: 'profile',
@@ -198,14 +210,32 @@ describe('wait-until-date', () => {
         atTime: '',
         ifPast: 'continue',
       },
-      'Wait until 1 week after customer renewal (go on if past)',
+      {
+        source: 'profile',
+        path: 'renewal',
+        addDaysFrom: '',
+        amount: 1,
+        unit: 'weeks',
+        direction: 'after',
+        atTime: '',
+        ifPast: 'continue',
+      },
     ],
     [
       { path: 'delivery.eta', addDaysFrom: undefined, offset: { amount: 0, unit: 'days' } },
-      'Wait until event delivery.eta, at 10:00 (skip if past)',
+      {
+        source: 'event',
+        path: 'delivery.eta',
+        addDaysFrom: '',
+        amount: 0,
+        unit: 'days',
+        direction: 'on',
+        atTime: '10:00',
+        ifPast: 'skip',
+      },
     ],
-  ])('should summarize %j in plain words', (config, expected) => {
-    expect(waitUntilDateKind.summarize({ ...refill, ...config })).toBe(expected);
+  ])('should give the date, offset and time of %j in the canvas summary', (config, params) => {
+    expect(waitUntilDateKind.summary({ ...refill, ...config })).toEqual({ code: 'wait-until-date', params });
   });
 });
 

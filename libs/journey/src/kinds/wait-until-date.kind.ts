@@ -4,7 +4,6 @@ import { CONDITION_SOURCES } from '../graph/condition';
 import { readPath, readProfile, type CustomerFacts, type EventFacts } from '../graph/facts';
 import { addDuration, DURATION_UNITS } from '../time/calendar';
 import { atLocalTime, localDayOf } from '../time/local-time';
-import { describeAmount } from '../time/local-time.schema';
 import { defineNodeKind, type StepOutcome } from './node-kind';
 
 const PATH = /^[^.\s][^\s]*$/;
@@ -128,14 +127,6 @@ export const waitUntilDateKind = defineNodeKind({
       ifPast: config.ifPast,
     },
   }),
-  summarize: (config) => {
-    const { amount, unit } = config.offset;
-    const base = describeSource(config);
-    const moved =
-      amount === 0 ? base : `${describeAmount(Math.abs(amount), unit)} ${amount < 0 ? 'before' : 'after'} ${base}`;
-    const past = config.ifPast === 'skip' ? 'skip if past' : 'go on if past';
-    return `Wait until ${moved}${config.atTime ? `, at ${config.atTime}` : ''} (${past})`;
-  },
   step: ({ nodeId, config, resumed, customer, trigger, zone, stepTime }): StepOutcome => {
     if (resumed) return { type: 'next', output: 'next', reason: { nodeId, code: 'wait.elapsed', params: {} } };
     const output = config.ifPast === 'skip' ? 'skipped' : 'next';

@@ -11,18 +11,6 @@ export const weekdaysSchema = z
   .max(7)
   .refine((days) => new Set(days).size === days.length, 'field.days.unique');
 
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-/** `every day`, `on weekdays`, `on weekends`, `on Mon, Wed`. */
-export const describeWeekdays = (days: readonly number[]): string => {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  const key = sorted.join(',');
-  if (key === ALL_WEEKDAYS.join(',')) return 'every day';
-  if (key === '1,2,3,4,5') return 'on weekdays';
-  if (key === '6,7') return 'on weekends';
-  return `on ${sorted.map((day) => DAY_NAMES[day - 1] ?? `day ${day}`).join(', ')}`;
-};
-
 /** Days for a summary's parameters, without words: `every`, `weekdays`, `weekends`, or the ISO numbers (`1,3`). */
 export const weekdaysParam = (days: readonly number[]): string => {
   const key = [...new Set(days)].sort((a, b) => a - b).join(',');
@@ -31,7 +19,3 @@ export const weekdaysParam = (days: readonly number[]): string => {
   if (key === '6,7') return 'weekends';
   return key;
 };
-
-/** `1 day`, `3 weeks`. */
-export const describeAmount = (amount: number, unit: string): string =>
-  `${amount} ${Math.abs(amount) === 1 ? unit.replace(/s$/, '') : unit}`;
