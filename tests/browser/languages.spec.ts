@@ -100,6 +100,31 @@ describe('the editor in English or Chinese', () => {
     await page.getByRole('heading', { name: '添加步骤' }).waitFor();
   }, 60_000);
 
+  it("should show an import's failed rows in Chinese on the imports screen and in the download", async () => {
+    await page.goto(`${editor.url}#/imports`);
+    await page.getByLabel('选择 CSV 文件').setInputFiles({
+      name: 'customers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('user_id,email,phone\nmei-1,mei-1@example.com,\nmei-2,mei-2@example.com,12345\n'),
+    });
+    await page.getByTestId('chosen-file').getByText('customers.csv').waitFor();
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+
+    await page.getByTestId('import-status').getByText('完成：已导入 1 行，1 行失败。').waitFor({ timeout: 20_000 });
+    const why = '“12345” 不是 E.164 格式的电话号码（例如 +8613812345678）';
+    const cells = await page.getByTestId('import-errors').locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells).toEqual(['3', 'phone', why]);
+    const href = await page.getByRole('link', { name: '以 CSV 格式下载全部错误' }).getAttribute('href');
+    const csv = await page.evaluate(
+      (url) => fetch(url ?? '', { credentials: 'same-origin' }).then((response) => response.text()),
+      href,
+    );
+    expect(csv).toBe(`row,column,message\n3,phone,${why}\n`);
+
+    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}`);
+    await page.getByRole('heading', { name: '添加步骤' }).waitFor();
+  }, 60_000);
+
   it('should be back in English after switching back', async () => {
     await page.getByTestId('language-switch').selectOption('en');
 

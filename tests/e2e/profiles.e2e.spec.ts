@@ -25,6 +25,18 @@ const streamCsv = (stack: Stack, path: string, head: string, rest: string) =>
     request.write(head);
   });
 
+/** A management API call by a reader in Shanghai: the API key and a Chinese Accept-Language. */
+const inChinese = (stack: Stack, method: string, path: string, body?: unknown) =>
+  fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${stack.apiKey}`,
+      'accept-language': 'zh-CN,zh;q=0.9',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
 describe('profiles, aliases, imports and template variables, end to end', () => {
   let stack: Stack;
 
@@ -132,6 +144,14 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
       'attributes.loyalty_points',
       'attributes.orders_count',
     ]);
+    expect(refused.body.error.issues[2].message).toBe('is declared as a number');
+    // The value checks are worded for the reader like every other rule.
+    const chinese = await inChinese(stack, 'PATCH', path, { attributes: { loyalty_points: 'many' }, nickname: 'Gus' });
+    expect(chinese.status).toBe(400);
+    expect(((await chinese.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      { path: [], message: '不是客户资料的字段：nickname' },
+      { path: ['attributes', 'loyalty_points'], message: '已声明为数字，请填写数字' },
+    ]);
 
     const saved = await stack.request('PATCH', path, {
       timeZone: 'Europe/Paris',
@@ -176,8 +196,20 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     const errors = await stack.request('GET', `/api/imports/${started.body.id}/errors`);
     expect(errors.body).toEqual({
       errors: [
-        { row: 3, column: 'loyalty_points', message: '"ten" is not a number' },
-        { row: 4, column: 'email', message: '"not-an-email" is not an email address' },
+        {
+          row: 3,
+          column: 'loyalty_points',
+          code: 'field.value.not-number',
+          params: { value: 'ten' },
+          message: '"ten" is not a number',
+        },
+        {
+          row: 4,
+          column: 'email',
+          code: 'import.cell.email',
+          params: { value: 'not-an-email' },
+          message: '"not-an-email" is not an email address',
+        },
       ],
       next: null,
     });
@@ -187,6 +219,32 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     expect(await csv.text()).toBe(
       'row,column,message\n3,loyalty_points,"""ten"" is not a number"\n4,email,"""not-an-email"" is not an email address"\n',
     );
+
+    // The same report for a Chinese reader: worded from each error's key and params, codes unchanged.
+    const chineseErrors = await inChinese(stack, 'GET', `/api/imports/${started.body.id}/errors`);
+    expect(await chineseErrors.json()).toEqual({
+      errors: [
+        expect.objectContaining({ row: 3, code: 'field.value.not-number', message: '“ten” 不是数字' }),
+        expect.objectContaining({ row: 4, code: 'import.cell.email', message: '“not-an-email” 不是有效的邮箱地址' }),
+      ],
+      next: null,
+    });
+    const chineseCsv = await inChinese(stack, 'GET', `/api/imports/${started.body.id}/errors?format=csv`);
+    expect(await chineseCsv.text()).toBe(
+      'row,column,message\n3,loyalty_points,“ten” 不是数字\n4,email,“not-an-email” 不是有效的邮箱地址\n',
+    );
+    // An error stored before errors had keys still reads, as it was written.
+    await stack.db.dataSource.query(
+      `INSERT INTO import_errors (import_id, row_number, column_name, message) VALUES ($1, 9, NULL, 'an older sentence')`,
+      [started.body.id],
+    );
+    expect(
+      (
+        (await (await inChinese(stack, 'GET', `/api/imports/${started.body.id}/errors`)).json()) as {
+          errors: unknown[];
+        }
+      ).errors[2],
+    ).toEqual({ row: 9, column: null, code: null, params: {}, message: 'an older sentence' });
     const imported = await stack.request('GET', '/api/customers/by-external-id/imp-4');
     expect((await stack.request('GET', `/api/customers/${imported.body.id}`)).body.attributes).toEqual({
       loyalty_points: 40,
@@ -199,6 +257,15 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     });
     expect(header.status).toBe(400);
     expect(((await header.json()) as { error: { message: string } }).error.message).toContain('columns.user_id');
+    const chineseHeader = await fetch(`${stack.apiUrl}/api/imports/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'accept-language': 'zh-CN', authorization: `Bearer ${stack.apiKey}` },
+      body: 'email,email\nx@example.com,x@example.com\n',
+    });
+    expect(((await chineseHeader.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      { path: ['columns', 'user_id'], message: '是必需的列' },
+      { path: ['columns', 'email'], message: '出现了两次' },
+    ]);
   });
 
   it('should refuse to publish a template reading an unknown variable until the attribute is declared', async () => {
@@ -263,5 +330,7 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     upload.destroy();
 
     expect(found).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted|stalled/) });
+    const chinese = (await (await inChinese(stack, 'GET', `/api/imports/${id}`)).json()) as { error: string };
+    expect(chinese.error).toMatch(/^上传(中断了|停滞)/);
   });
 });

@@ -169,6 +169,7 @@ describe('the message catalog', () => {
       'Webhooks',
       'IANA',
       'BCP',
+      'ISO',
       'base',
     ]);
     // Handlebars code (`{{{body}}}`) and quoted examples (“Asia/Shanghai”) are typed as they are, in any language.

@@ -13,6 +13,7 @@ import { Audiences1764070000000 } from './migrations/1764070000000-audiences';
 import { ProfilesAndImport1764080000000 } from './migrations/1764080000000-profiles';
 import { EmailDesign1764090000000 } from './migrations/1764090000000-email-design';
 import { Accounts1764100000000 } from './migrations/1764100000000-accounts';
+import { ImportErrorCodes1764110000000 } from './migrations/1764110000000-import-error-codes';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   ProfilesAndImport1764080000000,
   EmailDesign1764090000000,
   Accounts1764100000000,
+  ImportErrorCodes1764110000000,
 ];
 
 export type DataSourceSettings = { url: string; poolSize?: number; applicationName?: string };

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { CsvImportService, type Engine } from '@rapport/engine';
+import { CsvImportService, ImportStopped, type Engine } from '@rapport/engine';
 import { ImportRepository, type ImportKind } from '@rapport/persistence';
 import { ApiError, notFound } from '../common/api-error';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
+import { readerLocale } from '../messages/reader-locale';
+import { importErrorIn, importIn } from './import-words';
 import { asApiErrors } from './profile-errors';
 
 const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
@@ -48,10 +50,13 @@ export class ImportsController {
   async progress(@Req() request: AuthedRequest, @Param('id') id: string) {
     const found = isUuid(id) ? await this.imports.find(request.workspace.id, id) : null;
     if (!found) throw notFound('import', id);
-    return found;
+    return importIn(readerLocale(request), found);
   }
 
-  /** The rows that failed, in order: JSON pages (`after`, `limit`), or the whole report with `format=csv`. */
+  /**
+   * The rows that failed, in order: JSON pages (`after`, `limit`), or the whole report with `format=csv`; each
+   * `message` in the reader's language (the CSV too: it is for a person to open in a spreadsheet).
+   */
   @Get(':id/errors')
   async errors(
     @Req() request: AuthedRequest,
@@ -62,6 +67,7 @@ export class ImportsController {
     @Query('limit') limit?: string,
   ) {
     const workspaceId = request.workspace.id;
+    const locale = readerLocale(request);
     const found = isUuid(id) ? await this.imports.find(workspaceId, id) : null;
     if (!found) throw notFound('import', id);
     if (format === 'csv') {
@@ -69,8 +75,10 @@ export class ImportsController {
       response.write('row,column,message\n');
       for (let cursor = 0; ;) {
         const page = await this.imports.errors(workspaceId, id, { afterId: cursor, limit: 5000 });
-        for (const error of page)
-          response.write(`${[error.row, error.column, error.message].map(csvCell).join(',')}\n`);
+        for (const error of page) {
+          const { row, column, message } = importErrorIn(locale, error);
+          response.write(`${[row, column, message].map(csvCell).join(',')}\n`);
+        }
         if (page.length < 5000) break;
         cursor = page[page.length - 1]?.id ?? cursor;
       }
@@ -80,7 +88,7 @@ export class ImportsController {
     const size = Math.min(Math.max(Number(limit) || 100, 1), 1000);
     const page = await this.imports.errors(workspaceId, id, { afterId: Math.max(Number(after) || 0, 0), limit: size });
     response.json({
-      errors: page.map(({ row, column, message }) => ({ row, column, message })),
+      errors: page.map((error) => importErrorIn(locale, error)),
       next: page.length === size ? page[page.length - 1]?.id : null,
     });
   }
@@ -97,14 +105,13 @@ export class ImportsController {
     // A client that stops sending without closing (some answer early and stop) must not leave the import
     // `running` forever: an upload silent this long is cut, and the import ends `failed` with the reason.
     const idleMs = this.engine.config.IMPORT_IDLE_TIMEOUT_MS;
-    request.setTimeout(idleMs, () =>
-      request.destroy(new Error(`the upload stalled: no data for ${Math.round(idleMs / 1000)} s`)),
-    );
+    request.setTimeout(idleMs, () => request.destroy(ImportStopped.stalled(Math.round(idleMs / 1000))));
     const started = await asApiErrors(() => this.importer.start(request.workspace.id, kind, request));
     response.setHeader('Location', `/api/imports/${started.record.id}`);
     // `?answer=when-done` (the editor): answered once the whole body is read and written. Browsers and proxies
     // (Chromium through Vite's proxy) cut an upload whose answer comes before its body is sent.
-    if (request.query['answer'] === 'when-done') return (await started.done) ?? started.record;
-    return started.record;
+    const locale = readerLocale(request);
+    if (request.query['answer'] === 'when-done') return importIn(locale, (await started.done) ?? started.record);
+    return importIn(locale, started.record);
   }
 }

@@ -5,3 +5,4 @@ export * from '../profiles/profile-patch';
 export * from '../profiles/profile.service';
 export * from '../profiles/csv-import.service';
 export * from '../profiles/template-variable-check';
+export * from '../profiles/import-stopped';

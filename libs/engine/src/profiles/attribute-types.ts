@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import type { MessageKey, MessageParams } from '@rapport/messages';
 
 /** What a marketer can declare an attribute to hold; the editor offers operators by type. */
 export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'date'] as const;
@@ -79,7 +80,8 @@ const normalizeDate = (value: string): string | null => {
   return parsed.isValid ? (parsed.toUTC().toISO() ?? null) : null;
 };
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+/** A value read or checked: the value to store, or why not as a catalog key with its params (worded per reader). */
+export type Parsed = { ok: true; value: unknown } | { ok: false; key: MessageKey; params: MessageParams };
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -89,6 +91,8 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
   no: false,
   '0': false,
 };
+
+const refused = (key: MessageKey, params: MessageParams = {}): Parsed => ({ ok: false, key, params });
 
 /** Reads a CSV cell as the declared type (undeclared attributes stay text). */
 export const parseCell = (type: AttributeType | null, raw: string): Parsed => {
@@ -100,17 +104,15 @@ export const parseCell = (type: AttributeType | null, raw: string): Parsed => {
       const value = Number(text);
       return text !== '' && Number.isFinite(value)
         ? { ok: true, value }
-        : { ok: false, message: `"${raw}" is not a number` };
+        : refused('field.value.not-number', { value: raw });
     }
     case 'boolean': {
       const value = BOOLEAN_WORDS[text.toLowerCase()];
-      return value === undefined
-        ? { ok: false, message: `"${raw}" is not true or false (also yes/no, 1/0)` }
-        : { ok: true, value };
+      return value === undefined ? refused('field.value.not-boolean', { value: raw }) : { ok: true, value };
     }
     case 'date': {
       const value = normalizeDate(text);
-      return value ? { ok: true, value } : { ok: false, message: `"${raw}" is not a date such as 1990-04-21` };
+      return value ? { ok: true, value } : refused('field.value.not-date', { value: raw });
     }
   }
 };
@@ -118,20 +120,17 @@ export const parseCell = (type: AttributeType | null, raw: string): Parsed => {
 /** Checks a JSON value against the declared type; dates are normalized. */
 export const checkValue = (type: AttributeType | null, value: unknown): Parsed => {
   if (type === null) return { ok: true, value };
+  const declared = refused('field.value.declared-type', { type });
   switch (type) {
     case 'string':
-      return typeof value === 'string' ? { ok: true, value } : { ok: false, message: 'is declared as text' };
+      return typeof value === 'string' ? { ok: true, value } : declared;
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-        ? { ok: true, value }
-        : { ok: false, message: 'is declared as a number' };
+      return typeof value === 'number' && Number.isFinite(value) ? { ok: true, value } : declared;
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'is declared as true or false' };
+      return typeof value === 'boolean' ? { ok: true, value } : declared;
     case 'date': {
       const normalized = typeof value === 'string' ? normalizeDate(value) : null;
-      return normalized
-        ? { ok: true, value: normalized }
-        : { ok: false, message: 'is declared as a date (YYYY-MM-DD or an ISO 8601 time)' };
+      return normalized ? { ok: true, value: normalized } : declared;
     }
   }
 };

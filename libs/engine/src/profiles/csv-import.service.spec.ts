@@ -28,7 +28,10 @@ describe('CSV imports', () => {
       afterId: 0,
       limit: 1000,
     });
-    return { record: done, errors: errors.map(({ row, column, message }) => ({ row, column, message })) };
+    return {
+      record: done,
+      errors: errors.map(({ row, column, code, params, message }) => ({ row, column, code, params, message })),
+    };
   };
   const customer = async (userId: string) =>
     (
@@ -84,13 +87,44 @@ describe('CSV imports', () => {
     );
 
     expect(record).toMatchObject({ status: 'completed', rowsRead: 6, imported: 2, failed: 4 });
+    // Stored as key and params (worded per reader by the API), with the English rendering beside them.
     expect(errors).toEqual([
-      { row: 3, column: 'time_zone', message: '"Mars/Base" is not an IANA time zone such as Europe/Paris' },
-      { row: 4, column: 'loyalty_points', message: '"1,5" is not a number' },
-      { row: 4, column: 'birthday', message: '"1990-13-01" is not a date such as 1990-04-21' },
-      { row: 4, column: 'vip', message: '"maybe" is not true or false (also yes/no, 1/0)' },
-      { row: 5, column: 'user_id', message: 'is required' },
-      { row: 7, column: null, message: 'has 3 cells; the header has 9' },
+      {
+        row: 3,
+        column: 'time_zone',
+        code: 'import.cell.time-zone',
+        params: { value: 'Mars/Base' },
+        message: '"Mars/Base" is not an IANA time zone such as Europe/Paris',
+      },
+      {
+        row: 4,
+        column: 'loyalty_points',
+        code: 'field.value.not-number',
+        params: { value: '1,5' },
+        message: '"1,5" is not a number',
+      },
+      {
+        row: 4,
+        column: 'birthday',
+        code: 'field.value.not-date',
+        params: { value: '1990-13-01' },
+        message: '"1990-13-01" is not a date such as 1990-04-21',
+      },
+      {
+        row: 4,
+        column: 'vip',
+        code: 'field.value.not-boolean',
+        params: { value: 'maybe' },
+        message: '"maybe" is not true or false (also yes/no, 1/0)',
+      },
+      { row: 5, column: 'user_id', code: 'import.cell.required', params: {}, message: 'is required' },
+      {
+        row: 7,
+        column: null,
+        code: 'import.row.cell-count',
+        params: { cells: 3, columns: 9 },
+        message: 'has 3 cells; the header has 9 columns',
+      },
     ]);
     expect(await customer('c1')).toMatchObject({
       email: 'ana@example.com',
@@ -135,11 +169,17 @@ describe('CSV imports', () => {
     const second = await run('orders', csv);
 
     expect(first.record).toMatchObject({ status: 'completed', rowsRead: 7, imported: 3, failed: 4, duplicates: 0 });
-    expect(first.errors).toEqual([
-      { row: 5, column: 'timestamp', message: '"yesterday" is not an ISO 8601 time such as 2026-03-01T10:15:00Z' },
-      { row: 6, column: null, message: 'order o3 not imported: line 5 of it has an error' },
-      { row: 7, column: null, message: 'order o4 not imported: line 8 of it has an error' },
-      { row: 8, column: 'user_id', message: "differs from the order's first line (buyer)" },
+    expect(first.errors.map(({ row, column, code, params }) => ({ row, column, code, params }))).toEqual([
+      { row: 5, column: 'timestamp', code: 'import.cell.timestamp', params: { value: 'yesterday' } },
+      { row: 6, column: null, code: 'import.row.order-not-imported', params: { order: 'o3', line: 5 } },
+      { row: 7, column: null, code: 'import.row.order-not-imported', params: { order: 'o4', line: 8 } },
+      { row: 8, column: 'user_id', code: 'import.cell.other-customer', params: { userId: 'buyer' } },
+    ]);
+    expect(first.errors.map((error) => error.message)).toEqual([
+      '"yesterday" is not an ISO 8601 time such as 2026-03-01T10:15:00Z',
+      'order o3 not imported: line 5 of it has an error',
+      'order o4 not imported: line 8 of it has an error',
+      "differs from the order's first line (buyer)",
     ]);
     expect(second.record).toMatchObject({ imported: 3, duplicates: 2 });
     const events = await db.dataSource.query(
@@ -161,5 +201,34 @@ describe('CSV imports', () => {
         ],
       },
     });
+  });
+
+  it('should end failed with a worded reason when the upload breaks off after the header', async () => {
+    const body = new Readable({ read: () => undefined });
+    body.push('user_id,email\nbroken-1,broken-1@example.com\n');
+    const started = await sut.start(workspaceId, 'customers', body);
+    body.destroy(new Error('socket hang up'));
+
+    expect(await started.done).toMatchObject({
+      status: 'failed',
+      error: 'the upload was interrupted',
+      errorCode: 'import.failed.interrupted',
+      errorParams: {},
+    });
+  });
+
+  it('should report a record the CSV parser cannot read as an unreadable row, with its reason', async () => {
+    const { record, errors } = await run('customers', 'user_id,email\nq1,q1@example.com\nq2,"q2@example.com\n');
+
+    expect(record).toMatchObject({ status: 'completed', imported: 1, failed: 1 });
+    expect(errors).toEqual([
+      {
+        row: 3,
+        column: null,
+        code: 'import.row.unreadable',
+        params: { reason: 'quote-not-closed', detail: expect.stringContaining('Quote Not Closed') },
+        message: 'is not valid CSV: a quoted cell is never closed',
+      },
+    ]);
   });
 });

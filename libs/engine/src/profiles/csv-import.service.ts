@@ -14,6 +14,8 @@ import type { TrackingMessage } from '../tracking/segment.schema';
 import type { TrackingService } from '../tracking/tracking.service';
 import { checkHeader, customerRow, orderRow, type CsvRow, type OrderLine } from './csv-rows';
 import type { ImportedProfile, ProfileService } from './profile.service';
+import { rowError } from './import-row-error';
+import { ImportStopped } from './import-stopped';
 import { ProfileInputError } from './profile-patch';
 
 /** Rows per transaction: big enough to amortize a commit, small enough that a retry row by row stays cheap. */
@@ -24,6 +26,16 @@ export type ImportStarted = { record: ImportRecord; done: Promise<ImportRecord |
 type Pending<T> = { row: number; item: T };
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** csv-parse's error codes for a record it skipped, as the reasons the report words (others keep its English). */
+const UNREADABLE_REASONS: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: 'closing-quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'closing-quote',
+  INVALID_OPENING_QUOTE: 'opening-quote',
+  CSV_INVALID_OPENING_QUOTE: 'opening-quote',
+  CSV_QUOTE_NOT_CLOSED: 'quote-not-closed',
+  CSV_MAX_RECORD_SIZE: 'too-long',
+};
 
 /** `Order Completed` for one order, with a messageId from the order id so a second import stores nothing. */
 const orderMessage = (order: { first: OrderLine; lines: OrderLine[] }): TrackingMessage => {
@@ -75,21 +87,25 @@ export class CsvImportService {
     });
     const malformed: ImportRowError[] = [];
     parser.on('skip', (error: CsvError) =>
-      malformed.push({ row: Number(error.lines), column: null, message: `is not valid CSV: ${error.message}` }),
+      malformed.push(
+        rowError({
+          row: Number(error.lines),
+          column: null,
+          key: 'import.row.unreadable',
+          params: { reason: UNREADABLE_REASONS[error.code] ?? 'other', detail: error.message },
+        }),
+      ),
     );
-    body.on('error', (error) => parser.destroy(error));
-    body.on('aborted', () => parser.destroy(new Error('the upload was interrupted')));
+    // A request body fails only when its client goes away, or when the API cuts a stalled upload (ImportStopped).
+    body.on('error', (error) => parser.destroy(error instanceof ImportStopped ? error : ImportStopped.interrupted()));
+    body.on('aborted', () => parser.destroy(ImportStopped.interrupted()));
     body.pipe(parser);
     const rows = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
     let header: string[];
     try {
       const first = await rows.next();
       if (first.done) {
-        throw ProfileInputError.of(
-          'CSV',
-          [{ path: ['body'], message: 'is empty: the first line names the columns' }],
-          'csv',
-        );
+        throw ProfileInputError.of('CSV', [{ path: ['body'], key: 'field.import.empty-file', params: {} }], 'csv');
       }
       header = checkHeader(kind, first.value.record);
     } catch (error) {
@@ -119,7 +135,8 @@ export class CsvImportService {
       })
       .catch(async (error: unknown) => {
         this.logger.warn({ importId: record.id, err: message(error) }, 'import stopped');
-        await imports.finish(record.id, { status: 'failed', error: message(error) }, await this.clock.now());
+        const why = ImportStopped.reasonOf(error);
+        await imports.finish(record.id, { status: 'failed', error: why }, await this.clock.now());
         return imports.find(workspaceId, record.id);
       });
     return { record, done };
@@ -187,11 +204,14 @@ export class CsvImportService {
       if (current.bad.length > 0 || !current.first) {
         const good = current.rows.filter((row) => !current?.bad.includes(row));
         for (const row of good) {
-          errors.push({
-            row,
-            column: null,
-            message: `order ${current.orderId} not imported: line ${current.bad[0]} of it has an error`,
-          });
+          errors.push(
+            rowError({
+              row,
+              column: null,
+              key: 'import.row.order-not-imported',
+              params: { order: current.orderId, line: current.bad[0] },
+            }),
+          );
         }
         failedRows += current.rows.length;
       } else {
@@ -239,11 +259,14 @@ export class CsvImportService {
       if (parsed.ok && current.first && parsed.value.userId !== current.first.userId) {
         // One order belongs to one customer: a line naming another is an error, not a silent reassignment.
         current.bad.push(row.line);
-        errors.push({
-          row: row.line,
-          column: 'user_id',
-          message: `differs from the order's first line (${current.first.userId})`,
-        });
+        errors.push(
+          rowError({
+            row: row.line,
+            column: 'user_id',
+            key: 'import.cell.other-customer',
+            params: { userId: current.first.userId },
+          }),
+        );
       } else if (parsed.ok) {
         current.first ??= parsed.value;
         current.lines.push(parsed.value);
@@ -265,7 +288,14 @@ export class CsvImportService {
       } catch {
         for (const pending of batch) {
           await save([pending.item]).catch((error: unknown) =>
-            errors.push({ row: pending.row, column: null, message: `could not be saved: ${message(error)}` }),
+            errors.push(
+              rowError({
+                row: pending.row,
+                column: null,
+                key: 'import.row.not-saved',
+                params: { detail: message(error) },
+              }),
+            ),
           );
         }
       }

@@ -24,7 +24,8 @@ describe('profile edits through the API path', () => {
   const issuesOf = async (body: unknown) => {
     const error = await engine.profiles.update(workspaceId, customerId, body).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProfileInputError);
-    return (error as ProfileInputError).issues.map((issue) => issue.path.join('.'));
+    // Each issue names its field and why by catalog key: the API words it in the reader's language.
+    return (error as ProfileInputError).issues.map((issue) => `${issue.path.join('.')}: ${issue.key}`);
   };
 
   beforeAll(async () => {
@@ -88,16 +89,16 @@ describe('profile edits through the API path', () => {
         attributes: { loyalty_points: 'lots', birthday: '1990-02-31', 'bad name': 1, orders_count: 3, tier: 'gold' },
       }),
     ).toEqual([
-      'phone',
-      'timeZone',
-      'locale',
-      'attributes.loyalty_points',
-      'attributes.birthday',
-      'attributes.bad name',
-      'attributes.orders_count',
+      'phone: field.phone.format',
+      'timeZone: field.time-zone.format',
+      'locale: field.locale.format',
+      'attributes.loyalty_points: field.value.declared-type',
+      'attributes.birthday: field.value.declared-type',
+      'attributes.bad name: field.attribute.declared-name-format',
+      'attributes.orders_count: field.attribute.computed-name',
     ]);
-    expect(await issuesOf({ consent: { email: 'yes' } })).toEqual(['consent.email']);
-    expect(await issuesOf({ nickname: 'Zo' })).toEqual(['']);
+    expect(await issuesOf({ consent: { email: 'yes' } })).toEqual(['consent.email: field.invalid-type']);
+    expect(await issuesOf({ nickname: 'Zo' })).toEqual([': field.profile.unknown-fields']);
     const profile = await engine.profiles.get(workspaceId, customerId);
     expect(profile).toMatchObject({
       timeZone: null,
