@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { WorkspaceRepository } from '@rapport/persistence';
+import { inChinese } from '../support/in-chinese';
 import { startStack, type Stack } from '../support/stack';
 
 const repeatBuyers = {
@@ -120,6 +121,12 @@ describe('saved audiences', () => {
       size: 2,
       description: 'has done Order Completed at least once in the last 30 days',
     });
+    expect((await inChinese(stack, 'GET', `/api/audiences/${audienceId}`)).body.description).toBe(
+      '以下全部满足（email 已设置；并且 在最近 90 天内做过 Order Completed 至少 2 次）',
+    );
+    expect((await stack.request('GET', '/api/audiences')).body.audiences[0].description).toBe(
+      'all of (email is set; has done Order Completed at least 2 times in the last 90 days)',
+    );
 
     await stack.advanceClock('P91D');
     const recomputed = await stack.request('POST', `/api/audiences/${audienceId}/recompute`);

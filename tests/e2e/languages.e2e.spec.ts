@@ -1,19 +1,6 @@
+import { inChinese } from '../support/in-chinese';
 import { startStack, type Stack } from '../support/stack';
 import { order, publishThankYou, thankYouJourney } from '../support/thank-you-fixture';
-
-/** A management API call as a program in Shanghai would make it: the API key and a Chinese Accept-Language. */
-const inChinese = async (stack: Stack, method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${stack.apiKey}`,
-      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-};
 
 const identify = (stack: Stack, userId: string, traits: Record<string, unknown>) =>
   stack.track('/v1/identify', {

@@ -4,3 +4,4 @@ export * from './catalog.en';
 export * from './catalog.zh-CN';
 export * from './translate';
 export * from './intl-format';
+export * from './audience-words';

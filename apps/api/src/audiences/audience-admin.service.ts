@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { audienceDefinitionSchema, audienceKeySchema, audienceReads, describeAudience } from '@rapport/journey';
+import { audienceDefinitionSchema, audienceDescription, audienceKeySchema, audienceReads } from '@rapport/journey';
+import { describeAudience, type Locale } from '@rapport/messages';
 import { AudienceRepository, JourneyRepository, type Audience } from '@rapport/persistence';
 import type { Engine } from '@rapport/engine';
 import { ApiError, InvalidRequest, notFound } from '../common/api-error';
@@ -18,12 +19,16 @@ const updateSchema = z.object({ key: z.string().optional(), name: nameSchema, de
 
 const previewSchema = z.object({ definition: audienceDefinitionSchema });
 
-const toView = (audience: Audience) => ({
+/** The definition in the reader's words: the core describes it without words, the catalog words it. */
+const describe = (definition: unknown, locale: Locale): string =>
+  describeAudience(locale, audienceDescription(audienceDefinitionSchema.safeParse(definition).data ?? {}));
+
+const toView = (audience: Audience, locale: Locale) => ({
   id: audience.id,
   key: audience.key,
   name: audience.name,
   definition: audience.definition,
-  description: describeAudience(audienceDefinitionSchema.safeParse(audience.definition).data ?? {}),
+  description: describe(audience.definition, locale),
   recomputedAt: audience.recomputedAt,
   createdAt: audience.createdAt,
   updatedAt: audience.updatedAt,
@@ -38,17 +43,17 @@ export class AudienceAdminService {
     return new AudienceRepository(this.engine.db.manager);
   }
 
-  async list(workspaceId: string) {
+  async list(workspaceId: string, locale: Locale) {
     const audiences = await this.audiences.list(workspaceId);
-    return { audiences: audiences.map((audience) => ({ ...toView(audience), size: audience.size })) };
+    return { audiences: audiences.map((audience) => ({ ...toView(audience, locale), size: audience.size })) };
   }
 
-  async get(workspaceId: string, id: string) {
-    return this.withMembers(await this.getOrThrow(workspaceId, id));
+  async get(workspaceId: string, id: string, locale: Locale) {
+    return this.withMembers(await this.getOrThrow(workspaceId, id), locale);
   }
 
   /** Saves it and computes its members at once, so the answer already carries the size and a sample. */
-  async create(workspaceId: string, body: unknown) {
+  async create(workspaceId: string, body: unknown, locale: Locale) {
     const input = parseBody(createSchema, body, 'audience');
     const created = await this.audiences.create(
       workspaceId,
@@ -58,11 +63,11 @@ export class AudienceAdminService {
     );
     if (!created) throw new ApiError('conflict', { key: 'api.audience.exists', params: { key: input.key } });
     await this.engine.audienceRecompute.recompute(created);
-    return this.withMembers(await this.getOrThrow(workspaceId, created.id));
+    return this.withMembers(await this.getOrThrow(workspaceId, created.id), locale);
   }
 
   /** A new definition: members are recomputed now, and those who newly match enter its journeys. */
-  async update(workspaceId: string, id: string, body: unknown) {
+  async update(workspaceId: string, id: string, body: unknown, locale: Locale) {
     const existing = await this.getOrThrow(workspaceId, id);
     const input = parseBody(updateSchema, body, 'audience');
     if (input.key !== undefined && input.key !== existing.key) {
@@ -76,7 +81,7 @@ export class AudienceAdminService {
     );
     if (!updated) throw notFound('audience', id);
     await this.engine.audienceRecompute.recompute(updated);
-    return this.withMembers(await this.getOrThrow(workspaceId, id));
+    return this.withMembers(await this.getOrThrow(workspaceId, id), locale);
   }
 
   /** Refused while a live journey enters customers from it. */
@@ -93,10 +98,10 @@ export class AudienceAdminService {
     await this.audiences.delete(workspaceId, id);
   }
 
-  async preview(workspaceId: string, body: unknown) {
+  async preview(workspaceId: string, body: unknown, locale: Locale) {
     const input = parseBody(previewSchema, body, 'audience-preview');
     const preview = await this.engine.audienceRecompute.preview(workspaceId, input.definition);
-    return { ...preview, description: describeAudience(input.definition) };
+    return { ...preview, description: describe(input.definition, locale) };
   }
 
   async recompute(workspaceId: string, id: string) {
@@ -109,11 +114,11 @@ export class AudienceAdminService {
     return audience;
   }
 
-  private async withMembers(audience: Audience) {
+  private async withMembers(audience: Audience, locale: Locale) {
     const [size, sample] = await Promise.all([
       this.audiences.size(audience.id),
       this.audiences.sample(audience.workspaceId, audience.id, SAMPLE),
     ]);
-    return { ...toView(audience), size, sample };
+    return { ...toView(audience, locale), size, sample };
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
+import { readerLocale } from '../messages/reader-locale';
 import { AudienceAdminService } from './audience-admin.service';
 
 @Controller('api/audiences')
@@ -9,28 +10,28 @@ export class AudiencesController {
 
   @Get()
   list(@Req() request: AuthedRequest) {
-    return this.audiences.list(request.workspace.id);
+    return this.audiences.list(request.workspace.id, readerLocale(request));
   }
 
   @Post()
   create(@Req() request: AuthedRequest, @Body() body: unknown) {
-    return this.audiences.create(request.workspace.id, body);
+    return this.audiences.create(request.workspace.id, body, readerLocale(request));
   }
 
   @Post('preview')
   @HttpCode(200)
   preview(@Req() request: AuthedRequest, @Body() body: unknown) {
-    return this.audiences.preview(request.workspace.id, body);
+    return this.audiences.preview(request.workspace.id, body, readerLocale(request));
   }
 
   @Get(':id')
   get(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return this.audiences.get(request.workspace.id, id);
+    return this.audiences.get(request.workspace.id, id, readerLocale(request));
   }
 
   @Put(':id')
   update(@Req() request: AuthedRequest, @Param('id') id: string, @Body() body: unknown) {
-    return this.audiences.update(request.workspace.id, id, body);
+    return this.audiences.update(request.workspace.id, id, body, readerLocale(request));
   }
 
   @Delete(':id')

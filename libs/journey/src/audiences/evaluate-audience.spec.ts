@@ -2,7 +2,7 @@ import type { CustomerFacts } from '../graph/facts';
 import { historyKey, type HistoryFacts } from '../kinds/node-kind';
 import { fieldIssueParams } from '../validation/field-issue';
 import { audienceDefinitionSchema, audienceKeySchema, type AudienceRule } from './audience-definition';
-import { audienceHistoryQueries, audienceReads, describeAudience, evaluateAudience } from './evaluate-audience';
+import { audienceHistoryQueries, audienceReads, evaluateAudience } from './evaluate-audience';
 
 const customer = (attributes: Record<string, unknown>, email: string | null = 'ada@example.com'): CustomerFacts => ({
   id: 'c1',
@@ -202,14 +202,5 @@ describe('audienceKeySchema', () => {
     const sut = audienceKeySchema.safeParse('all').error?.issues.map(fieldIssueParams);
 
     expect(sut).toEqual([{ field: '', message: 'field.audience.key-reserved', key: 'all' }]);
-  });
-});
-
-describe('describeAudience', () => {
-  it('should phrase a definition in the marketer words the nodes use', () => {
-    expect(describeAudience(loyalBuyers)).toBe(
-      'all of (value_tier equals "most-valuable"; any of (has done Order Completed at least 2 times in the last 90 days' +
-        ' | orders_count is at least 10); has not done Refund Requested)',
-    );
   });
 });

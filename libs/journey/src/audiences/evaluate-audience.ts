@@ -1,7 +1,6 @@
 import { readProfile, type CustomerFacts } from '../graph/facts';
-import { compareValues, operatorNeedsValue, operatorPhrases } from '../graph/operators';
+import { compareValues } from '../graph/operators';
 import {
-  describeHistoryTest,
   historyQueryOf,
   historyTestHolds,
   type EventHistoryConditionConfig,
@@ -64,21 +63,3 @@ export const audienceReads = (rule: AudienceRule): { attributes: string[]; event
     timed: history.some((test) => test.withinDays !== null),
   };
 };
-
-/** The definition in words, for the editor and API answers ("all of: ... ; any of: ..."). */
-export const describeAudience = (rule: AudienceRule): string => {
-  if (rule.all) return group('all', rule.all);
-  if (rule.any) return group('any', rule.any);
-  if (rule.attribute) {
-    const { path, operator, value } = rule.attribute;
-    return `${path} ${operatorPhrases[operator]}${operatorNeedsValue(operator) ? ` ${JSON.stringify(value)}` : ''}`;
-  }
-  if (rule.history) return describeHistoryTest(rule.history);
-  return '';
-};
-
-// A group of one reads as its only condition.
-const group = (word: 'all' | 'any', rules: AudienceRule[]): string =>
-  rules.length === 1
-    ? rules.map(describeAudience).join('')
-    : `${word} of (${rules.map(describeAudience).join(word === 'all' ? '; ' : ' | ')})`;

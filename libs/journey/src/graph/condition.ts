@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readPath, readProfile, type CustomerFacts, type EventFacts } from './facts';
-import { COMPARISON_OPERATORS, compareValues, operatorNeedsValue, operatorPhrases } from './operators';
+import { COMPARISON_OPERATORS, compareValues, operatorNeedsValue } from './operators';
 
 const pathSchema = z
   .string()
@@ -103,15 +103,6 @@ export const conditionSummaryParams = (condition: Condition): Record<string, str
   operator: condition.operator,
   value: operatorNeedsValue(condition.operator) ? JSON.stringify(condition.value) : '',
 });
-
-export const summarizeFilters = (filters: readonly PropertyFilter[]): string =>
-  filters
-    .map(
-      (filter) =>
-        `${filter.path} ${operatorPhrases[filter.operator]}` +
-        (operatorNeedsValue(filter.operator) ? ` ${JSON.stringify(filter.value)}` : ''),
-    )
-    .join(' and ');
 
 // Values compare as text, so an id sent as 42 in one event and "42" in another still matches.
 const comparableValues = (properties: Record<string, unknown> | undefined, path: string): Set<string> => {

@@ -1,4 +1,4 @@
-/** Comparison operators a condition offers; phrased for marketers in reasons and node summaries. */
+/** Comparison operators a condition offers: codes, worded for marketers by @rapport/messages (`operator` params). */
 export const COMPARISON_OPERATORS = [
   'eq',
   'neq',
@@ -12,18 +12,6 @@ export const COMPARISON_OPERATORS = [
 ] as const;
 
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
-
-export const operatorPhrases = {
-  eq: 'equals',
-  neq: 'differs from',
-  gt: 'is more than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  contains: 'contains',
-  exists: 'is set',
-  not_exists: 'is not set',
-} satisfies Record<ComparisonOperator, string>;
 
 export const operatorNeedsValue = (operator: ComparisonOperator): boolean =>
   operator !== 'exists' && operator !== 'not_exists';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { propertyFilterSchema, summarizeFilters } from '../graph/condition';
+import { propertyFilterSchema } from '../graph/condition';
 import { defineNodeKind, historyKey, type HistoryQuery } from './node-kind';
 
 const COMPARISONS = ['at-least', 'at-most', 'none'] as const;
@@ -33,21 +33,6 @@ export const historyQueryOf = (config: EventHistoryConditionConfig): HistoryQuer
   where: config.where,
   withinDays: config.withinDays,
 });
-
-const times = (count: number): string => (count === 1 ? 'once' : `${count} times`);
-
-/** "has done Order Completed where products.name contains "mascara" at least once in the last 30 days" */
-export const describeHistoryTest = (config: EventHistoryConditionConfig): string => {
-  const where = config.where.length > 0 ? ` where ${summarizeFilters(config.where)}` : '';
-  const subject = `${config.event}${where}`;
-  const done =
-    config.comparison === 'none'
-      ? `has not done ${subject}`
-      : `has done ${subject} ${config.comparison === 'at-least' ? 'at least' : 'at most'} ${times(config.count)}`;
-  const within =
-    config.withinDays === null ? '' : ` in the last ${config.withinDays} ${config.withinDays === 1 ? 'day' : 'days'}`;
-  return done + within;
-};
 
 /** Whether `found` matching events satisfy the test (none / at least / at most). */
 export const historyTestHolds = (config: EventHistoryConditionConfig, found: number): boolean =>
