@@ -161,6 +161,7 @@ export const en = {
   'editor.language.label': 'Language',
   'editor.error.network': 'Could not reach the Rapport API ({detail}).',
   'editor.error.http': 'The API answered {status} {statusText}.',
+  'editor.error.upload-broke': 'The upload broke off before the whole file was sent.',
   'editor.loading': 'Loading…',
 
   ...editorEn,

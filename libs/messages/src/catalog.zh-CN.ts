@@ -144,6 +144,7 @@ export const zhCN = {
   'editor.language.label': '语言',
   'editor.error.network': '无法连接到 Rapport API（{detail}）。',
   'editor.error.http': 'API 返回了 {status} {statusText}。',
+  'editor.error.upload-broke': '文件还没有全部发送，上传就中断了。',
   'editor.loading': '加载中…',
 
   ...editorZhCN,

@@ -59,6 +59,9 @@ let locale: Locale = DEFAULT_LOCALE;
 export const setRequestLocale = (next: Locale): void => {
   locale = next;
 };
+
+/** The language requests are sent in, for the few calls made without `request` (an upload with progress). */
+export const requestLocale = (): Locale => locale;
 let onSignedOut: (() => void) | null = null;
 
 /** The token GET /api/auth/me or the sign-in answered with; sent as X-CSRF-Token on every change. */

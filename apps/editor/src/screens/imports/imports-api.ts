@@ -1,4 +1,5 @@
-import { ApiError, request } from '../../api/api-client';
+import { translate } from '@rapport/messages';
+import { ApiError, request, requestLocale } from '../../api/api-client';
 
 export type ImportKind = 'customers' | 'orders';
 
@@ -38,7 +39,8 @@ const failure = (status: number, text: string): ApiError => {
   } catch {
     error = undefined;
   }
-  return new ApiError(status, error?.code ?? `http.${status}`, error?.message ?? `The API answered ${status}.`);
+  const fallback = () => translate(requestLocale(), 'editor.error.http', { status, statusText: '' });
+  return new ApiError(status, error?.code ?? `http.${status}`, error?.message ?? fallback());
 };
 
 /**
@@ -63,6 +65,7 @@ export const uploadImport = (input: {
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', requestLocale());
     if (input.csrfToken) xhr.setRequestHeader('x-csrf-token', input.csrfToken);
     let started = false;
     xhr.upload.onprogress = (event) =>
@@ -79,7 +82,7 @@ export const uploadImport = (input: {
       if (xhr.status === 202) resolve(JSON.parse(xhr.responseText) as ImportRun);
       else reject(failure(xhr.status, xhr.responseText));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload broke off before the whole file was sent.'));
+    xhr.onerror = () => reject(new ApiError(0, 'network', translate(requestLocale(), 'editor.error.upload-broke')));
     xhr.send(input.file);
   });
 
