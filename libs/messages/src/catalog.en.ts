@@ -101,7 +101,10 @@ export const en = {
     '{why, select, ended {the journey is over for this customer: {status, select, completed {completed} exited {left} failed {failed} other {{status}}}}' +
     ' already-entered {already in the journey} no-timer {not waiting for a time} not-due {not due yet}' +
     ' not-waiting-for-event {not waiting for this event} other {{why}}}).',
-  'reason.wait.until-date': 'Waiting until {until, datetime}, counted from {date}.',
+  'reason.wait.until-date':
+    'Waiting until {until, datetime}, counted from {date, select, none {{source, select, event {{path, select,' +
+    " timestamp {the event time} other {the event's {path}}}} other {the customer's {path}}}" +
+    '{addDaysFrom, select, none {} other { plus the days in {addDaysFrom}}}} other {{date}}}.',
   'reason.wait.date-passed':
     'The moment to wait for ({until, datetime}) had already passed, so {then, select, skip {left through "skipped"} other {went on at once}}.',
   'reason.wait.date-missing':

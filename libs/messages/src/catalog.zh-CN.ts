@@ -88,7 +88,10 @@ export const zhCN = {
     '{why, select, ended {该客户的旅程已结束：{status, select, completed {已完成} exited {已离开} failed {已失败} other {{status}}}}' +
     ' already-entered {已在旅程中} no-timer {没有在等待某个时间} not-due {尚未到时间}' +
     ' not-waiting-for-event {没有在等待这个事件} other {{why}}}）。',
-  'reason.wait.until-date': '等待直到 {until, datetime}，从 {date} 起算。',
+  'reason.wait.until-date':
+    '等待直到 {until, datetime}，从{date, select, none {{source, select, event {{path, select, timestamp {事件时间}' +
+    ' other {事件的 {path} }}} other {客户的 {path} }}{addDaysFrom, select, none {} other {加上 {addDaysFrom} 中的天数}}}' +
+    ' other { {date} }}起算。',
   'reason.wait.date-passed':
     '要等待的时刻（{until, datetime}）已经过去，因此{then, select, skip {从“跳过”出口离开} other {立即继续}}。',
   'reason.wait.date-missing':

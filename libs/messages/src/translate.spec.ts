@@ -77,6 +77,24 @@ describe('translate', () => {
       'This step\'s setting "amount" is not valid: {"a":1}.',
     );
   });
+
+  it('words where a refill wait counts from in the reader’s language, and keeps an older line as it was written', () => {
+    const until = '2026-11-27T02:00:00.000Z';
+    const refill = { source: 'event', path: 'timestamp', addDaysFrom: 'products.0.refill_days', date: null, until };
+    const birthday = { source: 'profile', path: 'birthday', addDaysFrom: null, date: null, until };
+
+    expect(describeHistory('en', { code: 'wait.until-date', params: refill })).toBe(
+      'Waiting until Nov 27, 2026, 2:00 AM UTC, counted from the event time plus the days in products.0.refill_days.',
+    );
+    expect(describeHistory('zh-CN', { code: 'wait.until-date', params: refill })).toMatch(
+      /从事件时间加上 products\.0\.refill_days 中的天数起算。$/,
+    );
+    expect(describeHistory('zh-CN', { code: 'wait.until-date', params: birthday })).toMatch(/从客户的 birthday 起算。$/);
+    const stored = { source: 'event', path: 'timestamp', date: 'the event time plus refill_days days', until };
+    expect(describeHistory('en', { code: 'wait.until-date', params: stored })).toBe(
+      'Waiting until Nov 27, 2026, 2:00 AM UTC, counted from the event time plus refill_days days.',
+    );
+  });
 });
 
 describe('decision reasons and delivery outcomes from codes and raw values', () => {

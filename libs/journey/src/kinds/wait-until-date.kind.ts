@@ -92,13 +92,6 @@ export const waitUntilDateMoment = (
   return config.atTime ? atLocalTime(localDayOf(moment, zone), config.atTime, zone) : moment;
 };
 
-const describeSource = (config: WaitUntilDateConfig): string =>
-  (config.source === 'event'
-    ? config.path === 'timestamp'
-      ? 'the event time'
-      : `event ${config.path}`
-    : `customer ${config.path}`) + (config.addDaysFrom ? ` plus ${config.addDaysFrom} days` : '');
-
 /**
  * Holds the customer until a date read from their profile or the triggering event, moved by days read from a
  * property and an offset, optionally at a local time: the refill reminder is the event time + `refill_days` days
@@ -149,7 +142,15 @@ export const waitUntilDateKind = defineNodeKind({
       reason: {
         nodeId,
         code: 'wait.until-date',
-        params: { source: config.source, path: config.path, date: describeSource(config), until: until.toISOString() },
+        // Where the date comes from, as raw values the reader's language words; `date: null` because rows stored
+        // before carry an English `date` that still reads as it was written.
+        params: {
+          source: config.source,
+          path: config.path,
+          addDaysFrom: config.addDaysFrom ?? null,
+          date: null,
+          until: until.toISOString(),
+        },
       },
     };
   },
