@@ -162,6 +162,23 @@ describe('two languages: the reader’s language for problems, timelines and the
     expect(timeline.body.enrollments[0].steps[0].message).toBe('因 “Order Completed” 进入了旅程。');
   });
 
+  it('should name Rapport’s own fields and computed attributes in the reader’s language, and keep a marketer’s label', async () => {
+    await stack.request('PUT', '/api/attributes/loyalty_points', { type: 'number', label: 'Points' });
+    const labels = async (answer: Promise<{ body: { attributes: { name: string; label: string | null }[] } }>) =>
+      Object.fromEntries((await answer).body.attributes.map((attribute) => [attribute.name, attribute.label]));
+
+    const chinese = await labels(inChinese(stack, 'GET', '/api/attributes'));
+    const english = await labels(stack.request('GET', '/api/attributes'));
+
+    expect(chinese).toMatchObject({
+      email: '邮箱',
+      orders_count: '订单数',
+      value_tier: '价值分层',
+      loyalty_points: 'Points',
+    });
+    expect(english).toMatchObject({ email: 'Email', orders_count: 'Orders', total_spent: 'Total spent' });
+  });
+
   it('should word the API’s refusals in the reader’s language: not found, wrong fields, conflicts, roles', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await inChinese(stack, 'GET', `/api/journeys/${missing}`)).body.error).toEqual({

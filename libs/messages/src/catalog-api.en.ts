@@ -125,3 +125,26 @@ export const apiFieldsEn = {
   'field.attribute.type-choice': 'choose a type: text, number, true or false, or date',
   'field.import.content-type': 'send the file as {type}',
 } as const;
+
+/** Rapport's own profile fields and computed attributes, as the attribute pickers name them; and attribute types. */
+export const attributeWordsEn = {
+  'attribute.label.externalId': 'User id',
+  'attribute.label.email': 'Email',
+  'attribute.label.phone': 'Phone',
+  'attribute.label.timeZone': 'Time zone',
+  'attribute.label.locale': 'Language',
+  'attribute.label.orders_count': 'Orders',
+  'attribute.label.total_spent': 'Total spent',
+  'attribute.label.first_order_at': 'First order',
+  'attribute.label.last_order_at': 'Last order',
+  'attribute.label.average_order_interval_days': 'Usual days between orders',
+  'attribute.label.churn_risk_at': 'At risk of churning from',
+  'attribute.label.products_bought': 'Products bought',
+  'attribute.label.value_tier': 'Value tier',
+  'attribute.type.string': 'text',
+  'attribute.type.number': 'number',
+  'attribute.type.boolean': 'yes or no',
+  'attribute.type.date': 'date',
+  'attribute.type.list': 'list',
+  'attribute.type.unknown': 'type not known yet',
+} as const;

@@ -1,4 +1,4 @@
-import type { apiEn, apiFieldsEn } from './catalog-api.en';
+import type { apiEn, apiFieldsEn, attributeWordsEn } from './catalog-api.en';
 
 /** 管理接口拒绝请求时的说明（apps/api 的 `ApiError`），按读者的语言呈现。请求头名称和路径是参数，不翻译。 */
 const subjects =
@@ -116,3 +116,26 @@ export const apiFieldsZhCN = {
   'field.attribute.type-choice': '请选择类型：文本、数字、是或否、日期',
   'field.import.content-type': '请以 {type} 格式发送文件',
 } satisfies Record<keyof typeof apiFieldsEn, string>;
+
+/** Rapport 自带的客户资料字段和计算属性在属性选择器中的名称，以及属性类型。 */
+export const attributeWordsZhCN = {
+  'attribute.label.externalId': '用户 ID',
+  'attribute.label.email': '邮箱',
+  'attribute.label.phone': '电话',
+  'attribute.label.timeZone': '时区',
+  'attribute.label.locale': '语言',
+  'attribute.label.orders_count': '订单数',
+  'attribute.label.total_spent': '消费总额',
+  'attribute.label.first_order_at': '首次下单',
+  'attribute.label.last_order_at': '最近下单',
+  'attribute.label.average_order_interval_days': '平均下单间隔天数',
+  'attribute.label.churn_risk_at': '流失风险起始日',
+  'attribute.label.products_bought': '已购商品',
+  'attribute.label.value_tier': '价值分层',
+  'attribute.type.string': '文本',
+  'attribute.type.number': '数字',
+  'attribute.type.boolean': '是或否',
+  'attribute.type.date': '日期',
+  'attribute.type.list': '列表',
+  'attribute.type.unknown': '类型未知',
+} satisfies Record<keyof typeof attributeWordsEn, string>;

@@ -3,7 +3,7 @@ import { formEn } from './catalog-form.en';
 import { fieldsEn } from './catalog-fields.en';
 import { appEn } from './catalog-app.en';
 import { screensEn } from './catalog-screens.en';
-import { apiEn, apiFieldsEn } from './catalog-api.en';
+import { apiEn, apiFieldsEn, attributeWordsEn } from './catalog-api.en';
 import { publishEn } from './catalog-publish.en';
 import { audienceWordsEn } from './catalog-audience-words.en';
 import { importsEn } from './catalog-imports.en';
@@ -174,6 +174,7 @@ export const en = {
   ...screensEn,
   ...apiEn,
   ...apiFieldsEn,
+  ...attributeWordsEn,
   ...publishEn,
   ...audienceWordsEn,
   ...importsEn,

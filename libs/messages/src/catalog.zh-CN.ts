@@ -4,7 +4,7 @@ import { formZhCN } from './catalog-form.zh-CN';
 import { fieldsZhCN } from './catalog-fields.zh-CN';
 import { appZhCN } from './catalog-app.zh-CN';
 import { screensZhCN } from './catalog-screens.zh-CN';
-import { apiFieldsZhCN, apiZhCN } from './catalog-api.zh-CN';
+import { apiFieldsZhCN, apiZhCN, attributeWordsZhCN } from './catalog-api.zh-CN';
 import { publishZhCN } from './catalog-publish.zh-CN';
 import { audienceWordsZhCN } from './catalog-audience-words.zh-CN';
 import { importsZhCN } from './catalog-imports.zh-CN';
@@ -157,6 +157,7 @@ export const zhCN = {
   ...screensZhCN,
   ...apiZhCN,
   ...apiFieldsZhCN,
+  ...attributeWordsZhCN,
   ...publishZhCN,
   ...audienceWordsZhCN,
   ...importsZhCN,

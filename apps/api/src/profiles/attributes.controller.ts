@@ -9,10 +9,14 @@ import {
   type Engine,
 } from '@rapport/engine';
 import { AttributeDefinitionRepository } from '@rapport/persistence';
+import { translate } from '@rapport/messages';
 import { ApiError, notFound } from '../common/api-error';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
+import { readerLocale } from '../messages/reader-locale';
+
+type BuiltInAttribute = (typeof PROFILE_FIELDS)[number]['name'] | (typeof COMPUTED_ATTRIBUTES)[number]['name'];
 
 /** The attributes a marketer can use: declared ones with their type, profile fields, those seen, computed ones. */
 @Controller('api/attributes')
@@ -31,9 +35,17 @@ export class AttributesController {
       this.definitions.seen(request.workspace.id),
     ]);
     const declaredNames = new Set(declared.map((definition) => definition.name));
+    // Rapport's own fields are named in the reader's language; a declared attribute keeps the marketer's label.
+    const locale = readerLocale(request);
+    const labelOf = (name: BuiltInAttribute) => translate(locale, `attribute.label.${name}`);
     return {
       attributes: [
-        ...PROFILE_FIELDS.map((field) => ({ ...field, source: 'profile', readOnly: false })),
+        ...PROFILE_FIELDS.map((field) => ({
+          ...field,
+          label: labelOf(field.name),
+          source: 'profile',
+          readOnly: false,
+        })),
         ...declared.map((definition) => ({
           name: definition.name,
           type: definition.type,
@@ -51,7 +63,12 @@ export class AttributesController {
             readOnly: false,
             customers: attribute.customers,
           })),
-        ...COMPUTED_ATTRIBUTES.map((attribute) => ({ ...attribute, source: 'computed', readOnly: true })),
+        ...COMPUTED_ATTRIBUTES.map((attribute) => ({
+          ...attribute,
+          label: labelOf(attribute.name),
+          source: 'computed',
+          readOnly: true,
+        })),
       ],
     };
   }

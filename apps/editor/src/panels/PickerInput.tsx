@@ -1,6 +1,6 @@
 import type { PickerControl } from './config-fields';
 import type { WorkspaceLookups } from './lookups';
-import { useT } from '../i18n';
+import { useT, type Translate } from '../i18n';
 
 type Props = {
   id: string;
@@ -18,16 +18,19 @@ type Props = {
 
 type Choice = { value: string; label: string };
 
-const suggestionsFor = ({ control, lookups, source, eventName }: Props): Choice[] => {
-  const attributes = lookups.attributes.map((attribute) => ({
-    value: attribute.name,
-    label: attribute.label ? `${attribute.label} (${attribute.type})` : attribute.type,
-  }));
+const suggestionsFor = ({ control, lookups, source, eventName }: Props, t: Translate): Choice[] => {
+  const attributes = lookups.attributes.map((attribute) => {
+    const type = t(`attribute.type.${attribute.type}`);
+    return { value: attribute.name, label: attribute.label ? `${attribute.label} (${type})` : type };
+  });
   const properties = (name?: unknown) =>
     lookups.events
       .filter((event) => typeof name !== 'string' || event.name === name)
       .flatMap((event) =>
-        event.properties.map((property) => ({ value: property.path, label: `${event.name} · ${property.type}` })),
+        event.properties.map((property) => ({
+          value: property.path,
+          label: `${event.name} · ${t(`attribute.type.${property.type}`)}`,
+        })),
       );
   switch (control) {
     case 'attribute':
@@ -78,7 +81,7 @@ export const PickerInput = (props: Props) => {
       </select>
     );
   }
-  const suggestions = suggestionsFor(props);
+  const suggestions = suggestionsFor(props, t);
   const listId = `${id}-suggestions`;
   const isAttribute = control === 'attribute' || (control === 'attribute-or-property' && props.source !== 'event');
   const hint =

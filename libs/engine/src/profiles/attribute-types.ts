@@ -6,29 +6,32 @@ import type { MessageKey, MessageParams } from '@rapport/messages';
 export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'date'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
-/** Computed from the order history (the insights area keeps them current): templates and conditions read them. */
-export const COMPUTED_ATTRIBUTES: readonly { name: string; type: AttributeType | 'list'; label: string }[] = [
-  { name: 'orders_count', type: 'number', label: 'Orders' },
-  { name: 'total_spent', type: 'number', label: 'Total spent' },
-  { name: 'first_order_at', type: 'date', label: 'First order' },
-  { name: 'last_order_at', type: 'date', label: 'Last order' },
-  { name: 'average_order_interval_days', type: 'number', label: 'Usual days between orders' },
-  { name: 'churn_risk_at', type: 'date', label: 'At risk of churning from' },
-  { name: 'products_bought', type: 'list', label: 'Products bought' },
-  { name: 'value_tier', type: 'string', label: 'Value tier' },
-];
+/**
+ * Computed from the order history (the insights area keeps them current): templates and conditions read them.
+ * Their names for marketers are catalog words (`attribute.label.<name>`), given by the API in the reader's language.
+ */
+export const COMPUTED_ATTRIBUTES = [
+  { name: 'orders_count', type: 'number' },
+  { name: 'total_spent', type: 'number' },
+  { name: 'first_order_at', type: 'date' },
+  { name: 'last_order_at', type: 'date' },
+  { name: 'average_order_interval_days', type: 'number' },
+  { name: 'churn_risk_at', type: 'date' },
+  { name: 'products_bought', type: 'list' },
+  { name: 'value_tier', type: 'string' },
+] as const satisfies readonly { name: string; type: AttributeType | 'list' }[];
 
 /** Profile fields kept in their own columns (not attributes). */
-export const PROFILE_FIELDS: readonly { name: string; type: AttributeType; label: string }[] = [
-  { name: 'externalId', type: 'string', label: 'User id' },
-  { name: 'email', type: 'string', label: 'Email' },
-  { name: 'phone', type: 'string', label: 'Phone' },
-  { name: 'timeZone', type: 'string', label: 'Time zone' },
-  { name: 'locale', type: 'string', label: 'Locale' },
-];
+export const PROFILE_FIELDS = [
+  { name: 'externalId', type: 'string' },
+  { name: 'email', type: 'string' },
+  { name: 'phone', type: 'string' },
+  { name: 'timeZone', type: 'string' },
+  { name: 'locale', type: 'string' },
+] as const satisfies readonly { name: string; type: AttributeType }[];
 
-const COMPUTED = new Set(COMPUTED_ATTRIBUTES.map((attribute) => attribute.name));
-const RESERVED = new Set([
+const COMPUTED = new Set<string>(COMPUTED_ATTRIBUTES.map((attribute) => attribute.name));
+const RESERVED = new Set<string>([
   ...PROFILE_FIELDS.map((field) => field.name),
   'id',
   'customer',
