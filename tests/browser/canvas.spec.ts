@@ -315,7 +315,9 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     await page.waitForURL(/#\/journeys\/[^/]+\/publish$/);
     const changed = page.getByTestId('summary-wait-delay-1');
     await changed.waitFor();
-    await expect(changed.textContent()).resolves.toContain('1 customer here now');
+    await expect(changed.locator('.hint').textContent()).resolves.toBe(
+      'Changed: Amount (3 → 2). 1 customer here now keeps the settings of the version they entered; new entrants get the new ones.',
+    );
   }, 30_000);
 
   it('should show a viewer the journey and its settings without anything to change', async () => {

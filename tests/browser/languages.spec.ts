@@ -88,6 +88,39 @@ describe('the editor in English or Chinese', () => {
     expect(me.user.locale).toBe('zh-CN');
   }, 60_000);
 
+  it('should say in Chinese what publishing a change does: steps by their Chinese names, settings in words', async () => {
+    const journey = () => ({
+      ...unfinishedJourney(),
+      name: 'Welcome, finished',
+      nodes: [...unfinishedJourney().nodes, { id: 'end', kind: 'exit', config: {}, position: { x: 600, y: 0 } }],
+      edges: [...unfinishedJourney().edges, { from: 'pause', output: 'next', to: 'end' }],
+    });
+    const created = await stack.request('POST', '/api/journeys', journey());
+    expect((await stack.request('POST', `/api/journeys/${created.body.id}/publish`)).status).toBe(201);
+    const draft = {
+      ...journey(),
+      nodes: journey().nodes.map((node) =>
+        node.id === 'pause' ? { ...node, config: { amount: 5, unit: 'days' } } : node,
+      ),
+      settings: { entry: { mode: 'once-per-period', period: { amount: 1, unit: 'years' } } },
+    };
+    expect((await stack.request('PUT', `/api/journeys/${created.body.id}`, draft)).status).toBe(200);
+
+    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(created.body.id)}/publish`);
+
+    const step = page.getByTestId('summary-pause');
+    await step.waitFor();
+    await expect(step.locator('strong').textContent()).resolves.toBe('等待一段时间');
+    await expect(step.locator('.hint').textContent()).resolves.toBe(
+      '更改：数量（由 3 改为 5）。 新进入的客户使用新的设置。',
+    );
+    const entry = page.getByTestId('summary-setting-entry');
+    await expect(entry.textContent()).resolves.toBe(
+      '进入规则（由 每次触发时都进入 改为 每 1 年一次）从现在起适用于新的进入（所有版本的经过次数都计算在内）。',
+    );
+    await page.getByRole('button', { name: '发布版本 2' }).waitFor();
+  }, 60_000);
+
   it("should word the entry rule's period units in Chinese on the journey settings screen", async () => {
     await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}/settings`);
     await page.getByLabel('进入规则').selectOption('once-per-period');

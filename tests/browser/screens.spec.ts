@@ -157,7 +157,7 @@ describe('screens around the canvas in a browser', () => {
 
     const changed = page.getByTestId('summary-wait');
     await changed.waitFor();
-    await expect(changed.textContent()).resolves.toContain('Changed: amount');
+    await expect(changed.textContent()).resolves.toContain('Changed: Amount (2 → 3).');
     await expect(changed.textContent()).resolves.toContain('1 customer here now');
     // The template edited above reads a variable no customer has: publishing waits until it is fixed.
     await expect(page.getByRole('alert').textContent()).resolves.toContain('favourite_colour');

@@ -239,30 +239,78 @@ describe('journey screens API: duplicate, publish summary, live numbers, waiting
       {
         nodeId: 'wait',
         kind: 'wait-delay',
+        label: null,
         title: 'Wait for a while',
         waiting: 2,
-        outcome:
-          '2 customers here now stay on the version they entered and carry on along its steps; new entrants will not reach this step.',
+        outcome: {
+          code: 'step.removed',
+          params: { waiting: 2 },
+          message:
+            '2 customers here now stay on the version they entered and carry on along its steps; new entrants will not reach this step.',
+        },
       },
     ]);
-    expect(sut.body.nodes.added).toEqual([{ nodeId: 'coupon', kind: 'wait-delay', title: 'Wait for a while' }]);
-    expect(
-      sut.body.nodes.changed.map((node: { nodeId: string; changes: string[] }) => [node.nodeId, node.changes]),
-    ).toEqual([
-      ['vip', ['connections']],
-      ['welcome', ['label']],
+    expect(sut.body.nodes.added).toEqual([
+      { nodeId: 'coupon', kind: 'wait-delay', label: null, title: 'Wait for a while' },
     ]);
-    expect(sut.body.connections).toEqual({
-      added: ['vip.yes → coupon', 'coupon.next → welcome'],
-      removed: ['vip.yes → wait', 'wait.next → welcome'],
+    expect(
+      sut.body.nodes.changed.map((node: { nodeId: string; changes: { code: string; message: string }[] }) => [
+        node.nodeId,
+        node.changes,
+      ]),
+    ).toEqual([
+      ['vip', [{ code: 'connections', message: 'where it leads' }]],
+      ['welcome', [{ code: 'label', before: null, after: 'Say welcome', message: 'name (no name → "Say welcome")' }]],
+    ]);
+    const messages = (edges: { message: string }[]) => edges.map((edge) => edge.message);
+    expect(messages(sut.body.connections.added)).toEqual([
+      'If an attribute matches ("yes") → Wait for a while',
+      'Wait for a while → Say welcome',
+    ]);
+    expect(sut.body.connections.removed[0]).toEqual({
+      from: { nodeId: 'vip', kind: 'attribute-condition', label: null },
+      output: 'yes',
+      to: { nodeId: 'wait', kind: 'wait-delay', label: null },
+      message: 'If an attribute matches ("yes") → Wait for a while',
     });
     expect(sut.body.settings).toEqual([
-      expect.objectContaining({
+      {
         field: 'goal',
         before: null,
         after: { event: 'Order Completed', where: [], sameAsTrigger: [], withinDays: 14, exitOnGoal: false },
-      }),
+        message: 'Goal (No goal → "Order Completed" within 14 days of entry)',
+        outcome: {
+          code: 'setting.goal',
+          params: {},
+          message:
+            "Customers already in the journey are measured against their version's goal; new entrants against this one.",
+        },
+      },
     ]);
+
+    // A program in Shanghai: the same codes and values, every sentence and step name in Chinese.
+    const chinese = await fetch(`${stack.apiUrl}/api/journeys/${journeyId}/publish-summary`, {
+      headers: { authorization: `Bearer ${stack.apiKey}`, 'accept-language': 'zh-CN,zh;q=0.9' },
+    }).then((response) => response.json());
+    expect(chinese.nodes.removed[0]).toMatchObject({
+      nodeId: 'wait',
+      title: '等待一段时间',
+      outcome: {
+        code: 'step.removed',
+        message: '此处现有 2 位客户，他们留在进入时的版本上，沿该版本的步骤继续；新进入的客户不会到达此步骤。',
+      },
+    });
+    expect(chinese.nodes.changed[1].changes[0].message).toBe('名称（由 无名称 改为 “Say welcome”）');
+    expect(messages(chinese.connections.added)).toEqual([
+      '如果属性符合条件（“yes”出口） → 等待一段时间',
+      '等待一段时间 → Say welcome',
+    ]);
+    expect(chinese.settings[0]).toMatchObject({
+      field: 'goal',
+      before: null,
+      message: '目标（由 无目标 改为 进入后 14 天内发生 “Order Completed”）',
+      outcome: { code: 'setting.goal', message: '已在旅程中的客户按其版本的目标衡量；新进入的客户按此目标衡量。' },
+    });
   });
 
   it('should copy a journey into a new draft and leave the original as it was', async () => {

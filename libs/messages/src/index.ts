@@ -5,3 +5,4 @@ export * from './catalog.zh-CN';
 export * from './translate';
 export * from './intl-format';
 export * from './audience-words';
+export * from './publish-words';

@@ -42,3 +42,7 @@ export const formatMoney = (locale: Locale, amount: number, currency: string): s
   new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
 
 export const formatNumber = (locale: Locale, value: number): string => new Intl.NumberFormat(locale).format(value);
+
+/** `A, B, and C` / `A、B和C`: a list of phrases joined the locale's way. */
+export const formatList = (locale: Locale, items: readonly string[]): string =>
+  new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);

@@ -4,6 +4,7 @@ import { ApiError } from '../common/api-error';
 import { JourneyService, toJourneyView } from './journey.service';
 import { readerLocale } from '../messages/reader-locale';
 import { refusalIn, withProblemsIn } from '../messages/localize-problems';
+import { publishSummaryIn } from '../messages/localize-publish-summary';
 
 @Controller('api/journeys')
 @UseGuards(ApiKeyGuard)
@@ -48,7 +49,7 @@ export class JourneysController {
 
   @Get(':id/publish-summary')
   publishSummary(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return withProblemsIn(readerLocale(request), this.journeys.publishSummary(request.workspace.id, id));
+    return publishSummaryIn(readerLocale(request), this.journeys.publishSummary(request.workspace.id, id));
   }
 
   @Post(':id/pause')

@@ -1,4 +1,5 @@
 import type { JourneyDocument, Problem } from '@rapport/journey';
+import type { PublishSummaryInWords } from '@rapport/messages';
 import { request, type JourneyDetail, type JourneySummary } from '../api/api-client';
 
 // The screens' calls, through the editor's one request function (session cookie and CSRF token included).
@@ -6,21 +7,8 @@ import { request, type JourneyDetail, type JourneySummary } from '../api/api-cli
 export type VersionSummary = { id: string; version: number; publishedAt: string };
 export type VersionDetail = VersionSummary & { document: JourneyDocument };
 
-type StepRef = { nodeId: string; kind: string; title: string };
-export type PublishSummary = {
-  liveVersion: number | null;
-  nextVersion: number;
-  inJourney: number;
-  nodes: {
-    added: StepRef[];
-    removed: (StepRef & { waiting: number; outcome: string })[];
-    changed: (StepRef & { changes: string[]; waiting: number; outcome: string })[];
-  };
-  connections: { added: string[]; removed: string[] };
-  settings: { field: string; before: unknown; after: unknown; outcome: string }[];
-  unchanged: boolean;
-  problems: Problem[];
-};
+/** The API's summary, worded in the member's language; the publish screen words it again in the editor's. */
+export type PublishSummary = PublishSummaryInWords & { problems: Problem[] };
 
 export type Template = {
   key: string;

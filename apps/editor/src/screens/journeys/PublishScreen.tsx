@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useCan } from '../../auth/use-can';
 import { ReadOnlyNote } from '../access/ReadOnlyNote';
 import { screensApi, type PublishSummary } from '../screens-api';
 import { useLoad } from '../use-load';
 import { ErrorNote, Pending } from '../ErrorNote';
 import { JourneyTabs } from './JourneyTabs';
-import { describeProblem, type MessageKey } from '@rapport/messages';
-import { useI18n, useT, type Translate } from '../../i18n';
+import { describeProblem, formatList, wordPublishSummary, type MessageKey } from '@rapport/messages';
+import { useI18n } from '../../i18n';
 
 const TEXT = {
   loading: 'screens.publish.loading',
@@ -18,19 +18,7 @@ const TEXT = {
   settings: 'screens.publish.settings',
   publishing: 'screens.publish.publishing',
   whatChanges: 'screens.publish.what-changes',
-  changeNames: {
-    kind: 'screens.publish.change-names.kind',
-    label: 'screens.publish.change-names.label',
-    connections: 'screens.publish.change-names.connections',
-  },
-} as const satisfies Record<string, MessageKey | Record<string, MessageKey>>;
-
-/** `config.amount` -> "amount"; the other change names in words. */
-const changeName = (change: string, t: Translate): string => {
-  if (change.startsWith('config.')) return change.slice('config.'.length);
-  const key = (TEXT.changeNames as Record<string, MessageKey>)[change];
-  return key ? t(key) : change;
-};
+} as const satisfies Record<string, MessageKey>;
 
 const StepList = ({ title, steps }: { title: string; steps: { nodeId: string; title: string; detail?: string }[] }) =>
   steps.length === 0 ? null : (
@@ -48,53 +36,59 @@ const StepList = ({ title, steps }: { title: string; steps: { nodeId: string; ti
   );
 
 const Summary = ({ summary }: { summary: PublishSummary }) => {
-  const t = useT();
+  const { t, locale } = useI18n();
+  // Worded again in the editor's language, as problems are: the API's words follow the member's stored language,
+  // and switching languages here must not wait for a reload.
+  const words = useMemo(() => wordPublishSummary(locale, summary), [locale, summary]);
+  const connections = (edges: { message: string }[]) =>
+    formatList(
+      locale,
+      edges.map((edge) => edge.message),
+    );
   return (
     <section aria-label={t(TEXT.whatChanges)}>
       <p>
-        {summary.liveVersion === null
-          ? t('screens.publish.first', { version: summary.nextVersion })
-          : t('screens.publish.next', {
-              live: summary.liveVersion,
-              next: summary.nextVersion,
-              inJourney: summary.inJourney,
-            })}
+        {words.liveVersion === null
+          ? t('screens.publish.first', { version: words.nextVersion })
+          : t('screens.publish.next', { live: words.liveVersion, next: words.nextVersion, inJourney: words.inJourney })}
       </p>
-      {summary.unchanged && <p className="warning-note">{t(TEXT.unchanged)}</p>}
+      {words.unchanged && <p className="warning-note">{t(TEXT.unchanged)}</p>}
       <StepList
         title={t(TEXT.removed)}
-        steps={summary.nodes.removed.map((step) => ({
-          ...step,
-          detail: step.outcome,
-        }))}
+        steps={words.nodes.removed.map((step) => ({ ...step, detail: step.outcome.message }))}
       />
-      <StepList title={t(TEXT.added)} steps={summary.nodes.added} />
+      <StepList title={t(TEXT.added)} steps={words.nodes.added} />
       <StepList
         title={t(TEXT.changed)}
-        steps={summary.nodes.changed.map((step) => ({
+        steps={words.nodes.changed.map((step) => ({
           ...step,
-          detail: `${t('screens.publish.changes', { list: step.changes.map((change) => changeName(change, t)).join(', ') })} ${step.outcome}`,
+          detail: `${t('screens.publish.changes', {
+            list: formatList(
+              locale,
+              step.changes.map((change) => change.message),
+            ),
+          })} ${step.outcome.message}`,
         }))}
       />
-      {summary.connections.added.length + summary.connections.removed.length > 0 && (
+      {words.connections.added.length + words.connections.removed.length > 0 && (
         <>
           <h2>{t(TEXT.connections)}</h2>
-          {summary.connections.added.length > 0 && (
-            <p>{t('screens.publish.connections-added', { list: summary.connections.added.join('; ') })}</p>
+          {words.connections.added.length > 0 && (
+            <p>{t('screens.publish.connections-added', { list: connections(words.connections.added) })}</p>
           )}
-          {summary.connections.removed.length > 0 && (
-            <p>{t('screens.publish.connections-removed', { list: summary.connections.removed.join('; ') })}</p>
+          {words.connections.removed.length > 0 && (
+            <p>{t('screens.publish.connections-removed', { list: connections(words.connections.removed) })}</p>
           )}
         </>
       )}
-      {summary.settings.length > 0 && (
+      {words.settings.length > 0 && (
         <>
           <h2>{t(TEXT.settings)}</h2>
           <ul className="summary-list">
-            {summary.settings.map((change) => (
-              <li key={change.field}>
-                <strong>{change.field}</strong>: {JSON.stringify(change.before)} → {JSON.stringify(change.after)}
-                <div className="hint">{change.outcome}</div>
+            {words.settings.map((change) => (
+              <li key={change.field} data-testid={`summary-setting-${change.field}`}>
+                {change.message}
+                <div className="hint">{change.outcome.message}</div>
               </li>
             ))}
           </ul>
