@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { startStack, type Stack } from '../support/stack';
+import { fetchInChinese } from '../support/in-chinese';
 
 /** Posts a CSV body in two parts: the answer must come before the second part is even written. */
 const streamCsv = (stack: Stack, path: string, head: string, rest: string) =>
@@ -23,18 +24,6 @@ const streamCsv = (stack: Stack, path: string, head: string, rest: string) =>
     );
     request.on('error', reject);
     request.write(head);
-  });
-
-/** A management API call by a reader in Shanghai: the API key and a Chinese Accept-Language. */
-const inChinese = (stack: Stack, method: string, path: string, body?: unknown) =>
-  fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${stack.apiKey}`,
-      'accept-language': 'zh-CN,zh;q=0.9',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
   });
 
 describe('profiles, aliases, imports and template variables, end to end', () => {
@@ -146,7 +135,10 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     ]);
     expect(refused.body.error.issues[2].message).toBe('is declared as a number');
     // The value checks are worded for the reader like every other rule.
-    const chinese = await inChinese(stack, 'PATCH', path, { attributes: { loyalty_points: 'many' }, nickname: 'Gus' });
+    const chinese = await fetchInChinese(stack, 'PATCH', path, {
+      attributes: { loyalty_points: 'many' },
+      nickname: 'Gus',
+    });
     expect(chinese.status).toBe(400);
     expect(((await chinese.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
       { path: [], message: '不是客户资料的字段：nickname' },
@@ -221,7 +213,7 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     );
 
     // The same report for a Chinese reader: worded from each error's key and params, codes unchanged.
-    const chineseErrors = await inChinese(stack, 'GET', `/api/imports/${started.body.id}/errors`);
+    const chineseErrors = await fetchInChinese(stack, 'GET', `/api/imports/${started.body.id}/errors`);
     expect(await chineseErrors.json()).toEqual({
       errors: [
         expect.objectContaining({ row: 3, code: 'field.value.not-number', message: '“ten” 不是数字' }),
@@ -229,7 +221,7 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
       ],
       next: null,
     });
-    const chineseCsv = await inChinese(stack, 'GET', `/api/imports/${started.body.id}/errors?format=csv`);
+    const chineseCsv = await fetchInChinese(stack, 'GET', `/api/imports/${started.body.id}/errors?format=csv`);
     expect(await chineseCsv.text()).toBe(
       'row,column,message\n3,loyalty_points,“ten” 不是数字\n4,email,“not-an-email” 不是有效的邮箱地址\n',
     );
@@ -240,7 +232,7 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     );
     expect(
       (
-        (await (await inChinese(stack, 'GET', `/api/imports/${started.body.id}/errors`)).json()) as {
+        (await (await fetchInChinese(stack, 'GET', `/api/imports/${started.body.id}/errors`)).json()) as {
           errors: unknown[];
         }
       ).errors[2],
@@ -330,7 +322,7 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     upload.destroy();
 
     expect(found).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted|stalled/) });
-    const chinese = (await (await inChinese(stack, 'GET', `/api/imports/${id}`)).json()) as { error: string };
+    const chinese = (await (await fetchInChinese(stack, 'GET', `/api/imports/${id}`)).json()) as { error: string };
     expect(chinese.error).toMatch(/^上传(中断了|停滞)/);
   });
 });
