@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WorkspaceRepository } from '@rapport/persistence';
 import { startStack, type Stack } from '../support/stack';
+import { inChinese } from '../support/in-chinese';
 
 type Counts = {
   nodes: Record<string, { now: number; passed: number }>;
@@ -289,9 +290,7 @@ describe('journey screens API: duplicate, publish summary, live numbers, waiting
     ]);
 
     // A program in Shanghai: the same codes and values, every sentence and step name in Chinese.
-    const chinese = await fetch(`${stack.apiUrl}/api/journeys/${journeyId}/publish-summary`, {
-      headers: { authorization: `Bearer ${stack.apiKey}`, 'accept-language': 'zh-CN,zh;q=0.9' },
-    }).then((response) => response.json());
+    const chinese = (await inChinese(stack, 'GET', `/api/journeys/${journeyId}/publish-summary`)).body;
     expect(chinese.nodes.removed[0]).toMatchObject({
       nodeId: 'wait',
       title: '等待一段时间',
@@ -324,6 +323,9 @@ describe('journey screens API: duplicate, publish summary, live numbers, waiting
     expect(original.body).toMatchObject({ name: 'Welcome VIPs', status: 'live', latestVersion: 1 });
     const copySummary = await stack.request('GET', `/api/journeys/${sut.body.id}/publish-summary`);
     expect(copySummary.body).toMatchObject({ liveVersion: null, nextVersion: 1, inJourney: 0 });
+    // A Chinese marketer's copy is named the Chinese way.
+    const chinese = await inChinese(stack, 'POST', `/api/journeys/${journeyId}/duplicate`);
+    expect(chinese.body.name).toBe('Welcome VIPs（副本）');
   });
 
   it('should name the email and SMS providers for channel settings without any credential', async () => {
@@ -355,7 +357,8 @@ describe('journey screens API: duplicate, publish summary, live numbers, waiting
 
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
     expect(answers[0]!.headers.get('content-type')).toContain('application/json');
+    // The original and the two copies made above: the other workspace's duplicate made none.
     const journeys = await stack.request('GET', '/api/journeys');
-    expect(journeys.body.journeys).toHaveLength(2);
+    expect(journeys.body.journeys).toHaveLength(3);
   });
 });

@@ -56,4 +56,5 @@ export const appEn = {
   'journeys.new-name': 'Name of the new journey',
   'journeys.create': 'Create and open',
   'journeys.duplicated': 'Created "{name}" as a draft.',
+  'journeys.copy-name': 'Copy of {name}',
 } as const;

@@ -57,4 +57,5 @@ export const appZhCN = {
   'journeys.new-name': '新旅程的名称',
   'journeys.create': '创建并打开',
   'journeys.duplicated': '已创建草稿“{name}”。',
+  'journeys.copy-name': '{name}（副本）',
 } satisfies Record<keyof typeof appEn, string>;

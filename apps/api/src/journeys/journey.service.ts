@@ -18,6 +18,7 @@ import {
   type JourneyStatus,
 } from '@rapport/persistence';
 import { templateVariableProblems, type Engine } from '@rapport/engine';
+import { translate, type Locale } from '@rapport/messages';
 import { ApiError, notFound } from '../common/api-error';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
@@ -82,10 +83,10 @@ export class JourneyService {
   }
 
   /** A new draft with the same document (any status may be copied, archived included), named "Copy of …". */
-  async duplicate(workspaceId: string, id: string) {
+  async duplicate(workspaceId: string, id: string, locale: Locale = 'en') {
     const source = await this.getOrThrow(workspaceId, id);
     const document = journeyDocumentSchema.parse(source.draft);
-    const name = `Copy of ${document.name}`.slice(0, 200);
+    const name = translate(locale, 'journeys.copy-name', { name: document.name }).slice(0, 200);
     return toJourneyView(await this.journeys.create(workspaceId, { ...document, name }, await this.engine.clock.now()));
   }
 

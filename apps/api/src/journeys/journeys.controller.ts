@@ -44,7 +44,7 @@ export class JourneysController {
 
   @Post(':id/duplicate')
   duplicate(@Req() request: AuthedRequest, @Param('id') id: string) {
-    return this.journeys.duplicate(request.workspace.id, id);
+    return this.journeys.duplicate(request.workspace.id, id, readerLocale(request));
   }
 
   @Get(':id/publish-summary')
