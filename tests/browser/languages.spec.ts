@@ -167,4 +167,20 @@ describe('the editor in English or Chinese', () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     expect(page.url()).toContain(encodeURIComponent(unfinishedId));
   }, 60_000);
+
+  it('should word what the API describes again when the marketer switches language, without a reload', async () => {
+    await stack.request('POST', '/api/audiences', {
+      key: 'repeat-buyers',
+      name: 'Bought twice in 90 days',
+      definition: { history: { event: 'Order Completed', comparison: 'at-least', count: 2, withinDays: 90 } },
+    });
+    await page.goto(`${editor.url}#/audiences`);
+    await page.getByText('has done Order Completed at least 2 times in the last 90 days').waitFor();
+
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+
+    await page.getByText('在最近 90 天内做过 Order Completed 至少 2 次').waitFor();
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.getByText('has done Order Completed at least 2 times in the last 90 days').waitFor();
+  }, 60_000);
 });

@@ -18,15 +18,20 @@ const storage = (): Storage | null => {
  * follows them to another browser.
  */
 export const I18nProvider = ({ children }: { children: ReactNode }) => {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale(storage(), navigator.languages ?? []));
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = initialLocale(storage(), navigator.languages ?? []);
+    setRequestLocale(initial);
+    return initial;
+  });
 
   useEffect(() => {
     applyDocumentLocale(document.documentElement, locale);
-    setRequestLocale(locale);
     rememberLocaleInBrowser(storage(), locale);
   }, [locale]);
 
   const setLocale = useCallback((next: Locale, options: { remember?: boolean } = {}) => {
+    // Before any screen's effect runs again: the requests a switch causes already ask in the new language.
+    setRequestLocale(next);
     setLocaleState(next);
     // Signed out (401) or offline: the browser still remembers it; the account catches up at the next switch.
     if (options.remember !== false) void request('PUT', '/auth/me/locale', { locale: next }).catch(() => undefined);
