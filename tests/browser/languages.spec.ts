@@ -65,7 +65,7 @@ describe('the editor in English or Chinese', () => {
     await page.getByTestId('language-switch').selectOption('zh-CN');
 
     await page.getByRole('heading', { name: '旅程', exact: true }).waitFor();
-    await expect(page.getByRole('columnheader', { name: '已发布版本' }).count()).resolves.toBe(1);
+    await page.getByRole('columnheader', { name: '已发布版本' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
 
     await page.getByRole('button', { name: 'Unfinished welcome', exact: true }).click();

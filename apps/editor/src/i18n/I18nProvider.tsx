@@ -30,11 +30,18 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
   }, [locale]);
 
   const setLocale = useCallback((next: Locale, options: { remember?: boolean } = {}) => {
-    // Before any screen's effect runs again: the requests a switch causes already ask in the new language.
+    // Requests from now on ask in the new language.
     setRequestLocale(next);
-    setLocaleState(next);
-    // Signed out (401) or offline: the browser still remembers it; the account catches up at the next switch.
-    if (options.remember !== false) void request('PUT', '/auth/me/locale', { locale: next }).catch(() => undefined);
+    if (options.remember === false) {
+      setLocaleState(next);
+      return;
+    }
+    // The API answers a member in their stored language: the screens switch (and ask again) once it is saved, so
+    // nothing they load comes back in the old one. Signed out (401) or offline: the browser still remembers it,
+    // and the account catches up at the next switch.
+    void request('PUT', '/auth/me/locale', { locale: next })
+      .catch(() => undefined)
+      .then(() => setLocaleState(next));
   }, []);
 
   const value = useMemo(() => i18nFor(locale, setLocale), [locale, setLocale]);
