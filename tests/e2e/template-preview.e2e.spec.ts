@@ -1,3 +1,4 @@
+import { inChinese } from '../support/in-chinese';
 import { startStack, type Stack } from '../support/stack';
 
 describe('template preview and test send', () => {
@@ -39,6 +40,15 @@ describe('template preview and test send', () => {
     expect(sut.body).toMatchObject({ sent: true, subject: '[Test] Welcome Zoé' });
     const mail = await stack.mail.waitFor((m) => m.to.includes('marketer@shop.example'), { timeoutMs: 5000 });
     expect(mail.subject).toBe('[Test] Welcome Zoé');
+
+    // A Chinese marketer's test is marked in Chinese; the template's own subject stays as written.
+    const chinese = await inChinese(stack, 'POST', '/api/templates/welcome/test-send', {
+      to: 'mei@shop.example',
+      externalId: 'zoe',
+    });
+    expect(chinese.body.subject).toBe('[测试] Welcome Zoé');
+    const mailToMei = await stack.mail.waitFor((m) => m.to.includes('mei@shop.example'), { timeoutMs: 5000 });
+    expect(mailToMei.subject).toBe('[测试] Welcome Zoé');
   });
 
   it('should answer 404 for an unknown customer and 400 for a bad address', async () => {

@@ -65,6 +65,7 @@ export const apiEn = {
     ' css {has CSS that cannot be inlined: {detail}}' +
     ' other {does not compile: {detail}}}.',
   'api.template.no-layout': 'There is no layout "{layout}"; create it first (PUT {path}).',
+  'api.template.test-subject': '[Test] {subject}',
   'api.template.test-send-failed': 'The mail server did not take the test message: {detail}',
   'api.email-part.in-use':
     'The {kind, select, layout {layout} other {partial}} "{name}" is still used by' +

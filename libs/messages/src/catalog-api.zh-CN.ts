@@ -60,6 +60,7 @@ export const apiZhCN = {
     ' css {中的 CSS 无法内联：{detail}}' +
     ' other {无法编译：{detail}}}。',
   'api.template.no-layout': '没有名为“{layout}”的版式；请先创建它（PUT {path}）。',
+  'api.template.test-subject': '[测试] {subject}',
   'api.template.test-send-failed': '邮件服务器没有接收测试邮件：{detail}',
   'api.email-part.in-use':
     '{kind, select, layout {版式} other {片段}}“{name}”仍被 {count, number} 个模板或邮件组件使用（{users}）；请先修改它们。',

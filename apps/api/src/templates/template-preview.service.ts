@@ -5,6 +5,7 @@ import { templateContext, type Engine } from '@rapport/engine';
 import { CustomerRepository, EmailPartRepository, TemplateRepository, WorkspaceRepository } from '@rapport/persistence';
 import type { CustomerFacts } from '@rapport/journey';
 import { ApiError, notFound } from '../common/api-error';
+import { translate, type Locale } from '@rapport/messages';
 import { ENGINE } from '../common/engine.token';
 import { templateFaultWords } from './template-fault';
 
@@ -43,16 +44,18 @@ export class TemplatePreviewService implements OnModuleDestroy {
     }
   }
 
-  async testSend(workspaceId: string, key: string, input: { to: string; externalId?: string }) {
+  /** Sends the rendered template to the marketer; the subject is marked as a test in the marketer's language. */
+  async testSend(workspaceId: string, key: string, input: { to: string; externalId?: string }, locale: Locale = 'en') {
     const rendered = await this.render(workspaceId, key, input.externalId);
     const workspace = await new WorkspaceRepository(this.engine.db).findById(workspaceId);
     this.transport ??= new SmtpEmailTransport({ url: this.engine.config.SMTP_URL, maxConnections: 1 });
     const messageId = `<test-${randomUUID()}@${this.engine.config.MESSAGE_ID_DOMAIN}>`;
+    const subject = translate(locale, 'api.template.test-subject', { subject: rendered.subject });
     try {
       await this.transport.send({
         from: workspace?.emailFrom ?? 'rapport@localhost',
         to: input.to,
-        subject: `[Test] ${rendered.subject}`,
+        subject,
         html: rendered.html,
         text: rendered.text,
         messageId,
@@ -64,7 +67,7 @@ export class TemplatePreviewService implements OnModuleDestroy {
         params: { detail: error instanceof Error ? error.message : String(error) },
       });
     }
-    return { sent: true, messageId, subject: `[Test] ${rendered.subject}` };
+    return { sent: true, messageId, subject };
   }
 
   onModuleDestroy(): void {

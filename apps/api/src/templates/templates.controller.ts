@@ -7,6 +7,7 @@ import { InvalidRequest, notFound } from '../common/api-error';
 import { ApiKeyGuard, type AuthedRequest } from '../common/auth.guards';
 import { ENGINE } from '../common/engine.token';
 import { parseBody } from '../common/parse-body';
+import { readerLocale } from '../messages/reader-locale';
 import { TemplatePreviewService } from './template-preview.service';
 import { templateFaultIssue } from './template-fault';
 
@@ -87,7 +88,7 @@ export class TemplatesController {
   @HttpCode(200)
   testSend(@Req() request: AuthedRequest, @Param('key') key: string, @Body() body: unknown) {
     const input = parseBody(testSendSchema, body, 'test-send');
-    return this.previews.testSend(request.workspace.id, key, input);
+    return this.previews.testSend(request.workspace.id, key, input, readerLocale(request));
   }
 
   @Delete(':key')
