@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../test-database';
+import { createTestWorkspace } from '../test-fixtures';
 import { AudienceHistoryRepository } from './audience-history.repository';
 import { AudienceRepository, type Audience } from './audience.repository';
 import { CustomerRepository } from './customer.repository';
-import { WorkspaceRepository } from './workspace.repository';
 
 const NOW = new Date('2026-09-01T08:00:00Z');
 const DAY = 86_400_000;
@@ -29,17 +29,7 @@ describe('AudienceRepository', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('audience_repo');
-    const workspaces = new WorkspaceRepository(db.dataSource);
-    const make = async (name: string) =>
-      (
-        await workspaces.create({
-          name,
-          writeKey: `wk_${randomBytes(8).toString('hex')}`,
-          apiKey: `sk_${randomBytes(8).toString('hex')}`,
-          emailFrom: 'shop@example.com',
-          now: NOW,
-        })
-      ).id;
+    const make = async (name: string) => (await createTestWorkspace(db.dataSource, { name, now: NOW })).id;
     workspaceId = await make('Shop');
     otherWorkspaceId = await make('Other');
     for (const userId of ['ada', 'bob', 'cleo']) {
@@ -130,15 +120,7 @@ describe('AudienceHistoryRepository', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('audience_history');
-    workspaceId = (
-      await new WorkspaceRepository(db.dataSource).create({
-        name: 'Shop',
-        writeKey: `wk_${randomBytes(8).toString('hex')}`,
-        apiKey: `sk_${randomBytes(8).toString('hex')}`,
-        emailFrom: 'shop@example.com',
-        now: NOW,
-      })
-    ).id;
+    workspaceId = (await createTestWorkspace(db.dataSource, { name: 'Shop', now: NOW })).id;
     customerIds = [];
     for (const userId of ['ada', 'bob']) {
       customerIds.push(
