@@ -1,4 +1,4 @@
-import { createTestDatabase, WorkspaceRepository, type TestDatabase } from '@rapport/persistence';
+import { createTestDatabase, createTestWorkspace, type TestDatabase } from '@rapport/persistence';
 import { AccountError } from './account-error';
 import { AccountService } from './account.service';
 
@@ -20,9 +20,7 @@ describe('AccountService', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('accounts');
-    const workspaces = new WorkspaceRepository(db.dataSource);
-    const make = (name: string) =>
-      workspaces.create({ name, writeKey: `wk-${name}`, apiKey: `sk-${name}`, emailFrom: 'a@example.com', now: START });
+    const make = (name: string) => createTestWorkspace(db.dataSource, { name, emailFrom: 'a@example.com', now: START });
     shop = (await make('Shop')).id;
     otherShop = (await make('Other shop')).id;
     sut = new AccountService(db.dataSource, { now: async () => now });

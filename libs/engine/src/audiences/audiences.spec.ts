@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { audienceDefinitionSchema, audienceReads, journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
 import {
   AudienceRepository,
-  createTestDatabase,
+  createTestWorkspace,
   JourneyRepository,
-  WorkspaceRepository,
   type Audience,
   type TestDatabase,
 } from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import { parseTrackingRequest } from '../tracking/segment.schema';
 
 const START = new Date('2026-09-01T08:00:00Z');
@@ -24,6 +23,7 @@ describe('saved audiences', () => {
   let engine: Engine;
   let workspaceId: string;
   let otherWorkspaceId: string;
+  let stop: () => Promise<void>;
 
   const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => db.dataSource.query(sql, params);
   const setClock = (now: Date) => engine.testClock!.set(now);
@@ -72,35 +72,15 @@ describe('saved audiences', () => {
     ).map((row) => row.external_id);
 
   beforeAll(async () => {
-    db = await createTestDatabase('audiences');
-    await db.dataSource.query('INSERT INTO engine_clock (id, now) VALUES (true, $1)', [START]);
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_audiences_${randomBytes(4).toString('hex')}`,
-        RAPPORT_TEST_CLOCK: '1',
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
-    const workspaces = new WorkspaceRepository(db.dataSource);
-    const make = (name: string) =>
-      workspaces.create({
-        name,
-        writeKey: `wk_${randomBytes(8).toString('hex')}`,
-        apiKey: `sk_${randomBytes(8).toString('hex')}`,
-        emailFrom: 'shop@example.com',
-        now: START,
-      });
-    workspaceId = (await make('Shop')).id;
-    otherWorkspaceId = (await make('Other shop')).id;
+    ({ db, engine, workspaceId, stop } = await startTestEngine({
+      label: 'audiences',
+      clockStart: START,
+      workspace: { name: 'Shop', now: START },
+    }));
+    otherWorkspaceId = (await createTestWorkspace(db.dataSource, { name: 'Other shop', now: START })).id;
   });
 
-  afterAll(async () => {
-    await engine.close();
-    await db.drop();
-  });
+  afterAll(() => stop?.());
 
   it('should enroll a customer in the audience journey on their second order, and drop them once 90 days pass', async () => {
     await setClock(START);

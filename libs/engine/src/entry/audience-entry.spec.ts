@@ -1,14 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
-import {
-  createTestDatabase,
-  CustomerRepository,
-  JourneyRepository,
-  seedPublishedJourney,
-  type TestDatabase,
-} from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import { CustomerRepository, JourneyRepository, seedPublishedJourney, type TestDatabase } from '@rapport/persistence';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import { EntryService } from './entry.service';
 import { ProfileChangeService } from './profile-change.service';
 import { VersionCache } from '../stepping/version-cache';
@@ -22,18 +15,10 @@ describe('audience entry', () => {
   let sut: ProfileChangeService;
   let workspaceId: string;
   let customerId: string;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('audience');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_audience_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
+    ({ db, engine, stop } = await startTestEngine({ label: 'audience' }));
     const seed = await seedPublishedJourney(db.dataSource, { now: NOW });
     workspaceId = seed.workspaceId;
     customerId = seed.customerId;
@@ -55,10 +40,7 @@ describe('audience entry', () => {
     await new CustomerRepository(db.dataSource.manager).upsert(workspaceId, { userId: 'u2' }, {}, NOW);
   });
 
-  afterAll(async () => {
-    await engine.close();
-    await db.drop();
-  });
+  afterAll(() => stop?.());
 
   const enter = (audience: string) =>
     db.dataSource.transaction((manager) =>

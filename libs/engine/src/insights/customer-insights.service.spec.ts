@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { createTestDatabase, CustomerRepository, WorkspaceRepository, type TestDatabase } from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import { createTestWorkspace, CustomerRepository, type TestDatabase } from '@rapport/persistence';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import type { TrackingMessage } from '../tracking/segment.schema';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
@@ -28,18 +27,10 @@ const PRODUCTS: Record<string, Omit<Line, 'quantity'>> = {
 describe('CustomerInsightsService (Postgres)', () => {
   let db: TestDatabase;
   let engine: Engine;
+  let stop: () => Promise<void>;
   let counter = 0;
 
-  const newWorkspace = async () =>
-    (
-      await new WorkspaceRepository(db.dataSource).create({
-        name: `Shop ${randomBytes(3).toString('hex')}`,
-        writeKey: `wk_${randomBytes(8).toString('hex')}`,
-        apiKey: `sk_${randomBytes(8).toString('hex')}`,
-        emailFrom: 'shop@example.com',
-        now: NOW,
-      })
-    ).id;
+  const newWorkspace = async () => (await createTestWorkspace(db.dataSource, { now: NOW })).id;
 
   const order = (userId: string, at: Date, lines: Line[], total?: number): TrackingMessage => {
     counter += 1;
@@ -64,22 +55,10 @@ describe('CustomerInsightsService (Postgres)', () => {
       {}) as Record<string, unknown>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('insights');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_insights_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
+    ({ db, engine, stop } = await startTestEngine({ label: 'insights' }));
   });
 
-  afterAll(async () => {
-    await engine?.close();
-    await db?.drop();
-  });
+  afterAll(() => stop?.());
 
   it('should keep order counts, money, dates and churn risk from orders, whatever order they arrive in', async () => {
     const workspaceId = await newWorkspace();

@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
 import {
-  createTestDatabase,
+  createTestWorkspace,
   CustomerRepository,
   JourneyRepository,
   ValueTierRepository,
-  WorkspaceRepository,
   type TestDatabase,
 } from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import type { TrackingMessage } from '../tracking/segment.schema';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
@@ -18,6 +16,7 @@ const DAY = 86_400_000;
 describe('value-tier scoring (Postgres)', () => {
   let db: TestDatabase;
   let engine: Engine;
+  let stop: () => Promise<void>;
   let counter = 0;
 
   const order = (userId: string, daysAgo: number, total: number): TrackingMessage => {
@@ -37,13 +36,7 @@ describe('value-tier scoring (Postgres)', () => {
 
   /** A shop of ten customers from lapsed one-off buyers to a frequent big spender, and a journey on the tier. */
   const newShop = async () => {
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: `Shop ${randomBytes(3).toString('hex')}`,
-      writeKey: `wk_${randomBytes(8).toString('hex')}`,
-      apiKey: `sk_${randomBytes(8).toString('hex')}`,
-      emailFrom: 'shop@example.com',
-      now: NOW,
-    });
+    const workspace = await createTestWorkspace(db.dataSource, { now: NOW });
     const messages: TrackingMessage[] = [];
     for (let rank = 0; rank < 10; rank += 1) {
       // Customer c9 ordered 10 times, lately and for more; c0 once, 300 days ago.
@@ -80,25 +73,11 @@ describe('value-tier scoring (Postgres)', () => {
     ).map((row: { external_id: string }) => row.external_id);
 
   beforeAll(async () => {
-    db = await createTestDatabase('value_tiers');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_tiers_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-        RAPPORT_TEST_CLOCK: '1',
-      }),
-      { role: 'api' },
-    );
     // Orders are scored at the engine's time: the day the shop's history below leads up to.
-    await engine.testClock?.set(NOW);
+    ({ db, engine, stop } = await startTestEngine({ label: 'value_tiers', clockStart: NOW }));
   });
 
-  afterAll(async () => {
-    await engine?.close();
-    await db?.drop();
-  });
+  afterAll(() => stop?.());
 
   it('should sort customers into tiers by RFM quintiles and enroll those who became most valuable', async () => {
     const { workspaceId, journeyId } = await newShop();

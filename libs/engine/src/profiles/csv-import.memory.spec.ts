@@ -1,17 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import pino from 'pino';
-import {
-  AttributeDefinitionRepository,
-  createTestDatabase,
-  ImportRepository,
-  WorkspaceRepository,
-  type TestDatabase,
-} from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import { AttributeDefinitionRepository, ImportRepository, type TestDatabase } from '@rapport/persistence';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import { CsvImportService, IMPORT_BATCH_ROWS } from './csv-import.service';
 
 const ROWS = Number(process.env['IMPORT_MEMORY_ROWS'] ?? 12_000);
@@ -47,26 +40,13 @@ describe('CSV import memory', () => {
   let db: TestDatabase;
   let engine: Engine;
   let workspaceId: string;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('csv_memory');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_import_mem_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: 'Big shop',
-      writeKey: `wk_${randomBytes(8).toString('hex')}`,
-      apiKey: `sk_${randomBytes(8).toString('hex')}`,
-      emailFrom: 'shop@example.com',
-      now: NOW,
-    });
-    workspaceId = workspace.id;
+    ({ db, engine, workspaceId, stop } = await startTestEngine({
+      label: 'csv_memory',
+      workspace: { name: 'Big shop', now: NOW },
+    }));
     await new AttributeDefinitionRepository(db.dataSource.manager).save(
       workspaceId,
       { name: 'loyalty_points', type: 'number', label: null },
@@ -74,10 +54,7 @@ describe('CSV import memory', () => {
     );
   });
 
-  afterAll(async () => {
-    await engine.close();
-    await db.drop();
-  });
+  afterAll(() => stop?.());
 
   it(`should import ${ROWS} streamed rows with the heap staying bounded and every row landing`, async () => {
     const sut = new CsvImportService(

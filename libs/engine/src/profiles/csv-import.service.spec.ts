@@ -1,15 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import pino from 'pino';
-import {
-  AttributeDefinitionRepository,
-  createTestDatabase,
-  ImportRepository,
-  WorkspaceRepository,
-  type TestDatabase,
-} from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import { AttributeDefinitionRepository, ImportRepository, type TestDatabase } from '@rapport/persistence';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import { CsvImportService } from './csv-import.service';
 import { ProfileInputError } from './profile-patch';
 
@@ -20,6 +13,7 @@ describe('CSV imports', () => {
   let engine: Engine;
   let sut: CsvImportService;
   let workspaceId: string;
+  let stop: () => Promise<void>;
 
   const run = async (kind: 'customers' | 'orders', csv: string) => {
     const started = await sut.start(workspaceId, kind, Readable.from([csv]));
@@ -42,35 +36,18 @@ describe('CSV imports', () => {
     )[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase('csv_import');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_import_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
+    ({ db, engine, workspaceId, stop } = await startTestEngine({
+      label: 'csv_import',
+      workspace: { name: 'Import shop', now: NOW },
+    }));
     sut = new CsvImportService(engine.db, engine.clock, engine.tracking, engine.profiles, pino({ level: 'silent' }));
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: 'Import shop',
-      writeKey: `wk_${randomBytes(8).toString('hex')}`,
-      apiKey: `sk_${randomBytes(8).toString('hex')}`,
-      emailFrom: 'shop@example.com',
-      now: NOW,
-    });
-    workspaceId = workspace.id;
     const definitions = new AttributeDefinitionRepository(db.dataSource.manager);
     await definitions.save(workspaceId, { name: 'loyalty_points', type: 'number', label: null }, NOW);
     await definitions.save(workspaceId, { name: 'birthday', type: 'date', label: null }, NOW);
     await definitions.save(workspaceId, { name: 'vip', type: 'boolean', label: null }, NOW);
   });
 
-  afterAll(async () => {
-    await engine.close();
-    await db.drop();
-  });
+  afterAll(() => stop?.());
 
   it('should import good rows typed by the declared types and report each bad one with its line and column', async () => {
     const { record, errors } = await run(

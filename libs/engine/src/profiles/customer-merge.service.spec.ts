@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
-import { createTestDatabase, JourneyRepository, WorkspaceRepository, type TestDatabase } from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import { JourneyRepository, type TestDatabase } from '@rapport/persistence';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import { parseTrackingRequest } from '../tracking/segment.schema';
 
 const NOW = new Date('2026-09-01T08:00:00Z');
@@ -13,6 +12,7 @@ describe('anonymous visitors becoming known customers', () => {
   let workspaceId: string;
   let viewedJourneyId: string;
   let cartJourneyId: string;
+  let stop: () => Promise<void>;
 
   const send = (type: 'identify' | 'track' | 'alias' | 'batch', body: unknown) =>
     engine.tracking.ingest(workspaceId, parseTrackingRequest(type, body));
@@ -47,32 +47,15 @@ describe('anonymous visitors becoming known customers', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('merge');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_merge_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: 'Merge shop',
-      writeKey: `wk_${randomBytes(8).toString('hex')}`,
-      apiKey: `sk_${randomBytes(8).toString('hex')}`,
-      emailFrom: 'shop@example.com',
-      now: NOW,
-    });
-    workspaceId = workspace.id;
+    ({ db, engine, workspaceId, stop } = await startTestEngine({
+      label: 'merge',
+      workspace: { name: 'Merge shop', now: NOW },
+    }));
     viewedJourneyId = await publish('Browse abandonment', 'Product Viewed');
     cartJourneyId = await publish('Cart reminder', 'Cart Viewed');
   });
 
-  afterAll(async () => {
-    await engine.close();
-    await db.drop();
-  });
+  afterAll(() => stop?.());
 
   it('should turn the anonymous profile into the customer when the user id is new', async () => {
     await send('track', { anonymousId: 'anon-new', event: 'Page Viewed', properties: { page: '/' } });

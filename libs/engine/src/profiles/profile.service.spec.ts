@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { journeyDocumentSchema, triggerKeysOf } from '@rapport/journey';
 import {
   AttributeDefinitionRepository,
-  createTestDatabase,
   CustomerRepository,
   JourneyRepository,
-  WorkspaceRepository,
   type TestDatabase,
 } from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 import { ProfileInputError } from './profile-patch';
 
 const NOW = new Date('2026-09-01T08:00:00Z');
@@ -20,6 +17,7 @@ describe('profile edits through the API path', () => {
   let workspaceId: string;
   let journeyId: string;
   let customerId: string;
+  let stop: () => Promise<void>;
 
   const issuesOf = async (body: unknown) => {
     const error = await engine.profiles.update(workspaceId, customerId, body).catch((caught: unknown) => caught);
@@ -29,24 +27,10 @@ describe('profile edits through the API path', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('profile');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_profile_${randomBytes(4).toString('hex')}`,
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
-    const workspace = await new WorkspaceRepository(db.dataSource).create({
-      name: 'Profile shop',
-      writeKey: `wk_${randomBytes(8).toString('hex')}`,
-      apiKey: `sk_${randomBytes(8).toString('hex')}`,
-      emailFrom: 'shop@example.com',
-      now: NOW,
-    });
-    workspaceId = workspace.id;
+    ({ db, engine, workspaceId, stop } = await startTestEngine({
+      label: 'profile',
+      workspace: { name: 'Profile shop', now: NOW },
+    }));
     const definitions = new AttributeDefinitionRepository(db.dataSource.manager);
     await definitions.save(workspaceId, { name: 'loyalty_points', type: 'number', label: 'Points' }, NOW);
     await definitions.save(workspaceId, { name: 'birthday', type: 'date', label: null }, NOW);
@@ -75,10 +59,7 @@ describe('profile edits through the API path', () => {
     customerId = customer.id;
   });
 
-  afterAll(async () => {
-    await engine.close();
-    await db.drop();
-  });
+  afterAll(() => stop?.());
 
   it('should refuse every wrong field at once and write nothing when the input is bad', async () => {
     expect(

@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { initialEnrollmentState } from '@rapport/journey';
-import {
-  createTestDatabase,
-  EnrollmentRepository,
-  seedPublishedJourney,
-  type TestDatabase,
-} from '@rapport/persistence';
-import { loadConfig } from '../config/engine-config';
-import { createEngine, type Engine } from '../engine';
+import { EnrollmentRepository, seedPublishedJourney, type TestDatabase } from '@rapport/persistence';
+import type { Engine } from '../engine';
+import { startTestEngine } from '../testing/test-engine';
 
 const NOW = new Date('2026-07-01T08:00:00Z');
 
@@ -16,20 +10,10 @@ describe('promoter and sweeper', () => {
   let db: TestDatabase;
   let engine: Engine;
   let enrollmentId: string;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('promoter');
-    engine = await createEngine(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_promoter_${randomBytes(4).toString('hex')}`,
-        RAPPORT_TEST_CLOCK: '1',
-        LOG_LEVEL: 'silent',
-      }),
-      { role: 'api' },
-    );
-    await engine.testClock!.set(NOW);
+    ({ db, engine, stop } = await startTestEngine({ label: 'promoter', clockStart: NOW }));
     const manager = db.dataSource.manager;
     const seed = await seedPublishedJourney(db.dataSource, { now: NOW });
     const [created] = await new EnrollmentRepository(manager).createMany(
@@ -57,8 +41,7 @@ describe('promoter and sweeper', () => {
 
   afterAll(async () => {
     await engine.queue.queue('advance').obliterate({ force: true });
-    await engine.close();
-    await db.drop();
+    await stop();
   });
 
   const jobExists = () => engine.queue.has('advance', { enrollmentId, seq: 1 });
