@@ -8,6 +8,7 @@ import {
   ValueTierRepository,
   type CustomerRow,
   type OrderSummaryRow,
+  type ProductHistoryRow,
 } from '@rapport/persistence';
 import { memoInTransaction } from '../common/transaction-memo';
 import { changedPaths, type ProfileChangeService } from '../entry/profile-change.service';
@@ -57,10 +58,10 @@ export class CustomerInsightsService {
     if (!order) return input.customer;
     const { workspaceId, customer, now } = input;
     const repository = new InsightRepository(manager);
-    const summary = await repository.applyOrder(workspaceId, customer.id, order);
+    const { summary, products } = await repository.applyOrder(workspaceId, customer.id, order);
     // The workspace's tier rules, read once per tracked batch (rescoring changes them in its own transaction).
     const tiers = await memoInTransaction(manager, `tiers:${workspaceId}`, () => loadTierContext(manager, workspaceId));
-    const values = await this.currentValues(manager, { workspaceId, customer, summary, now, tiers });
+    const values = await this.currentValues(manager, { workspaceId, customer, summary, products, now, tiers });
     return (await repository.mergeAttributes(workspaceId, customer.id, values)) ?? customer;
   }
 
@@ -214,13 +215,14 @@ export class CustomerInsightsService {
       workspaceId: string;
       customer: CustomerRow;
       summary: OrderSummaryRow | null;
+      /** The customer's products when the caller has them already (an order just applied). */
+      products?: ProductHistoryRow[];
       now: Date;
       tiers: TierContext;
     },
   ): Promise<Record<string, unknown>> {
     const { workspaceId, customer, summary, tiers } = input;
-    const repository = new InsightRepository(manager);
-    const products = await repository.products(workspaceId, customer.id);
+    const products = input.products ?? (await new InsightRepository(manager).products(workspaceId, customer.id));
     const recommended = await new CoPurchaseRepository(manager).recommendations(
       workspaceId,
       customer.id,

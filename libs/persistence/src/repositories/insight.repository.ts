@@ -46,6 +46,25 @@ const toSummary = (row: SummarySql): OrderSummaryRow => ({
   lastOrderAt: new Date(row.last_order_at),
 });
 
+type ProductSql = {
+  product_id: string;
+  orders_count: number;
+  quantity: number;
+  first_ordered_at: Date | string;
+  last_ordered_at: Date | string;
+  last_event_id: string;
+  refill_days: number | null;
+};
+const toProduct = (row: ProductSql): ProductHistoryRow => ({
+  productId: row.product_id,
+  ordersCount: row.orders_count,
+  quantity: row.quantity,
+  firstOrderedAt: new Date(row.first_ordered_at),
+  lastOrderedAt: new Date(row.last_ordered_at),
+  lastEventId: row.last_event_id,
+  refillDays: row.refill_days,
+});
+
 // The row comparison both here and in the pure code (isLater): a later order, ties broken by event id.
 const LATER = '(EXCLUDED.last_ordered_at, EXCLUDED.last_event_id) > (cp.last_ordered_at, cp.last_event_id)';
 
@@ -57,25 +76,34 @@ const LATER = '(EXCLUDED.last_ordered_at, EXCLUDED.last_event_id) > (cp.last_ord
 export class InsightRepository {
   constructor(private readonly db: EntityManager) {}
 
-  /** Adds one order to the customer's summaries and the workspace's co-purchase counts and catalog. */
-  async applyOrder(workspaceId: string, customerId: string, order: OrderInput): Promise<OrderSummaryRow> {
-    if (order.lines.length > 0) {
-      const lines = JSON.stringify(
-        order.lines.map((line) => ({
-          product_id: line.productId,
-          quantity: line.quantity,
-          refill_days: line.refillDays,
-          name: line.name,
-          category: line.category,
-          price: line.price,
-        })),
-      );
-      const products: { product_id: string; inserted: boolean }[] = await this.db.query(
-        `INSERT INTO customer_products AS cp (customer_id, product_id, workspace_id, orders_count, quantity,
+  /**
+   * Adds one order to the customer's summaries and the workspace's co-purchase counts and catalog, in one
+   * statement (one round trip per order on the tracking path), and answers the summary and every product the
+   * customer has now. The product upsert takes its rows in product order, so two orders never deadlock on them.
+   */
+  async applyOrder(
+    workspaceId: string,
+    customerId: string,
+    order: OrderInput,
+  ): Promise<{ summary: OrderSummaryRow; products: ProductHistoryRow[] }> {
+    const lines = JSON.stringify(
+      order.lines.map((line) => ({
+        product_id: line.productId,
+        quantity: line.quantity,
+        refill_days: line.refillDays,
+        name: line.name,
+        category: line.category,
+        price: line.price,
+      })),
+    );
+    const rows: { summary: SummarySql; products: ProductSql[] | null }[] = await this.db.query(
+      `WITH lines AS (
+         SELECT * FROM jsonb_to_recordset($5::jsonb)
+           AS l(product_id text, quantity int, refill_days int, name text, category text, price numeric)
+       ), upserted AS (
+         INSERT INTO customer_products AS cp (customer_id, product_id, workspace_id, orders_count, quantity,
                 first_ordered_at, last_ordered_at, last_event_id, refill_days)
-         SELECT $1, l.product_id, $2, 1, l.quantity, $3, $3, $4, l.refill_days
-           FROM jsonb_to_recordset($5::jsonb) AS l(product_id text, quantity int, refill_days int)
-          ORDER BY l.product_id
+         SELECT $1, l.product_id, $2, 1, l.quantity, $3, $3, $4, l.refill_days FROM lines l ORDER BY l.product_id
          ON CONFLICT (customer_id, product_id) DO UPDATE SET
            orders_count = cp.orders_count + 1,
            quantity = cp.quantity + EXCLUDED.quantity,
@@ -83,32 +111,43 @@ export class InsightRepository {
            last_ordered_at = GREATEST(cp.last_ordered_at, EXCLUDED.last_ordered_at),
            last_event_id = CASE WHEN ${LATER} THEN EXCLUDED.last_event_id ELSE cp.last_event_id END,
            refill_days = CASE WHEN ${LATER} THEN EXCLUDED.refill_days ELSE cp.refill_days END
-         RETURNING product_id, (xmax = 0) AS inserted`,
-        [customerId, workspaceId, order.occurredAt, order.eventId, lines],
-      );
-      const fresh = products.filter((row) => row.inserted).map((row) => row.product_id);
-      if (fresh.length > 0) await this.countPairs(workspaceId, customerId, fresh);
-      // Every order names popular products: its details are appended, and the workers' fold keeps the latest per
-      // product (an upsert here would lock, and batches of orders deadlock on, the same few rows on every order).
-      await this.db.query(
-        `INSERT INTO product_catalog_deltas (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
-         SELECT $1, l.product_id, l.name, l.category, l.price, $2, $3
-           FROM jsonb_to_recordset($4::jsonb) AS l(product_id text, name text, category text, price numeric)`,
-        [workspaceId, order.occurredAt, order.eventId, lines],
-      );
-    }
-    const rows: SummarySql[] = await this.db.query(
-      `INSERT INTO customer_order_summaries AS s (customer_id, workspace_id, orders_count, spent_cents, first_order_at, last_order_at)
-       VALUES ($1, $2, 1, $3, $4, $4)
-       ON CONFLICT (customer_id) DO UPDATE SET
-         orders_count = s.orders_count + 1,
-         spent_cents = s.spent_cents + EXCLUDED.spent_cents,
-         first_order_at = LEAST(s.first_order_at, EXCLUDED.first_order_at),
-         last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)
-       RETURNING orders_count, spent_cents, first_order_at, last_order_at`,
-      [customerId, workspaceId, order.cents, order.occurredAt],
+         RETURNING cp.product_id, cp.orders_count, cp.quantity, cp.first_ordered_at, cp.last_ordered_at,
+                   cp.last_event_id, cp.refill_days, (xmax = 0) AS inserted
+       ), owned AS (
+         -- The statement sees the products from before it; with the upserted ones, all the customer has now.
+         SELECT product_id, orders_count, quantity, first_ordered_at, last_ordered_at, last_event_id, refill_days
+           FROM customer_products
+          WHERE customer_id = $1 AND workspace_id = $2 AND product_id NOT IN (SELECT product_id FROM upserted)
+         UNION ALL
+         SELECT product_id, orders_count, quantity, first_ordered_at, last_ordered_at, last_event_id, refill_days
+           FROM upserted
+       ), pairs AS (
+         -- +1 for every ordered pair in which at least one product is new to the customer (see countPairs).
+         INSERT INTO product_pair_deltas (workspace_id, product_id, other_id, customers)
+         SELECT $2, a.product_id, b.product_id, 1
+           FROM owned a JOIN owned b ON b.product_id <> a.product_id
+          WHERE EXISTS (SELECT 1 FROM upserted u WHERE u.inserted AND u.product_id IN (a.product_id, b.product_id))
+       ), catalog AS (
+         -- Appended, folded by the workers: an upsert here would lock popular products on every order.
+         INSERT INTO product_catalog_deltas (workspace_id, product_id, name, category, price, seen_at, seen_event_id)
+         SELECT $2, l.product_id, l.name, l.category, l.price, $3, $4 FROM lines l
+       ), summary AS (
+         INSERT INTO customer_order_summaries AS s (customer_id, workspace_id, orders_count, spent_cents,
+                first_order_at, last_order_at)
+         VALUES ($1, $2, 1, $6, $3, $3)
+         ON CONFLICT (customer_id) DO UPDATE SET
+           orders_count = s.orders_count + 1,
+           spent_cents = s.spent_cents + EXCLUDED.spent_cents,
+           first_order_at = LEAST(s.first_order_at, EXCLUDED.first_order_at),
+           last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)
+         RETURNING orders_count, spent_cents, first_order_at, last_order_at
+       )
+       SELECT (SELECT row_to_json(summary) FROM summary) AS summary,
+              (SELECT json_agg(owned) FROM owned) AS products`,
+      [customerId, workspaceId, order.occurredAt, order.eventId, lines, order.cents],
     );
-    return toSummary(rows[0]!);
+    const row = rows[0]!;
+    return { summary: toSummary(row.summary), products: (row.products ?? []).map(toProduct) };
   }
 
   /**
@@ -238,28 +277,12 @@ export class InsightRepository {
   }
 
   async products(workspaceId: string, customerId: string): Promise<ProductHistoryRow[]> {
-    const rows: {
-      product_id: string;
-      orders_count: number;
-      quantity: number;
-      first_ordered_at: Date;
-      last_ordered_at: Date;
-      last_event_id: string;
-      refill_days: number | null;
-    }[] = await this.db.query(
+    const rows: ProductSql[] = await this.db.query(
       `SELECT product_id, orders_count, quantity, first_ordered_at, last_ordered_at, last_event_id, refill_days
          FROM customer_products WHERE customer_id = $1 AND workspace_id = $2`,
       [customerId, workspaceId],
     );
-    return rows.map((row) => ({
-      productId: row.product_id,
-      ordersCount: row.orders_count,
-      quantity: row.quantity,
-      firstOrderedAt: new Date(row.first_ordered_at),
-      lastOrderedAt: new Date(row.last_ordered_at),
-      lastEventId: row.last_event_id,
-      refillDays: row.refill_days,
-    }));
+    return rows.map(toProduct);
   }
 
   /** The customer's `Order Completed` events, for a recompute (the events are the source of truth). */
