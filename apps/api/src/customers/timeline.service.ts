@@ -28,7 +28,7 @@ export class TimelineService {
 
   /**
    * Every enrollment of the customer, newest first, each with its steps and sends in order and in the reader's
-   * words (times in the workspace's zone).
+   * words (times in the workspace's zone, named as `timeZone` so a screen can write its own times the same way).
    */
   async timeline(workspace: { id: string; timeZone: string }, customer: CustomerEntity, locale: Locale) {
     const workspaceId = workspace.id;
@@ -43,11 +43,13 @@ export class TimelineService {
     const journeyNames = new Map(journeys.map((journey) => [journey.id, journey.name]));
     return {
       customer: { id: customer.id, externalId: customer.externalId, email: customer.email },
+      timeZone: workspace.timeZone,
       enrollments: enrollmentRows.map((row) => ({
         id: row.id,
         journeyId: row.journey_id,
         journeyName: journeyNames.get(row.journey_id) ?? null,
         versionId: row.version_id,
+        version: row.version,
         status: row.status,
         nodeId: row.node_id,
         wakeAt: row.wake_at,

@@ -240,9 +240,11 @@ export class EnrollmentRepository {
     return Number(rows[0]?.count ?? 0);
   }
 
-  async listForCustomer(workspaceId: string, customerId: string): Promise<EnrollmentRow[]> {
+  /** The customer's enrollments, newest first, each with the number of the version it pins. */
+  async listForCustomer(workspaceId: string, customerId: string): Promise<(EnrollmentRow & { version: number })[]> {
     return this.db.query(
-      'SELECT * FROM enrollments WHERE workspace_id = $1 AND customer_id = $2 ORDER BY entered_at DESC, id',
+      `SELECT e.*, v.version FROM enrollments e JOIN journey_versions v ON v.id = e.version_id
+        WHERE e.workspace_id = $1 AND e.customer_id = $2 ORDER BY e.entered_at DESC, e.id`,
       [workspaceId, customerId],
     );
   }
