@@ -17,6 +17,7 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
   let browser: Browser;
   let page: Page;
   let journeyId: string;
+  let customerId: string;
 
   /** axe's violations on the page as it is, one readable line each (rule, impact, where). */
   const violations = async (): Promise<string[]> => (await runAxe(page)).violations;
@@ -33,6 +34,11 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
     await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate());
     const created = await stack.request('POST', '/api/journeys', thankYouJourney());
     journeyId = created.body.id;
+    await stack.track('/v1/identify', {
+      userId: 'ada',
+      traits: { email: 'ada@example.com', firstName: 'Ada', birthday: '1990-04-21', email_consent: true },
+    });
+    customerId = (await stack.request('GET', '/api/customers/by-external-id/ada')).body.id;
     await stack.request('POST', '/api/members', { ...ADMIN, role: 'admin' });
     editor = await startEditor(stack);
     browser = await launchChromium();
@@ -60,6 +66,8 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
     ['the coupon pools', '#/coupons', 'main'],
     ['the audiences', '#/audiences', 'main'],
     ['the channel settings', '#/settings', 'main'],
+    ['the customers', '#/customers', 'main table'],
+    ['a customer', '#/customers/:customer', 'main h1'],
     ['the imports', '#/imports', 'main'],
     ['the members', '#/members', 'main'],
   ])(
@@ -74,7 +82,10 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
         await signInThroughForm(page, editor.url, ADMIN);
       }
 
-      await visit(hash.replace(':id', encodeURIComponent(journeyId)), ready);
+      await visit(
+        hash.replace(':id', encodeURIComponent(journeyId)).replace(':customer', encodeURIComponent(customerId)),
+        ready,
+      );
 
       expect(await violations()).toEqual([]);
     },

@@ -7,6 +7,7 @@ import { RoleRequired } from './screens/access/RoleRequired';
 import { SCREEN_NEEDS } from './screens/access/screen-access';
 import { AudiencesScreen } from './screens/audiences/AudiencesScreen';
 import { CouponsScreen } from './screens/coupons/CouponsScreen';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { JourneySettingsScreen } from './screens/journeys/JourneySettingsScreen';
 import { LiveScreen } from './screens/journeys/LiveScreen';
 import { ImportScreen } from './screens/imports/ImportScreen';
@@ -50,6 +51,8 @@ const screenOf = (route: Exclude<Route, { screen: 'journey' }>) => {
       return <CouponsScreen />;
     case 'audiences':
       return <AudiencesScreen />;
+    case 'customers':
+      return <CustomersScreen customerId={route.customerId} />;
     case 'settings':
       return <ChannelSettingsScreen />;
     case 'imports':

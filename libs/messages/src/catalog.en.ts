@@ -7,6 +7,7 @@ import { apiEn, apiFieldsEn, attributeWordsEn } from './catalog-api.en';
 import { publishEn } from './catalog-publish.en';
 import { audienceWordsEn } from './catalog-audience-words.en';
 import { importsEn } from './catalog-imports.en';
+import { customersEn } from './catalog-customers.en';
 
 /**
  * Every marketer-facing and customer-facing sentence Rapport writes, in English: the reference catalog. Keys are
@@ -178,6 +179,7 @@ export const en = {
   ...publishEn,
   ...audienceWordsEn,
   ...importsEn,
+  ...customersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { apiFieldsZhCN, apiZhCN, attributeWordsZhCN } from './catalog-api.zh-CN'
 import { publishZhCN } from './catalog-publish.zh-CN';
 import { audienceWordsZhCN } from './catalog-audience-words.zh-CN';
 import { importsZhCN } from './catalog-imports.zh-CN';
+import { customersZhCN } from './catalog-customers.zh-CN';
 
 /**
  * 简体中文 catalog: every key of the English catalog (the compiler insists), with the same parameters (the catalog
@@ -161,4 +162,5 @@ export const zhCN = {
   ...publishZhCN,
   ...audienceWordsZhCN,
   ...importsZhCN,
+  ...customersZhCN,
 } satisfies Record<MessageKey, string>;

@@ -13,6 +13,8 @@ describe('canRole (what the editor offers to each role)', () => {
     ['viewer', 'POST', '/templates/welcome/preview', false],
     ['viewer', 'POST', '/imports/customers', false],
     ['viewer', 'GET', '/imports/i1', true],
+    ['viewer', 'GET', '/customers/c1/timeline', true],
+    ['viewer', 'PATCH', '/customers/c1', false],
     ['marketer', 'PUT', '/journeys/j1', true],
     ['marketer', 'POST', '/imports/orders', true],
     ['marketer', 'DELETE', '/coupon-pools/spring', true],

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { request } from '../api/api-client';
+import { hashOf } from '../screens/route-paths';
 import type { WaitingCustomer } from '../screens/screens-api';
 import { useFormat, useT, type Translate } from '../i18n';
 import './live.css';
@@ -19,7 +20,8 @@ const movesOn = (customer: WaitingCustomer, t: Translate, when: (iso: string | n
 
 /**
  * The customers at one step now, the next to move on first, with when the engine moves them on (the wake time
- * stored with their enrollment). `refreshKey` (the step's live count) reloads the list when it changes.
+ * stored with their enrollment), each linking to their page. `refreshKey` (the step's live count) reloads the list
+ * when it changes.
  */
 export const WaitingCustomersPanel = ({
   journeyId,
@@ -87,7 +89,11 @@ export const WaitingCustomersPanel = ({
             <tbody>
               {state.customers.map((customer) => (
                 <tr key={customer.enrollmentId}>
-                  <td>{customer.email ?? customer.externalId ?? customer.customerId}</td>
+                  <td>
+                    <a href={hashOf({ screen: 'customers', customerId: customer.customerId })}>
+                      {customer.email ?? customer.externalId ?? customer.customerId}
+                    </a>
+                  </td>
                   <td>{when(customer.since)}</td>
                   <td data-testid="moves-on">{movesOn(customer, t, when)}</td>
                   <td>{customer.version}</td>

@@ -14,6 +14,8 @@ describe('routes', () => {
     ['#/templates/thank-you', { screen: 'templates', templateKey: 'thank-you' }],
     ['#/coupons', { screen: 'coupons' }],
     ['#/audiences', { screen: 'audiences' }],
+    ['#/customers', { screen: 'customers', customerId: null }],
+    ['#/customers/79c1', { screen: 'customers', customerId: '79c1' }],
     ['#/settings', { screen: 'settings' }],
     ['#/imports', { screen: 'imports', importId: null }],
     ['#/imports/4f0c', { screen: 'imports', importId: '4f0c' }],

@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'templates'; templateKey: string | null }
   | { screen: 'coupons' }
   | { screen: 'audiences' }
+  | { screen: 'customers'; customerId: string | null }
   | { screen: 'settings' }
   | { screen: 'imports'; importId: string | null }
   | { screen: 'members' };
@@ -35,6 +36,7 @@ export const routeOf = (hash: string): Route => {
   if (area === 'templates') return { screen: 'templates', templateKey: id ? decode(id) : null };
   if (area === 'coupons') return { screen: 'coupons' };
   if (area === 'audiences') return { screen: 'audiences' };
+  if (area === 'customers') return { screen: 'customers', customerId: id ? decode(id) : null };
   if (area === 'settings') return { screen: 'settings' };
   if (area === 'imports') return { screen: 'imports', importId: id ? decode(id) : null };
   if (area === 'members') return { screen: 'members' };
@@ -71,6 +73,8 @@ export const hashOf = (route: Route): string => {
       return '#/coupons';
     case 'audiences':
       return '#/audiences';
+    case 'customers':
+      return route.customerId ? `#/customers/${enc(route.customerId)}` : '#/customers';
     case 'settings':
       return '#/settings';
     case 'imports':

@@ -17,6 +17,7 @@ export const SCREEN_NEEDS = {
   templates: { method: 'GET', path: '/templates' },
   coupons: { method: 'GET', path: '/coupon-pools' },
   audiences: { method: 'GET', path: '/audiences' },
+  customers: { method: 'GET', path: '/customers' },
   // Everyone reads the delivery rules; the providers and shop sources on the same screen are shown to admins only.
   settings: { method: 'GET', path: '/settings/delivery-rules' },
   imports: { method: 'GET', path: '/imports/:id' },
