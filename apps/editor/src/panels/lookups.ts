@@ -1,6 +1,7 @@
 import { COMPARISON_OPERATORS, type ComparisonOperator } from '@rapport/journey';
 
-export type AttributeType = 'string' | 'number' | 'boolean' | 'date' | 'list' | 'unknown';
+/** `map`: a value per key, such as a date per product id (`refill_due_at.<product>`). */
+export type AttributeType = 'string' | 'number' | 'boolean' | 'date' | 'list' | 'map' | 'unknown';
 
 /** An attribute the marketer can pick, with its type when the workspace declared or inferred one. */
 export type AttributeOption = { name: string; label: string | null; type: AttributeType };
@@ -30,7 +31,7 @@ export const EMPTY_LOOKUPS: WorkspaceLookups = {
   events: [],
 };
 
-const ATTRIBUTE_TYPES: readonly AttributeType[] = ['string', 'number', 'boolean', 'date', 'list'];
+const ATTRIBUTE_TYPES: readonly AttributeType[] = ['string', 'number', 'boolean', 'date', 'list', 'map'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const typeOfValue = (value: unknown): AttributeType => {
@@ -88,6 +89,7 @@ const OPERATORS_BY_TYPE: Record<AttributeType, readonly ComparisonOperator[]> = 
   boolean: ['eq', 'neq', 'exists', 'not_exists'],
   string: ['eq', 'neq', 'contains', 'exists', 'not_exists'],
   list: ['contains', 'exists', 'not_exists'],
+  map: ['exists', 'not_exists'],
   unknown: COMPARISON_OPERATORS,
 };
 

@@ -19,7 +19,16 @@ export const COMPUTED_ATTRIBUTES = [
   { name: 'churn_risk_at', type: 'date' },
   { name: 'products_bought', type: 'list' },
   { name: 'value_tier', type: 'string' },
-] as const satisfies readonly { name: string; type: AttributeType | 'list' }[];
+  { name: 'rfm_recency', type: 'number' },
+  { name: 'rfm_frequency', type: 'number' },
+  { name: 'rfm_monetary', type: 'number' },
+  { name: 'next_refill_due_at', type: 'date' },
+  // Per product id: `refill_due_at.<product>` and `last_ordered_at.<product>` are dates.
+  { name: 'refill_due_at', type: 'map' },
+  { name: 'last_ordered_at', type: 'map' },
+  { name: 'recommendations', type: 'list' },
+  { name: 'recommended_categories', type: 'list' },
+] as const satisfies readonly { name: string; type: AttributeType | 'list' | 'map' }[];
 
 /** Profile fields kept in their own columns (not attributes). */
 export const PROFILE_FIELDS = [
