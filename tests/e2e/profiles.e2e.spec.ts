@@ -264,7 +264,8 @@ describe('profiles, aliases, imports and template variables, end to end', () => 
     await stack.request('PUT', '/api/templates/points', {
       name: 'Points',
       subject: 'You have {{loyalty_points}} points',
-      html: '<p>Your shoe size: {{shoe_size}}</p>',
+      // Computed by Rapport from orders: known before any customer has one.
+      html: '<p>Your shoe size: {{shoe_size}}. Refill by {{next_refill_due_at}} (score {{rfm_recency}}).</p>',
     });
     const journey = await stack.request('POST', '/api/journeys', {
       name: 'Points reminder',
