@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runAxe } from '../support/axe';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
 import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
-import { signInThroughForm, type Login } from './editor-sign-in';
 
 const ADMIN: Login = { email: 'ida@shop.example', password: 'ida-password-77', name: 'Ida' };
 
@@ -12,9 +10,7 @@ const ADMIN: Login = { email: 'ida@shop.example', password: 'ida-password-77', n
  * marketers who spend their day here include keyboard and screen-reader users.
  */
 describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let journeyId: string;
   let customerId: string;
@@ -23,36 +19,35 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
   const violations = async (): Promise<string[]> => (await runAxe(page)).violations;
 
   const visit = async (hash: string, ready: string) => {
-    await page.goto(`${editor.url}/${hash}`);
+    await page.goto(`${session.editor.url}/${hash}`);
     await page.locator(ready).first().waitFor();
     // Let data arrive and the screen settle before judging it.
     await page.waitForLoadState('networkidle');
   };
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'a11y' });
-    await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate());
-    const created = await stack.request('POST', '/api/journeys', thankYouJourney());
-    journeyId = created.body.id;
-    await stack.track('/v1/identify', {
-      userId: 'ada',
-      traits: { email: 'ada@example.com', firstName: 'Ada', birthday: '1990-04-21', email_consent: true },
+    session = await startEditorSession({
+      stack: { label: 'a11y' },
+      prepare: async (stack) => {
+        await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate());
+        const created = await stack.request('POST', '/api/journeys', thankYouJourney());
+        journeyId = created.body.id;
+        await stack.track('/v1/identify', {
+          userId: 'ada',
+          traits: { email: 'ada@example.com', firstName: 'Ada', birthday: '1990-04-21', email_consent: true },
+        });
+        customerId = (await stack.request('GET', '/api/customers/by-external-id/ada')).body.id;
+      },
+      members: [{ ...ADMIN, role: 'admin' }],
+      viewport: { width: 1440, height: 900 },
     });
-    customerId = (await stack.request('GET', '/api/customers/by-external-id/ada')).body.id;
-    await stack.request('POST', '/api/members', { ...ADMIN, role: 'admin' });
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should have no violations on the sign-in screen', async () => {
-    await page.goto(editor.url);
+    await page.goto(session.editor.url);
     await page.getByLabel('Email').waitFor();
 
     expect(await violations()).toEqual([]);
@@ -79,7 +74,7 @@ describe('accessibility of the editor (axe-core, WCAG A and AA)', () => {
           .isVisible()
           .catch(() => false))
       ) {
-        await signInThroughForm(page, editor.url, ADMIN);
+        await session.signIn(ADMIN);
       }
 
       await visit(

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
-import { addMarketer, signInThroughForm, type Login } from './editor-sign-in';
+import type { Page } from 'playwright-core';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
 
 const ROOT = join(__dirname, '../..');
 // Screenshots go to the docs on request only, so a test run leaves the work tree clean.
@@ -36,25 +34,20 @@ const ORDERS_CSV = [
 ].join('\n');
 
 describe('imports, members and what each role sees, in a browser', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let journeyId: string;
-  const pageErrors: string[] = [];
 
   const open = async (target: Page, hash: string) => {
-    await target.goto(`${editor.url}${hash}`);
+    await target.goto(`${session.editor.url}${hash}`);
     await target.getByTestId('signed-in-as').waitFor();
   };
   const screenshot = (target: Page, name: string) =>
     target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   /** A fresh browser context (own cookies) signed in as `login`. */
   const signedIn = async (login: Login): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const other = await context.newPage();
-    other.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInThroughForm(other, editor.url, login);
+    const other = await session.openPage();
+    await session.signIn(login, other);
     return other;
   };
   const navLinks = (target: Page) =>
@@ -62,37 +55,37 @@ describe('imports, members and what each role sees, in a browser', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack({ label: 'admin-screens' });
-    expect((await stack.request('POST', '/api/members', { ...ADMIN, role: 'admin' })).status).toBe(201);
-    await addMarketer(stack, MARKETER);
-    const journey = await stack.request('POST', '/api/journeys', {
-      name: 'Thank you',
-      nodes: [
-        { id: 'start', kind: 'event-trigger', config: { event: 'Order Completed' }, position: { x: 0, y: 0 } },
-        { id: 'done', kind: 'exit', config: {}, position: { x: 300, y: 0 } },
+    session = await startEditorSession({
+      stack: { label: 'admin-screens' },
+      prepare: async (stack) => {
+        const journey = await stack.request('POST', '/api/journeys', {
+          name: 'Thank you',
+          nodes: [
+            { id: 'start', kind: 'event-trigger', config: { event: 'Order Completed' }, position: { x: 0, y: 0 } },
+            { id: 'done', kind: 'exit', config: {}, position: { x: 300, y: 0 } },
+          ],
+          edges: [{ from: 'start', output: 'next', to: 'done' }],
+        });
+        journeyId = journey.body.id;
+        expect((await stack.request('POST', `/api/journeys/${journeyId}/publish`)).status).toBe(201);
+        const template = await stack.request('PUT', '/api/templates/thanks', {
+          name: 'Thanks',
+          subject: 'Thank you',
+          html: '<p>Thank you for your order.</p>',
+        });
+        expect(template.status).toBe(200);
+      },
+      members: [
+        { ...ADMIN, role: 'admin' },
+        { ...MARKETER, role: 'marketer' },
       ],
-      edges: [{ from: 'start', output: 'next', to: 'done' }],
+      viewport: { width: 1280, height: 900 },
+      signInAs: ADMIN,
     });
-    journeyId = journey.body.id;
-    expect((await stack.request('POST', `/api/journeys/${journeyId}/publish`)).status).toBe(201);
-    const template = await stack.request('PUT', '/api/templates/thanks', {
-      name: 'Thanks',
-      subject: 'Thank you',
-      html: '<p>Thank you for your order.</p>',
-    });
-    expect(template.status).toBe(200);
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInThroughForm(page, editor.url, ADMIN);
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should import customers from a picked CSV and report the one bad row with its line and column', async () => {
     await open(page, '#/imports');
@@ -129,7 +122,7 @@ describe('imports, members and what each role sees, in a browser', () => {
     );
     expect(csv.split('\n')[0]).toBe('row,column,message');
     expect(csv).toContain('3,phone,"""12345"" is not a phone number in E.164 form, such as +33612345678"');
-    const ada = await stack.request('GET', '/api/customers?search=ada');
+    const ada = await session.stack.request('GET', '/api/customers?search=ada');
     expect(ada.body.customers[0]?.attributes).toMatchObject({ favourite_shade: 'coral' });
     await screenshot(page, 'import-customers');
 
@@ -159,7 +152,7 @@ describe('imports, members and what each role sees, in a browser', () => {
     await expect(page.getByTestId('import-failed').textContent()).resolves.toBe('0');
     await expect(page.getByTestId('import-rows-read').textContent()).resolves.toBe('3');
     await page.getByText('No row failed.').waitFor();
-    const orders = await stack.request('GET', '/api/customers?search=ada');
+    const orders = await session.stack.request('GET', '/api/customers?search=ada');
     expect(orders.status).toBe(200);
   }, 60_000);
 
@@ -197,7 +190,7 @@ describe('imports, members and what each role sees, in a browser', () => {
     await expect(page.getByTestId(`member-${ADMIN.email}`).getByRole('combobox').inputValue()).resolves.toBe('admin');
 
     // Someone added by mistake goes, after a confirmation.
-    const temp = await stack.request('POST', '/api/members', {
+    const temp = await session.stack.request('POST', '/api/members', {
       email: 'temp@shop.example',
       role: 'viewer',
       password: 'temp-password-42',
@@ -208,7 +201,7 @@ describe('imports, members and what each role sees, in a browser', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await tempRow.getByRole('button', { name: 'Remove' }).click();
     await tempRow.waitFor({ state: 'detached' });
-    const members = await stack.request('GET', '/api/members');
+    const members = await session.stack.request('GET', '/api/members');
     expect(members.body.members.map((member: { email: string }) => member.email).sort()).toEqual(
       [ADMIN.email, MARKETER.email, VIEWER.email].sort(),
     );
@@ -276,7 +269,7 @@ describe('imports, members and what each role sees, in a browser', () => {
       await open(marketer, '#/');
       await marketer.getByTestId(`journey-row-${journeyId}`).getByRole('button', { name: 'Pause' }).waitFor();
       await expect(marketer.getByTestId('read-only-note').count()).resolves.toBe(0);
-      expect(pageErrors).toEqual([]);
+      expect(session.pageErrors).toEqual([]);
     } finally {
       await marketer.context().close();
     }

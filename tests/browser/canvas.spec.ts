@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
 
 const ROOT = join(__dirname, '../..');
 // The docs' screenshot is refreshed on request only, so a test run leaves the work tree clean.
@@ -35,7 +34,7 @@ const EDGES = [
   'send-sms-1:next->exit-1',
 ];
 
-const MARKETER = { email: 'mia@shop.example', password: 'mia-password-42' };
+const MARKETER: Login = { email: 'mia@shop.example', password: 'mia-password-42', name: 'Mia' };
 
 /**
  * Signs the marketer in when the editor asks (editors with sign-in); an editor that reaches the API through the
@@ -70,43 +69,37 @@ const centerOf = async (page: Page, nodeId: string) => {
 };
 
 describe('the marketer builds the birthday journey on the canvas', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let journeyId: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'canvas', workers: 0 });
-    expect((await stack.request('PUT', '/api/templates/birthday', birthdayTemplate)).status).toBe(200);
-    const pool = await stack.request('POST', '/api/coupon-pools', {
-      key: 'birthday',
-      name: 'Birthday 15%',
-      source: 'generated',
-      count: 20,
-      validDays: 14,
+    session = await startEditorSession({
+      stack: { label: 'canvas', workers: 0 },
+      prepare: async (stack) => {
+        expect((await stack.request('PUT', '/api/templates/birthday', birthdayTemplate)).status).toBe(200);
+        const pool = await stack.request('POST', '/api/coupon-pools', {
+          key: 'birthday',
+          name: 'Birthday 15%',
+          source: 'generated',
+          count: 20,
+          validDays: 14,
+        });
+        expect(pool.status).toBe(201);
+        const created = await stack.request('POST', '/api/journeys', { ...birthday, nodes: [], edges: [] });
+        expect(created.status).toBe(201);
+        journeyId = created.body.id;
+      },
+      members: [{ ...MARKETER, role: 'marketer' }],
+      viewport: { width: 1440, height: 900 },
     });
-    expect(pool.status).toBe(201);
-    const created = await stack.request('POST', '/api/journeys', { ...birthday, nodes: [], edges: [] });
-    expect(created.status).toBe(201);
-    journeyId = created.body.id;
-    const member = await stack.request('POST', '/api/members', { ...MARKETER, name: 'Mia', role: 'marketer' });
-    expect(member.status).toBe(201);
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should place each step where it is dropped from the palette', async () => {
-    await page.goto(`${editor.url}#/journeys/${journeyId}`);
+    await page.goto(`${session.editor.url}#/journeys/${journeyId}`);
     const pane = page.locator('.react-flow__pane');
     await signInIfAsked(page);
     await pane.waitFor();
@@ -120,7 +113,7 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     const couponBox = await page.locator('.react-flow__node[data-id="issue-coupon-1"]').boundingBox();
     expect(Math.abs((couponBox?.x ?? 0) - (paneBox?.x ?? 0) - 280)).toBeLessThan(30);
     await expect(summaryOf(page, 'date-trigger-1')).resolves.toBe('On birthday at 10:00, every year');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 60_000);
 
   it('should draw only the connections the outputs allow', async () => {
@@ -251,7 +244,7 @@ describe('the marketer builds the birthday journey on the canvas', () => {
 
   it('should autosave the draft, show it saved, and keep it after a reload', async () => {
     await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
-    const saved = await stack.request('GET', `/api/journeys/${journeyId}`);
+    const saved = await session.stack.request('GET', `/api/journeys/${journeyId}`);
     expect(saved.body.draft.nodes.map((node: { kind: string }) => node.kind).sort()).toEqual(
       birthday.nodes.map((node: { kind: string }) => node.kind).sort(),
     );
@@ -278,24 +271,24 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText(/Published version 1/).waitFor();
 
-    const journey = await stack.request('GET', `/api/journeys/${journeyId}`);
+    const journey = await session.stack.request('GET', `/api/journeys/${journeyId}`);
     expect(journey.body).toMatchObject({ status: 'live', latestVersion: 1 });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 30_000);
 
   it('should show the count on a step go up, live, when an identify enrolls a customer', async () => {
-    await stack.startWorker();
+    await session.stack.startWorker();
     await page.reload();
     const waiting = page.getByTestId('live-now-wait-delay-1');
     await waiting.waitFor({ state: 'attached' });
     await expect(waiting.textContent()).resolves.toMatch(/^0/);
 
     // A VIP whose birthday is in four days: greeted tomorrow at 10:00, then waiting three days for the SMS.
-    await stack.track('/v1/identify', {
+    await session.stack.track('/v1/identify', {
       userId: 'vip-lou',
       traits: { email: 'lou@example.com', birthday: '1990-06-05', tier: 'vip', timezone: 'UTC' },
     });
-    await stack.advanceClock('PT26H');
+    await session.stack.advanceClock('PT26H');
 
     await page.waitForFunction(
       () => document.querySelector('[data-testid="live-now-wait-delay-1"]')?.textContent?.startsWith('1'),
@@ -322,11 +315,10 @@ describe('the marketer builds the birthday journey on the canvas', () => {
 
   it('should show a viewer the journey and its settings without anything to change', async () => {
     const viewer = { email: 'vic@shop.example', password: 'vic-password-42' };
-    const added = await stack.request('POST', '/api/members', { ...viewer, name: 'Vic', role: 'viewer' });
+    const added = await session.stack.request('POST', '/api/members', { ...viewer, name: 'Vic', role: 'viewer' });
     expect(added.status).toBe(201);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const viewerPage = await context.newPage();
-    await viewerPage.goto(`${editor.url}#/journeys/${journeyId}`);
+    const viewerPage = await session.openPage();
+    await viewerPage.goto(`${session.editor.url}#/journeys/${journeyId}`);
     await viewerPage.getByLabel('Email').fill(viewer.email);
     await viewerPage.getByLabel('Password').fill(viewer.password);
     await viewerPage.getByRole('button', { name: 'Sign in' }).click();
@@ -340,6 +332,6 @@ describe('the marketer builds the birthday journey on the canvas', () => {
     await expect(
       viewerPage.locator('.react-flow__node[data-id="wait-delay-1"]').getAttribute('class'),
     ).resolves.not.toContain('draggable');
-    await context.close();
+    await viewerPage.context().close();
   }, 60_000);
 });

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runAxe } from '../support/axe';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
+import type { Stack } from '../support/stack';
 import { identify, order, publishThankYou } from '../support/thank-you-fixture';
-import { signInThroughForm, type Login } from './editor-sign-in';
 
 const ROOT = join(__dirname, '../..');
 // Screenshots go to the docs on request only, so a test run leaves the work tree clean.
@@ -37,47 +36,42 @@ const waitForStep = async (stack: Stack, externalId: string, code: string): Prom
  * page from the canvas.
  */
 describe('the customers screens in a browser', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let journeyId: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack({ label: 'customers' });
-    journeyId = await publishThankYou(stack);
-    // Grace orders for 80: two days later the condition holds and the thank-you email goes out.
-    await identify(stack, 'grace', 'Grace');
-    await stack.track('/v1/identify', {
-      userId: 'grace',
-      messageId: 'identify-grace-more',
-      traits: { phone: '+8613800138000', timezone: 'Asia/Shanghai', birthday: '1990-04-21', sms_consent: false },
+    session = await startEditorSession({
+      stack: { label: 'customers' },
+      prepare: async (stack) => {
+        journeyId = await publishThankYou(stack);
+        // Grace orders for 80: two days later the condition holds and the thank-you email goes out.
+        await identify(stack, 'grace', 'Grace');
+        await stack.track('/v1/identify', {
+          userId: 'grace',
+          messageId: 'identify-grace-more',
+          traits: { phone: '+8613800138000', timezone: 'Asia/Shanghai', birthday: '1990-04-21', sms_consent: false },
+        });
+        await order(stack, 'grace', 80, 'order-grace-1');
+        await stack.advanceClock('PT1M');
+        await stack.advanceClock('P2D');
+        await waitForStep(stack, 'grace', 'email.sent');
+        // Lin orders afterwards and is still waiting out the two days.
+        await identify(stack, 'lin', 'Lin');
+        await order(stack, 'lin', 30, 'order-lin-1');
+        await stack.advanceClock('PT1M');
+        await waitForStep(stack, 'lin', 'wait.scheduled');
+      },
+      members: [{ ...VIEWER, role: 'viewer' }],
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+      signInAs: VIEWER,
     });
-    await order(stack, 'grace', 80, 'order-grace-1');
-    await stack.advanceClock('PT1M');
-    await stack.advanceClock('P2D');
-    await waitForStep(stack, 'grace', 'email.sent');
-    // Lin orders afterwards and is still waiting out the two days.
-    await identify(stack, 'lin', 'Lin');
-    await order(stack, 'lin', 30, 'order-lin-1');
-    await stack.advanceClock('PT1M');
-    await waitForStep(stack, 'lin', 'wait.scheduled');
-    const added = await stack.request('POST', '/api/members', { ...VIEWER, role: 'viewer' });
-    expect(added.status).toBe(201);
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInThroughForm(page, editor.url, VIEWER);
+    page = session.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should find a customer by email and show their profile and why they went where', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
@@ -116,7 +110,7 @@ describe('the customers screens in a browser', () => {
     await page.setViewportSize({ width: 1440, height: Math.min(height + 40, 2400) });
     await page.screenshot({ path: join(SCREENSHOTS, 'customer.png'), fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 60_000);
 
   it('should pass axe-core (WCAG A and AA) on a page with journeys, steps and messages', async () => {
@@ -145,14 +139,14 @@ describe('the customers screens in a browser', () => {
     await page.getByLabel('Search by email or customer id').fill('nobody-here');
     await page.getByText('No customer matches "nobody-here".').waitFor();
 
-    const lin = await stack.request('GET', '/api/customers/by-external-id/lin');
+    const lin = await session.stack.request('GET', '/api/customers/by-external-id/lin');
     await page.getByLabel('Search by email or customer id').fill(lin.body.id);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: 'lin@example.com' }).waitFor();
   }, 60_000);
 
   it("should open a waiting customer's page from the canvas waiting list", async () => {
-    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(journeyId)}`);
+    await page.goto(`${session.editor.url}#/journeys/${encodeURIComponent(journeyId)}`);
     await page.getByTestId('node-wait-2-days').click();
     await page.getByTestId('waiting-panel').getByRole('link', { name: 'lin@example.com' }).click();
 
@@ -166,6 +160,6 @@ describe('the customers screens in a browser', () => {
       'Waiting 2 days, until Jun 5, 2026, 9:01 AM UTC.',
     );
     await expect(passage.getByText('still in the journey').count()).resolves.toBe(1);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
 import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
-import { addMarketer, signInThroughForm, type Login } from './editor-sign-in';
 
 const ROOT = join(__dirname, '../..');
 // The README's screenshot is refreshed on request only, so a test run leaves the work tree clean.
@@ -11,40 +9,35 @@ const SCREENSHOT = join(ROOT, process.env['RAPPORT_UPDATE_SCREENSHOT'] ? 'docs/e
 const MIA: Login = { email: 'mia@shop.example', password: 'mia-password-42', name: 'Mia' };
 
 describe('journey editor in a browser', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let journeyId: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'editor', workers: 0 });
-    expect((await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate())).status).toBe(200);
-    const created = await stack.request('POST', '/api/journeys', thankYouJourney());
-    expect(created.status).toBe(201);
-    journeyId = created.body.id;
-    await addMarketer(stack, MIA);
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startEditorSession({
+      stack: { label: 'editor', workers: 0 },
+      prepare: async (stack) => {
+        expect((await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate())).status).toBe(200);
+        const created = await stack.request('POST', '/api/journeys', thankYouJourney());
+        expect(created.status).toBe(201);
+        journeyId = created.body.id;
+      },
+      members: [{ ...MIA, role: 'marketer' }],
+      viewport: { width: 1440, height: 810 },
+    });
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should refuse a wrong password with an announced error, then sign the marketer in', async () => {
-    await page.goto(editor.url);
+    await page.goto(session.editor.url);
     await page.getByLabel('Email').fill('mia@shop.example');
     await page.getByLabel('Password').fill('not-her-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').getByText('Wrong email or password.').waitFor()).resolves.toBeUndefined();
 
-    await signInThroughForm(page, editor.url, MIA);
+    await session.signIn(MIA);
 
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Mia · Marketer');
@@ -86,7 +79,7 @@ describe('journey editor in a browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor();
 
-    const sut = await stack.request('GET', `/api/journeys/${journeyId}`);
+    const sut = await session.stack.request('GET', `/api/journeys/${journeyId}`);
     const wait = sut.body.draft.nodes.find((node: { id: string }) => node.id === 'wait-2-days');
     expect(wait.config).toEqual({ amount: 3, unit: 'days' });
     await page.screenshot({ path: SCREENSHOT });
@@ -108,7 +101,7 @@ describe('journey editor in a browser', () => {
 
     await problem.click();
     await expect(page.locator('.react-flow__node.selected').getAttribute('data-id')).resolves.toBe('thank-you');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 30_000);
 
   it('should add a step with its defaults from the palette and flag it until it is connected', async () => {
@@ -119,7 +112,7 @@ describe('journey editor in a browser', () => {
     await expect(
       page.getByRole('button', { name: /No customer can reach this step/ }).count(),
     ).resolves.toBeGreaterThan(0);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 30_000);
 
   it('should go back to the sign-in screen and stay there after a reload when the marketer signs out', async () => {
@@ -130,6 +123,6 @@ describe('journey editor in a browser', () => {
 
     await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();
     expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('rapport_session');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 30_000);
 });

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
 import { thankYouJourney, thankYouTemplate } from '../support/thank-you-fixture';
-import { signInThroughForm, type Login } from './editor-sign-in';
 
 const MARKETER: Login = { email: 'mei@shop.example', password: 'mei-password-88', name: 'Mei' };
 
@@ -22,33 +20,31 @@ const unfinishedJourney = () => ({
  * reload.
  */
 describe('the editor in English or Chinese', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let unfinishedId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'languages' });
-    await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate());
-    await stack.request('POST', '/api/journeys', thankYouJourney());
-    const created = await stack.request('POST', '/api/journeys', unfinishedJourney());
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-    unfinishedId = created.body.id;
-    await stack.request('POST', '/api/members', { ...MARKETER, role: 'marketer' });
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    session = await startEditorSession({
+      stack: { label: 'languages' },
+      prepare: async (stack) => {
+        await stack.request('PUT', '/api/templates/thank-you', thankYouTemplate());
+        await stack.request('POST', '/api/journeys', thankYouJourney());
+        const created = await stack.request('POST', '/api/journeys', unfinishedJourney());
+        if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+        unfinishedId = created.body.id;
+      },
+      members: [{ ...MARKETER, role: 'marketer' }],
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+    });
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should offer the language switch on the sign-in screen and word the form in the language picked', async () => {
-    await page.goto(editor.url);
+    await page.goto(session.editor.url);
     await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();
 
     await page.getByTestId('language-switch').selectOption('zh-CN');
@@ -60,7 +56,7 @@ describe('the editor in English or Chinese', () => {
   }, 60_000);
 
   it('should show the journey list, the palette, a summary and a problem in Chinese after switching to 中文', async () => {
-    await signInThroughForm(page, editor.url, MARKETER);
+    await session.signIn(MARKETER);
 
     await page.getByTestId('language-switch').selectOption('zh-CN');
 
@@ -95,8 +91,8 @@ describe('the editor in English or Chinese', () => {
       nodes: [...unfinishedJourney().nodes, { id: 'end', kind: 'exit', config: {}, position: { x: 600, y: 0 } }],
       edges: [...unfinishedJourney().edges, { from: 'pause', output: 'next', to: 'end' }],
     });
-    const created = await stack.request('POST', '/api/journeys', journey());
-    expect((await stack.request('POST', `/api/journeys/${created.body.id}/publish`)).status).toBe(201);
+    const created = await session.stack.request('POST', '/api/journeys', journey());
+    expect((await session.stack.request('POST', `/api/journeys/${created.body.id}/publish`)).status).toBe(201);
     const draft = {
       ...journey(),
       nodes: journey().nodes.map((node) =>
@@ -104,9 +100,9 @@ describe('the editor in English or Chinese', () => {
       ),
       settings: { entry: { mode: 'once-per-period', period: { amount: 1, unit: 'years' } } },
     };
-    expect((await stack.request('PUT', `/api/journeys/${created.body.id}`, draft)).status).toBe(200);
+    expect((await session.stack.request('PUT', `/api/journeys/${created.body.id}`, draft)).status).toBe(200);
 
-    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(created.body.id)}/publish`);
+    await page.goto(`${session.editor.url}#/journeys/${encodeURIComponent(created.body.id)}/publish`);
 
     const step = page.getByTestId('summary-pause');
     await step.waitFor();
@@ -122,19 +118,19 @@ describe('the editor in English or Chinese', () => {
   }, 60_000);
 
   it("should word the entry rule's period units in Chinese on the journey settings screen", async () => {
-    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}/settings`);
+    await page.goto(`${session.editor.url}#/journeys/${encodeURIComponent(unfinishedId)}/settings`);
     await page.getByLabel('进入规则').selectOption('once-per-period');
 
     const unit = page.getByLabel('周期单位');
     await expect(unit.inputValue()).resolves.toBe('years');
     await expect(unit.locator('option').allTextContents()).resolves.toEqual(['天', '周', '个月', '年']);
 
-    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}`);
+    await page.goto(`${session.editor.url}#/journeys/${encodeURIComponent(unfinishedId)}`);
     await page.getByRole('heading', { name: '添加步骤' }).waitFor();
   }, 60_000);
 
   it("should show an import's failed rows in Chinese on the imports screen and in the download", async () => {
-    await page.goto(`${editor.url}#/imports`);
+    await page.goto(`${session.editor.url}#/imports`);
     await page.getByLabel('选择 CSV 文件').setInputFiles({
       name: 'customers.csv',
       mimeType: 'text/csv',
@@ -154,7 +150,7 @@ describe('the editor in English or Chinese', () => {
     );
     expect(csv).toBe(`row,column,message\n3,phone,${why}\n`);
 
-    await page.goto(`${editor.url}#/journeys/${encodeURIComponent(unfinishedId)}`);
+    await page.goto(`${session.editor.url}#/journeys/${encodeURIComponent(unfinishedId)}`);
     await page.getByRole('heading', { name: '添加步骤' }).waitFor();
   }, 60_000);
 
@@ -169,12 +165,12 @@ describe('the editor in English or Chinese', () => {
   }, 60_000);
 
   it('should word what the API describes again when the marketer switches language, without a reload', async () => {
-    await stack.request('POST', '/api/audiences', {
+    await session.stack.request('POST', '/api/audiences', {
       key: 'repeat-buyers',
       name: 'Bought twice in 90 days',
       definition: { history: { event: 'Order Completed', comparison: 'at-least', count: 2, withinDays: 90 } },
     });
-    await page.goto(`${editor.url}#/audiences`);
+    await page.goto(`${session.editor.url}#/audiences`);
     await page.getByText('has done Order Completed at least 2 times in the last 90 days').waitFor();
 
     await page.getByTestId('language-switch').selectOption('zh-CN');

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runAxe } from '../support/axe';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
-import { addMarketer, signInThroughForm, type Login } from './editor-sign-in';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
 
 const MIA: Login = { email: 'mia@shop.example', password: 'mia-password-42', name: 'Mia' };
 const NODE = 'schedule-trigger-1';
@@ -12,50 +10,45 @@ const NODE = 'schedule-trigger-1';
  * on two days, and the draft and the step's summary on the canvas follow.
  */
 describe('the schedule of a scheduled trigger in the settings form', () => {
-  let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
+  let session: EditorSession;
   let page: Page;
   let journeyId: string;
-  const pageErrors: string[] = [];
 
   const summary = () => page.getByTestId(`summary-${NODE}`).textContent();
   const savedSchedule = async () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor();
-    const journey = await stack.request('GET', `/api/journeys/${journeyId}`);
+    const journey = await session.stack.request('GET', `/api/journeys/${journeyId}`);
     return journey.body.draft.nodes.find((node: { id: string }) => node.id === NODE)?.config;
   };
   const isFocused = (label: string) =>
     page.getByLabel(label, { exact: true }).evaluate((element) => element === document.activeElement);
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'schedule_form', workers: 0 });
-    const audience = await stack.request('POST', '/api/audiences', {
-      key: 'readers',
-      name: 'Newsletter readers',
-      definition: { all: [{ attribute: { path: 'email', operator: 'exists' } }] },
+    session = await startEditorSession({
+      stack: { label: 'schedule_form', workers: 0 },
+      prepare: async (stack) => {
+        const audience = await stack.request('POST', '/api/audiences', {
+          key: 'readers',
+          name: 'Newsletter readers',
+          definition: { all: [{ attribute: { path: 'email', operator: 'exists' } }] },
+        });
+        expect(audience.status).toBe(201);
+        const created = await stack.request('POST', '/api/journeys', { name: 'Black Friday', nodes: [], edges: [] });
+        expect(created.status).toBe(201);
+        journeyId = created.body.id;
+      },
+      members: [{ ...MIA, role: 'marketer' }],
+      viewport: { width: 1440, height: 900 },
     });
-    expect(audience.status).toBe(201);
-    const created = await stack.request('POST', '/api/journeys', { name: 'Black Friday', nodes: [], edges: [] });
-    expect(created.status).toBe(201);
-    journeyId = created.body.id;
-    await addMarketer(stack, MIA);
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should save a one-off date and time when the marketer chooses Once', async () => {
-    await signInThroughForm(page, editor.url, MIA);
-    await page.goto(`${editor.url}#/journeys/${journeyId}`);
+    await session.signIn(MIA);
+    await page.goto(`${session.editor.url}#/journeys/${journeyId}`);
     await page
       .getByRole('group', { name: 'Triggers' })
       .getByRole('button', { name: 'On a schedule, for an audience' })
@@ -108,6 +101,6 @@ describe('the schedule of a scheduled trigger in the settings form', () => {
     expect(sut.violations).toEqual([]);
     // The rules did look at the form's controls (labels), not at an empty region.
     expect(sut.passed).toContain('label');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 60_000);
 });

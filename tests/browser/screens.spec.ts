@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startEditor, type EditorServer } from '../support/editor-browser';
-import { startStack, type Stack } from '../support/stack';
-import { signInThroughForm, type Login } from './editor-sign-in';
+import type { Page } from 'playwright-core';
+import { startEditorSession, type EditorSession, type Login } from '../support/editor-session';
+import type { Stack } from '../support/stack';
 
 const ROOT = join(__dirname, '../..');
 // Screenshots go to the docs on request only, so a test run leaves the work tree clean.
@@ -36,12 +35,10 @@ const welcomeJourney = {
 };
 
 describe('screens around the canvas in a browser', () => {
+  let session: EditorSession;
   let stack: Stack;
-  let editor: EditorServer;
-  let browser: Browser;
   let page: Page;
   let journeyId: string;
-  const pageErrors: string[] = [];
 
   const signUp = async (userId: string, vip: boolean, firstName: string) => {
     await stack.track('/v1/identify', {
@@ -52,39 +49,37 @@ describe('screens around the canvas in a browser', () => {
     await stack.track('/v1/track', { userId, event: 'Signed Up', messageId: `signup-${userId}` });
   };
   const open = async (hash: string) => {
-    await page.goto(`${editor.url}${hash}`);
+    await page.goto(`${session.editor.url}${hash}`);
     await page.getByTestId('signed-in-as').waitFor();
   };
   const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack({ label: 'screens' });
-    const template = await stack.request('PUT', '/api/templates/welcome', {
-      name: 'Welcome',
-      subject: 'Welcome {{firstName}}',
-      html: '<p>Hi {{firstName}}, welcome to the club.</p>',
+    session = await startEditorSession({
+      stack: { label: 'screens' },
+      prepare: async (started) => {
+        stack = started; // signUp reads it, here and in the tests
+        const template = await stack.request('PUT', '/api/templates/welcome', {
+          name: 'Welcome',
+          subject: 'Welcome {{firstName}}',
+          html: '<p>Hi {{firstName}}, welcome to the club.</p>',
+        });
+        expect(template.status).toBe(200);
+        const created = await stack.request('POST', '/api/journeys', welcomeJourney);
+        journeyId = created.body.id;
+        expect((await stack.request('POST', `/api/journeys/${journeyId}/publish`)).status).toBe(201);
+        await signUp('ada', true, 'Ada');
+        await signUp('linus', false, 'Linus');
+      },
+      members: [{ ...ADMIN, role: 'admin' }],
+      viewport: { width: 1440, height: 900 },
+      signInAs: ADMIN,
     });
-    expect(template.status).toBe(200);
-    const created = await stack.request('POST', '/api/journeys', welcomeJourney);
-    journeyId = created.body.id;
-    expect((await stack.request('POST', `/api/journeys/${journeyId}/publish`)).status).toBe(201);
-    await signUp('ada', true, 'Ada');
-    await signUp('linus', false, 'Linus');
-    const admin = await stack.request('POST', '/api/members', { ...ADMIN, role: 'admin' });
-    expect(admin.status).toBe(201);
-    editor = await startEditor(stack);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInThroughForm(page, editor.url, ADMIN);
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await editor?.stop();
-    await stack?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('should list the journey with its status and actions when signed in', async () => {
     await open('#/');
@@ -221,6 +216,6 @@ describe('screens around the canvas in a browser', () => {
     await panel.getByText('grace@example.com').waitFor();
     await expect(panel.getByTestId('moves-on').count()).resolves.toBe(2);
     await screenshot('live-numbers');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 30_000);
 });

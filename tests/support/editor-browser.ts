@@ -22,7 +22,7 @@ export const startEditor = async (stack: Stack): Promise<EditorServer> => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`editor dev server did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -35,6 +35,11 @@ export const startEditor = async (stack: Stack): Promise<EditorServer> => {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`editor dev server exited with ${code}:\n${output}`)));
+  });
+  // A server that never said it was ready is still running: end it, or it outlives the test file.
+  const url = await started.catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw error;
   });
   return {
     url,
