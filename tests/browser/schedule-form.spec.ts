@@ -54,7 +54,8 @@ describe('the schedule of a scheduled trigger in the settings form', () => {
       .getByRole('button', { name: 'On a schedule, for an audience' })
       .click();
     await page.getByTestId(`node-${NODE}`).click();
-    await page.getByLabel('Audience', { exact: true }).selectOption('readers');
+    // The audience is a text input until the workspace's audiences have loaded, then a select of them.
+    await page.locator(`select#field-${NODE}-audience`).selectOption('readers');
 
     await page.getByLabel('How often', { exact: true }).selectOption({ label: 'Once' });
     // The date is the marketer's to choose: it is flagged until then, and the problem leads to its input.

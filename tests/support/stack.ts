@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MailSink, type MailSinkOptions } from '@rapport/channels';
 import { createTestDatabase, WorkspaceRepository, type TestDatabase } from '@rapport/persistence';
+import { dropQueueKeys } from '@rapport/engine';
 import { freePort } from './free-port';
 import { RapportProcess } from './rapport-process';
 
@@ -130,6 +131,7 @@ export const startStack = async (options: {
       await Promise.all([api.stop(), ...workers.map((worker) => worker.stop())]);
       await mail.stop();
       await db.drop();
+      await dropQueueKeys(env.REDIS_URL, env.RAPPORT_QUEUE_PREFIX);
     },
   };
 };

@@ -1,6 +1,7 @@
 export * from './config/engine-config';
 export * from './queue/job-catalog';
 export * from './queue/job-queue';
+export * from './queue/queue-keys';
 export * from './tracking/segment.schema';
 export * from './tracking/tracking.service';
 export * from './stepping/enrollment-stepper';

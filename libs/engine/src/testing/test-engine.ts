@@ -8,6 +8,7 @@ import {
 } from '@rapport/persistence';
 import { loadConfig } from '../config/engine-config';
 import { createEngine, type Engine } from '../engine';
+import { dropQueueKeys } from '../queue/queue-keys';
 
 // Test support for the engine's Postgres-backed specs; deliberately not exported from the library's index.
 
@@ -25,7 +26,7 @@ export type TestEngine = {
   /** The spec's own migrated database, for seeding and for reading what the engine wrote. */
   db: TestDatabase;
   engine: Engine;
-  /** Closes the engine, then drops the database. */
+  /** Closes the engine, then drops the database and the queue's keys. */
   stop(): Promise<void>;
 };
 
@@ -41,10 +42,13 @@ export async function startTestEngine(
   options: TestEngineOptions & { workspace?: TestWorkspaceFields },
 ): Promise<TestEngine & { workspaceId?: string }> {
   const db = await createTestDatabase(options.label);
+  const prefix = `rt_${options.label.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(4).toString('hex')}`;
   let engine: Engine | null = null;
   const stop = async () => {
     await engine?.close();
     await db.drop();
+    // Jobs a spec queued and never ran would stay in Redis: removed with the spec's database.
+    await dropQueueKeys(engine?.config.REDIS_URL ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', prefix);
   };
   try {
     if (options.clockStart) await new DatabaseTestClock(db.dataSource).set(options.clockStart);
@@ -52,7 +56,7 @@ export async function startTestEngine(
       loadConfig({
         DATABASE_URL: db.url,
         REDIS_URL: process.env['REDIS_URL'],
-        RAPPORT_QUEUE_PREFIX: `rt_${options.label.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(4).toString('hex')}`,
+        RAPPORT_QUEUE_PREFIX: prefix,
         LOG_LEVEL: 'silent',
         ...(options.clockStart ? { RAPPORT_TEST_CLOCK: '1' } : {}),
         ...options.config,
