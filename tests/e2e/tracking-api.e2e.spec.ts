@@ -107,6 +107,35 @@ describe('tracking API (Segment shape)', () => {
     expect((await stack.track('/v1/batch', batch)).body).toMatchObject({ stored: 0, duplicates: 2 });
   });
 
+  it('should apply a batch in its order, once per message id, for new and known customers alike', async () => {
+    const sut = await stack.track('/v1/batch', {
+      batch: [
+        { type: 'identify', userId: 'c1', messageId: 'c-1', traits: { email: 'c1@example.com', tier: 'new' } },
+        { type: 'identify', userId: 'c1', messageId: 'c-2', traits: { tier: 'silver', points: 10 } },
+        // The same message id twice in one batch: the first one counts.
+        { type: 'identify', userId: 'c1', messageId: 'c-2', traits: { tier: 'ignored' } },
+        { type: 'track', userId: 'c2', messageId: 'c-3', event: 'Viewed Product', properties: { sku: 'Y' } },
+        { type: 'identify', userId: 'c2', messageId: 'c-4', traits: { email: 'C2@Example.com' } },
+      ],
+    });
+
+    expect(sut.body).toMatchObject({ stored: 4, duplicates: 1 });
+    const c1 = await stack.request('GET', '/api/customers/by-external-id/c1');
+    expect(c1.body).toMatchObject({ email: 'c1@example.com', attributes: { tier: 'silver', points: 10 } });
+    const c2 = await stack.request('GET', '/api/customers/by-external-id/c2');
+    expect(c2.body).toMatchObject({ email: 'c2@example.com' });
+    const events = await stack.db.dataSource.query(
+      `SELECT e.message_id, c.external_id FROM events e JOIN customers c ON c.id = e.customer_id
+        WHERE e.message_id LIKE 'c-%' ORDER BY e.message_id`,
+    );
+    expect(events).toEqual([
+      { message_id: 'c-1', external_id: 'c1' },
+      { message_id: 'c-2', external_id: 'c1' },
+      { message_id: 'c-3', external_id: 'c2' },
+      { message_id: 'c-4', external_id: 'c2' },
+    ]);
+  });
+
   it("should list the event names received lately with their properties, for the editor's pickers", async () => {
     await stack.track('/v1/batch', {
       batch: [

@@ -12,6 +12,7 @@ import {
   type Clock,
   type CustomerRow,
   type LiveVersion,
+  type NewEvent,
   type ProfileChanges,
 } from '@rapport/persistence';
 import { transactionWithRetry } from '../common/transaction-retry';
@@ -55,6 +56,44 @@ const profileChanges = (message: TrackingMessage): ProfileChanges => {
 
 export type TrackingResult = { stored: number; duplicates: number; enrolled: number };
 
+/** One batch's shared state while its messages take effect. */
+type Batch = {
+  workspaceId: string;
+  workspaceZone: string | null;
+  now: Date;
+  candidates: EntryCandidate[];
+  jobs: JobPayload<'advance'>[];
+  versionsFor(name: string): Promise<LiveVersion[]>;
+  goalsFor(name: string): Promise<boolean>;
+};
+
+/** The batch's messages when every one names its customer by user id alone (no alias, no anonymous id). */
+const knownCustomersOnly = (messages: IngestMessage[]): (TrackingMessage & { userId: string })[] | null =>
+  messages.every((message) => message.type !== 'alias' && Boolean(message.userId) && !message.anonymousId)
+    ? (messages as (TrackingMessage & { userId: string })[])
+    : null;
+
+const hasProfileChanges = (changes: ProfileChanges): boolean =>
+  Boolean(changes.email || changes.phone || changes.timeZone || changes.locale) ||
+  Object.keys(changes.attributes ?? {}).length > 0;
+
+const newEvent = (
+  workspaceId: string,
+  customerId: string,
+  messageId: string,
+  message: TrackingMessage,
+  now: Date,
+): NewEvent => ({
+  workspaceId,
+  customerId,
+  messageId,
+  type: message.type,
+  name: message.type === 'track' ? message.event : null,
+  properties: message.type === 'track' ? message.properties : message.traits,
+  occurredAt: message.timestamp ? new Date(message.timestamp) : now,
+  receivedAt: now,
+});
+
 type Stored = { customer: CustomerRow & { inserted: boolean }; facts: EventFacts };
 
 /**
@@ -80,94 +119,182 @@ export class TrackingService {
     // A batch locks many customers (and computed rows); two batches may deadlock, and the loser simply runs again.
     const jobs = await transactionWithRetry(this.db, async (manager) => {
       Object.assign(result, { stored: 0, duplicates: 0, enrolled: 0 });
-      const zones: { time_zone: string }[] = await manager.query('SELECT time_zone FROM workspaces WHERE id = $1', [
-        workspaceId,
-      ]);
-      const workspaceZone = zones[0]?.time_zone ?? null;
-      // Live journeys per event name, looked up once per request rather than once per message.
-      const journeys = new JourneyRepository(manager);
-      const live = new Map<string, Promise<LiveVersion[]>>();
-      const versionsFor = (name: string) => {
-        if (!live.has(name)) live.set(name, journeys.liveVersionsFor(workspaceId, `event:${name}`));
-        return live.get(name) as Promise<LiveVersion[]>;
-      };
-      // Whether any version of the workspace has this event as its goal, asked once per request and name.
-      const goals = new Map<string, Promise<boolean>>();
-      const goalsFor = (name: string) => {
-        if (!goals.has(name)) goals.set(name, journeys.hasGoal(workspaceId, name));
-        return goals.get(name) as Promise<boolean>;
-      };
-      const candidates: EntryCandidate[] = [];
-      const jobs: JobPayload<'advance'>[] = [];
-      const merges = new CustomerMergeService(this.profiles, this.insights);
-      for (const message of messages) {
-        // An anonymous visitor who signs up: their anonymous profile is attached to the known customer first.
-        if (message.type === 'alias') {
-          const { userId, previousId: anonymousId } = message;
-          jobs.push(...(await merges.alias(manager, { workspaceId, workspaceZone, userId, anonymousId, now })));
-          continue;
-        }
-        if (message.userId && message.anonymousId) {
-          const { userId, anonymousId } = message;
-          jobs.push(...(await merges.attach(manager, { workspaceId, workspaceZone, userId, anonymousId, now })).jobs);
-        }
-        const identity = { userId: message.userId ?? null, anonymousId: message.anonymousId ?? null };
-        const before =
-          message.type === 'identify'
-            ? await new CustomerRepository(manager).findForUpdate(workspaceId, identity)
-            : null;
-        const stored = await this.store(manager, workspaceId, message, now);
-        if (!stored) {
-          result.duplicates += 1;
-          continue;
-        }
-        result.stored += 1;
-        for (const consent of consentTraits(message)) {
-          await new ConsentRepository(manager).set(
-            { workspaceId, customerId: stored.customer.id, ...consent, source: 'identify' },
-            now,
-          );
-        }
-        // What the event teaches (orders count, churn risk date, ...) is part of the profile before triggers look.
-        const after =
-          message.type === 'track'
-            ? await this.insights.onEvent(manager, { workspaceId, customer: stored.customer, event: stored.facts, now })
-            : stored.customer;
-        {
-          const change = await this.profiles.onChange(manager, {
-            workspaceId,
-            workspaceZone,
-            before:
-              message.type === 'identify'
-                ? before
-                  ? toCustomerFacts(before)
-                  : null
-                : stored.customer.inserted
-                  ? null
-                  : toCustomerFacts(stored.customer),
-            after: toCustomerFacts(after),
-            event: message.type === 'track' ? stored.facts : null,
-            now,
-          });
-          jobs.push(...change.due.map((row) => ({ enrollmentId: row.id, seq: row.seq })), ...change.jobs);
-        }
-        if (message.type !== 'track') continue;
-        candidates.push(...this.triggered(workspaceId, workspaceZone, stored, await versionsFor(stored.facts.name)));
-        const listeners = await new EnrollmentEventsRepository(manager).listeners(
-          stored.customer.id,
-          stored.facts.name,
-        );
-        jobs.push(...listeners.map((row) => ({ enrollmentId: row.id, seq: row.seq, eventId: stored.facts.id })));
-        if (await goalsFor(stored.facts.name)) {
-          jobs.push(...(await this.goals.onEvent(manager, workspaceId, stored.customer.id, stored.facts)));
-        }
-      }
-      const due = await this.entry.admit(manager, candidates, now);
+      const batch = await this.batchContext(manager, workspaceId, now);
+      const known = knownCustomersOnly(messages);
+      if (known) await this.storeKnown(manager, batch, known, result);
+      else await this.storeOneByOne(manager, batch, messages, result);
+      const due = await this.entry.admit(manager, batch.candidates, now);
       result.enrolled = due.length;
-      return [...jobs, ...due.map((row) => ({ enrollmentId: row.id, seq: row.seq }))];
+      return [...batch.jobs, ...due.map((row) => ({ enrollmentId: row.id, seq: row.seq }))];
     });
     await this.queue.add('advance', jobs);
     return result;
+  }
+
+  /** What every message of one batch shares: the workspace's zone, lookups asked once, what is decided so far. */
+  private async batchContext(manager: EntityManager, workspaceId: string, now: Date): Promise<Batch> {
+    const zones: { time_zone: string }[] = await manager.query('SELECT time_zone FROM workspaces WHERE id = $1', [
+      workspaceId,
+    ]);
+    // Live journeys and goals per event name, looked up once per request rather than once per message.
+    const journeys = new JourneyRepository(manager);
+    const live = new Map<string, Promise<LiveVersion[]>>();
+    const goals = new Map<string, Promise<boolean>>();
+    return {
+      workspaceId,
+      workspaceZone: zones[0]?.time_zone ?? null,
+      now,
+      candidates: [],
+      jobs: [],
+      versionsFor: (name) => {
+        if (!live.has(name)) live.set(name, journeys.liveVersionsFor(workspaceId, `event:${name}`));
+        return live.get(name) as Promise<LiveVersion[]>;
+      },
+      goalsFor: (name) => {
+        if (!goals.has(name)) goals.set(name, journeys.hasGoal(workspaceId, name));
+        return goals.get(name) as Promise<boolean>;
+      },
+    };
+  }
+
+  /**
+   * Messages with user ids only (a shop's server, its webhooks): the batch's customers are found or created and
+   * locked in two statements and its events stored in one, then each new message takes effect in order.
+   */
+  private async storeKnown(
+    manager: EntityManager,
+    batch: Batch,
+    messages: (TrackingMessage & { userId: string })[],
+    result: TrackingResult,
+  ): Promise<void> {
+    const { workspaceId, now } = batch;
+    const customers = new CustomerRepository(manager);
+    const current = await customers.ensureMany(
+      workspaceId,
+      messages.map((message) => message.userId),
+      now,
+    );
+    const customerOf = (userId: string) => {
+      const customer = current.get(userId);
+      if (!customer) throw new Error(`customer ${userId} was neither found nor created`);
+      return customer;
+    };
+    const entries = messages.map((message) => ({ message, messageId: message.messageId ?? randomUUID() }));
+    const events = await new EventRepository(manager).insertManyOnce(
+      entries.map(({ message, messageId }) =>
+        newEvent(workspaceId, customerOf(message.userId).id, messageId, message, now),
+      ),
+    );
+    const taken = new Set<string>();
+    for (const { message, messageId } of entries) {
+      const event = events.get(messageId);
+      // A repeat of an earlier request, or of a message earlier in this batch: stored once, effective once.
+      if (!event || taken.has(messageId)) {
+        result.duplicates += 1;
+        continue;
+      }
+      taken.add(messageId);
+      result.stored += 1;
+      const customer = customerOf(message.userId);
+      const changes = profileChanges(message);
+      const changed = hasProfileChanges(changes)
+        ? await customers.applyChanges(workspaceId, customer.id, changes, now)
+        : customer;
+      // The profile as it was before this message: nothing when this batch created the customer.
+      const before = message.type === 'identify' && !customer.inserted ? customer : null;
+      const after = await this.takeEffect(manager, batch, message, {
+        customer: { ...changed, inserted: customer.inserted },
+        facts: toEventFacts(event),
+        before,
+      });
+      current.set(message.userId, { ...after, inserted: false });
+    }
+  }
+
+  /** Any other batch (anonymous visitors, aliases, merges): message by message, as the identity rules need. */
+  private async storeOneByOne(
+    manager: EntityManager,
+    batch: Batch,
+    messages: IngestMessage[],
+    result: TrackingResult,
+  ): Promise<void> {
+    const { workspaceId, workspaceZone, now } = batch;
+    const merges = new CustomerMergeService(this.profiles, this.insights);
+    for (const message of messages) {
+      // An anonymous visitor who signs up: their anonymous profile is attached to the known customer first.
+      if (message.type === 'alias') {
+        const { userId, previousId: anonymousId } = message;
+        batch.jobs.push(...(await merges.alias(manager, { workspaceId, workspaceZone, userId, anonymousId, now })));
+        continue;
+      }
+      if (message.userId && message.anonymousId) {
+        const { userId, anonymousId } = message;
+        batch.jobs.push(
+          ...(await merges.attach(manager, { workspaceId, workspaceZone, userId, anonymousId, now })).jobs,
+        );
+      }
+      const identity = { userId: message.userId ?? null, anonymousId: message.anonymousId ?? null };
+      const before =
+        message.type === 'identify' ? await new CustomerRepository(manager).findForUpdate(workspaceId, identity) : null;
+      const stored = await this.store(manager, workspaceId, message, now);
+      if (!stored) {
+        result.duplicates += 1;
+        continue;
+      }
+      result.stored += 1;
+      await this.takeEffect(manager, batch, message, { ...stored, before });
+    }
+  }
+
+  /**
+   * Everything one stored message causes, in its batch's transaction: consent, what an order teaches the profile,
+   * profile-change triggers and exits, event-trigger candidates, waits listening for it, goals. Returns the
+   * customer as they are afterwards.
+   */
+  private async takeEffect(
+    manager: EntityManager,
+    batch: Batch,
+    message: TrackingMessage,
+    stored: Stored & { before: CustomerRow | null },
+  ): Promise<CustomerRow> {
+    const { workspaceId, workspaceZone, now } = batch;
+    for (const consent of consentTraits(message)) {
+      await new ConsentRepository(manager).set(
+        { workspaceId, customerId: stored.customer.id, ...consent, source: 'identify' },
+        now,
+      );
+    }
+    // What the event teaches (orders count, churn risk date, ...) is part of the profile before triggers look.
+    const after =
+      message.type === 'track'
+        ? await this.insights.onEvent(manager, { workspaceId, customer: stored.customer, event: stored.facts, now })
+        : stored.customer;
+    const change = await this.profiles.onChange(manager, {
+      workspaceId,
+      workspaceZone,
+      before:
+        message.type === 'identify'
+          ? stored.before
+            ? toCustomerFacts(stored.before)
+            : null
+          : stored.customer.inserted
+            ? null
+            : toCustomerFacts(stored.customer),
+      after: toCustomerFacts(after),
+      event: message.type === 'track' ? stored.facts : null,
+      now,
+    });
+    batch.jobs.push(...change.due.map((row) => ({ enrollmentId: row.id, seq: row.seq })), ...change.jobs);
+    if (message.type !== 'track') return after;
+    batch.candidates.push(
+      ...this.triggered(workspaceId, workspaceZone, stored, await batch.versionsFor(stored.facts.name)),
+    );
+    const listeners = await new EnrollmentEventsRepository(manager).listeners(stored.customer.id, stored.facts.name);
+    batch.jobs.push(...listeners.map((row) => ({ enrollmentId: row.id, seq: row.seq, eventId: stored.facts.id })));
+    if (await batch.goalsFor(stored.facts.name)) {
+      batch.jobs.push(...(await this.goals.onEvent(manager, workspaceId, stored.customer.id, stored.facts)));
+    }
+    return after;
   }
 
   /** The event-trigger nodes of live journeys that this event fires. */
@@ -214,16 +341,10 @@ export class TrackingService {
       profileChanges(message),
       now,
     );
-    const event = await new EventRepository(manager).insertOnce({
-      workspaceId,
-      customerId: customer.id,
-      messageId: message.messageId ?? randomUUID(),
-      type: message.type,
-      name: message.type === 'track' ? message.event : null,
-      properties: message.type === 'track' ? message.properties : message.traits,
-      occurredAt: message.timestamp ? new Date(message.timestamp) : now,
-      receivedAt: now,
-    });
+    const messageId = message.messageId ?? randomUUID();
+    const event = await new EventRepository(manager).insertOnce(
+      newEvent(workspaceId, customer.id, messageId, message, now),
+    );
     return event ? { customer, facts: toEventFacts(event) } : null;
   }
 }

@@ -161,6 +161,59 @@ export class CustomerRepository {
   }
 
   /**
+   * The customers with these user ids, created (bare) where missing, all locked until the transaction ends: a
+   * tracked batch's customers in two statements. Existing ones are locked in user-id order, so two batches cannot
+   * deadlock on them; `inserted` marks the ones this call created.
+   */
+  async ensureMany(
+    workspaceId: string,
+    userIds: string[],
+    now: Date,
+  ): Promise<Map<string, CustomerRow & { inserted: boolean }>> {
+    const wanted = [...new Set(userIds)].sort();
+    const created: CustomerRow[] = await this.db.query(
+      `INSERT INTO customers (workspace_id, external_id, created_at, updated_at)
+       SELECT $1, u.user_id, $3, $3 FROM unnest($2::text[]) AS u(user_id)
+       ON CONFLICT (workspace_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [workspaceId, wanted, now],
+    );
+    const fresh = new Set(created.map((row) => row.external_id));
+    const existing = await this.findManyForUpdate(
+      workspaceId,
+      wanted.filter((userId) => !fresh.has(userId)),
+    );
+    const found = new Map<string, CustomerRow & { inserted: boolean }>();
+    for (const row of created) found.set(row.external_id as string, { ...row, inserted: true });
+    for (const row of existing) found.set(row.external_id as string, { ...row, inserted: false });
+    return found;
+  }
+
+  /** Merges profile changes into one customer (as `upsert` does on a known customer) and returns the row. */
+  async applyChanges(workspaceId: string, id: string, changes: ProfileChanges, now: Date): Promise<CustomerRow> {
+    const [rows]: [CustomerRow[], number] = await this.db.query(
+      `UPDATE customers SET
+         email = COALESCE($3, email), phone = COALESCE($4, phone), time_zone = COALESCE($5, time_zone),
+         locale = COALESCE($6, locale), attributes = attributes || $7::jsonb,
+         updated_at = GREATEST(updated_at, $8)
+       WHERE workspace_id = $1 AND id = $2
+       RETURNING ${COLUMNS}`,
+      [
+        workspaceId,
+        id,
+        changes.email ?? null,
+        changes.phone ?? null,
+        changes.timeZone ?? null,
+        changes.locale ?? null,
+        JSON.stringify(changes.attributes ?? {}),
+        now,
+      ],
+    );
+    if (!rows[0]) throw new Error(`customer ${id} vanished inside its own locked transaction`);
+    return rows[0];
+  }
+
+  /**
    * `upsert` by user id for many customers in one statement (an import batch); user ids must be distinct.
    * Rows come back in no particular order, each with `inserted`.
    */

@@ -46,6 +46,35 @@ export class EventRepository {
   }
 
   /**
+   * Stores many events in one statement, each unless its messageId was seen before (in an earlier request or
+   * earlier in this list: the first one wins). Returns the stored rows by messageId; a repeat is absent.
+   */
+  async insertManyOnce(events: NewEvent[]): Promise<Map<string, EventRow>> {
+    if (events.length === 0) return new Map();
+    const column = <T>(pick: (event: NewEvent) => T) => events.map(pick);
+    const rows: (EventRow & { message_id: string })[] = await this.db.query(
+      `INSERT INTO events (workspace_id, customer_id, message_id, type, name, properties, occurred_at, received_at)
+       SELECT $1, e.customer_id, e.message_id, e.type, e.name, e.properties::jsonb, e.occurred_at, $7
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $8::timestamptz[])
+              WITH ORDINALITY AS e(customer_id, message_id, type, name, properties, occurred_at, position)
+        ORDER BY e.position
+       ON CONFLICT (workspace_id, message_id) DO NOTHING
+       RETURNING message_id, id, name, properties, occurred_at`,
+      [
+        events[0]!.workspaceId,
+        column((event) => event.customerId),
+        column((event) => event.messageId),
+        column((event) => event.type),
+        column((event) => event.name),
+        column((event) => JSON.stringify(event.properties)),
+        events[0]!.receivedAt,
+        column((event) => event.occurredAt),
+      ],
+    );
+    return new Map(rows.map(({ message_id, ...row }) => [message_id, row]));
+  }
+
+  /**
    * How many times the customer did this event (matching the filters) since `since` (null: ever). Filters run
    * here on the properties, as the same code the journey core uses; the most recent 5,000 events are looked at.
    */
