@@ -124,6 +124,12 @@ describe('tracking API (Segment shape)', () => {
     expect(c1.body).toMatchObject({ email: 'c1@example.com', attributes: { tier: 'silver', points: 10 } });
     const c2 = await stack.request('GET', '/api/customers/by-external-id/c2');
     expect(c2.body).toMatchObject({ email: 'c2@example.com' });
+    const listed = await stack.request('GET', '/api/customers?search=c');
+    expect(listed.body.customers.map((customer: { externalId: string }) => customer.externalId)).toEqual(
+      expect.arrayContaining(['c1', 'c2']),
+    );
+    const [workspace] = await stack.db.dataSource.query('SELECT time_zone FROM workspaces');
+    expect(listed.body.timeZone).toBe(workspace.time_zone);
     const events = await stack.db.dataSource.query(
       `SELECT e.message_id, c.external_id FROM events e JOIN customers c ON c.id = e.customer_id
         WHERE e.message_id LIKE 'c-%' ORDER BY e.message_id`,

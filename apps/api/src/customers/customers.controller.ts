@@ -22,7 +22,8 @@ export class CustomersController {
       limit: Math.min(Math.max(Number(limit) || 50, 1), 500),
       search: search?.slice(0, 200),
     });
-    return { customers };
+    // Times are shown in the workspace's zone, as the customers' timelines write theirs.
+    return { customers, timeZone: request.workspace.timeZone };
   }
 
   @Get('by-external-id/:externalId')

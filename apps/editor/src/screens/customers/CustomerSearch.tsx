@@ -37,7 +37,7 @@ export const CustomerSearch = () => {
   const [search, setSearch] = useState(lastSearch);
   // The answer keeps the search it is for, so the count never names a search still being typed.
   const found = useLoad(
-    () => customersApi.search(search).then((customers) => ({ search, customers })),
+    () => customersApi.search(search).then((answer) => ({ search, ...answer })),
     `search:${search}`,
   );
 
@@ -101,7 +101,7 @@ export const CustomerSearch = () => {
                   <a href={hashOf({ screen: 'customers', customerId: customer.id })}>{customerName(customer)}</a>
                 </td>
                 <td>{customer.externalId ?? ''}</td>
-                <td>{customer.updatedAt ? format.dateTime(customer.updatedAt) : ''}</td>
+                <td>{customer.updatedAt ? format.dateTime(customer.updatedAt, found.data?.timeZone) : ''}</td>
               </tr>
             ))}
           </tbody>

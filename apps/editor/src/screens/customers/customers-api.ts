@@ -76,14 +76,19 @@ export const customersApi = {
    * The most recently updated customers whose email or customer id contains `search` (all of them when empty).
    * Rapport's own id, as a log or a support ticket quotes it, finds its customer too.
    */
-  search: async (search: string): Promise<ListedCustomer[]> => {
+  search: async (search: string): Promise<{ customers: ListedCustomer[]; timeZone: string }> => {
     const [listed, byId] = await Promise.all([
-      request<{ customers: ListedCustomer[] }>('GET', `/customers?limit=${SEARCH_LIMIT}&search=${enc(search)}`),
+      request<{ customers: ListedCustomer[]; timeZone: string }>(
+        'GET',
+        `/customers?limit=${SEARCH_LIMIT}&search=${enc(search)}`,
+      ),
       isRapportId(search) ? profile(search).catch(() => null) : Promise.resolve(null),
     ]);
-    return byId && !listed.customers.some((customer) => customer.id === byId.id)
-      ? [byId, ...listed.customers]
-      : listed.customers;
+    const customers =
+      byId && !listed.customers.some((customer) => customer.id === byId.id)
+        ? [byId, ...listed.customers]
+        : listed.customers;
+    return { customers, timeZone: listed.timeZone };
   },
   profile,
   timeline: (id: string) => request<Timeline>('GET', `/customers/${enc(id)}/timeline`),
