@@ -40,8 +40,9 @@ export const answering = async <T>(work: () => Promise<T>): Promise<T> => {
     return await work();
   } catch (error) {
     if (error instanceof AccountError)
+      // The answer names the field at fault and why; the sentence's own values (email, ...) stay in the words.
       throw new ApiError(apiCode[error.code], wordsOf[error.code](error.details), {
-        ...error.details,
+        ...(typeof error.details['field'] === 'string' ? { field: error.details['field'] } : {}),
         reason: error.code,
       });
     throw error;
