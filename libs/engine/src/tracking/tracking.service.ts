@@ -11,6 +11,7 @@ import {
   toEventFacts,
   type Clock,
   type CustomerRow,
+  type DueEnrollment,
   type LiveVersion,
   type NewEvent,
   type ProfileChanges,
@@ -65,6 +66,8 @@ type Batch = {
   jobs: JobPayload<'advance'>[];
   versionsFor(name: string): Promise<LiveVersion[]>;
   goalsFor(name: string): Promise<boolean>;
+  /** Waits listening for an event, read for the whole batch at once when its customers are known up front. */
+  listeners?: Map<string, Map<string, DueEnrollment[]>>;
 };
 
 /** The batch's messages when every one names its customer by user id alone (no alias, no anonymous id). */
@@ -185,6 +188,11 @@ export class TrackingService {
         newEvent(workspaceId, customerOf(message.userId).id, messageId, message, now),
       ),
     );
+    const tracked = messages.flatMap((message) => (message.type === 'track' ? [message] : []));
+    batch.listeners = await new EnrollmentEventsRepository(manager).listenersOfMany(
+      [...new Set(tracked.map((message) => customerOf(message.userId).id))],
+      [...new Set(tracked.map((message) => message.event))],
+    );
     const taken = new Set<string>();
     for (const { message, messageId } of entries) {
       const event = events.get(messageId);
@@ -289,7 +297,9 @@ export class TrackingService {
     batch.candidates.push(
       ...this.triggered(workspaceId, workspaceZone, stored, await batch.versionsFor(stored.facts.name)),
     );
-    const listeners = await new EnrollmentEventsRepository(manager).listeners(stored.customer.id, stored.facts.name);
+    const listeners = batch.listeners
+      ? (batch.listeners.get(stored.customer.id)?.get(stored.facts.name) ?? [])
+      : await new EnrollmentEventsRepository(manager).listeners(stored.customer.id, stored.facts.name);
     batch.jobs.push(...listeners.map((row) => ({ enrollmentId: row.id, seq: row.seq, eventId: stored.facts.id })));
     if (await batch.goalsFor(stored.facts.name)) {
       batch.jobs.push(...(await this.goals.onEvent(manager, workspaceId, stored.customer.id, stored.facts)));

@@ -26,6 +26,29 @@ export class EnrollmentEventsRepository {
     );
   }
 
+  /**
+   * `listeners` for a whole tracked batch in one statement: by customer id, then event name. Within the batch's
+   * transaction no passage starts or stops waiting (admissions come last and start active), so this holds for it.
+   */
+  async listenersOfMany(
+    customerIds: string[],
+    eventNames: string[],
+  ): Promise<Map<string, Map<string, DueEnrollment[]>>> {
+    const found = new Map<string, Map<string, DueEnrollment[]>>();
+    if (customerIds.length === 0 || eventNames.length === 0) return found;
+    const rows: (DueEnrollment & { customer_id: string; waiting_event: string })[] = await this.db.query(
+      `SELECT id, seq, customer_id, waiting_event FROM enrollments
+        WHERE customer_id = ANY($1::uuid[]) AND waiting_event = ANY($2::text[]) AND status = 'waiting'`,
+      [customerIds, eventNames],
+    );
+    for (const { customer_id, waiting_event, ...row } of rows) {
+      const byEvent = found.get(customer_id) ?? new Map<string, DueEnrollment[]>();
+      byEvent.set(waiting_event, [...(byEvent.get(waiting_event) ?? []), row]);
+      found.set(customer_id, byEvent);
+    }
+    return found;
+  }
+
   /** Not-yet-converted passages of journeys whose goal is this event (the window is checked by the caller). */
   async goalCandidates(workspaceId: string, customerId: string, eventName: string): Promise<GoalCandidate[]> {
     const rows: {
