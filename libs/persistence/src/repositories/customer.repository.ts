@@ -108,19 +108,8 @@ export class CustomerRepository {
     if (!byUser && who.anonymousId) {
       await this.lockIdentity(workspaceId, 'anonymous', who.anonymousId);
       const target = await this.aliasTarget(workspaceId, who.anonymousId);
-      if (target) {
-        // UPDATE answers [rows, count] through TypeORM.
-        const [rows]: [(CustomerRow & { inserted: boolean })[], number] = await this.db.query(
-          `UPDATE customers SET
-             email = COALESCE($3, email), phone = COALESCE($4, phone), time_zone = COALESCE($5, time_zone),
-             locale = COALESCE($6, locale), attributes = attributes || $7::jsonb,
-             updated_at = GREATEST(updated_at, $8)
-           WHERE workspace_id = $1 AND id = $2
-           RETURNING ${COLUMNS}, false AS inserted`,
-          [workspaceId, target, ...values],
-        );
-        if (rows[0]) return rows[0];
-      }
+      const merged = target ? await this.mergeInto(workspaceId, target, changes, now) : null;
+      if (merged) return { ...merged, inserted: false };
     }
     const conflict = byUser
       ? '(workspace_id, external_id) WHERE external_id IS NOT NULL'
@@ -191,6 +180,19 @@ export class CustomerRepository {
 
   /** Merges profile changes into one customer (as `upsert` does on a known customer) and returns the row. */
   async applyChanges(workspaceId: string, id: string, changes: ProfileChanges, now: Date): Promise<CustomerRow> {
+    const row = await this.mergeInto(workspaceId, id, changes, now);
+    if (!row) throw new Error(`customer ${id} vanished inside its own locked transaction`);
+    return row;
+  }
+
+  /** The changes merged into the customer with this id, or null when there is none. */
+  private async mergeInto(
+    workspaceId: string,
+    id: string,
+    changes: ProfileChanges,
+    now: Date,
+  ): Promise<CustomerRow | null> {
+    // UPDATE answers [rows, count] through TypeORM.
     const [rows]: [CustomerRow[], number] = await this.db.query(
       `UPDATE customers SET
          email = COALESCE($3, email), phone = COALESCE($4, phone), time_zone = COALESCE($5, time_zone),
@@ -209,8 +211,7 @@ export class CustomerRepository {
         now,
       ],
     );
-    if (!rows[0]) throw new Error(`customer ${id} vanished inside its own locked transaction`);
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   /**
